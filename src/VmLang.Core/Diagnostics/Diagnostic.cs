@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace VmLang.Diagnostics;
+
+public sealed record Diagnostic(
+    DiagnosticDescriptor Descriptor,
+    Location Location,
+    DiagnosticSeverity Severity,
+    string Message)
+{
+    public string Code => Descriptor.Code;
+
+    /// <summary>Edits that would resolve this diagnostic; editors offer them as quick fixes.</summary>
+    public ImmutableArray<CodeFix> Fixes { get; init; } = ImmutableArray<CodeFix>.Empty;
+
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
+        new(descriptor, location, descriptor.DefaultSeverity, descriptor.FormatMessage(args));
+
+    /// <summary>The MSBuild canonical form, 1-based: <c>path(line,col): error VML0103: message</c>.</summary>
+    public string ToCanonicalString(string displayPath)
+    {
+        var start = Location.LineSpan.Start;
+        return $"{displayPath}({start.Line + 1},{start.Character + 1}): {Severity.ToText()} {Code}: {Message}";
+    }
+}
+
+/// <summary>A titled set of text replacements that resolve a diagnostic.</summary>
+public sealed record CodeFix(string Title, ImmutableArray<FileEdit> Edits, bool IsPreferred = false);
+
+/// <summary>Replace <see cref="Span"/> of the file at <see cref="FilePath"/> with <see cref="NewText"/>.</summary>
+public sealed record FileEdit(string FilePath, Text.TextSpan Span, string NewText);

@@ -1,0 +1,428 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using VmLang.Diagnostics;
+using VmLang.Text;
+
+namespace VmLang.Syntax;
+
+/// <summary>
+/// A modal lexer: declarations, text-block content, and holes inside a text block. Text blocks are
+/// lexical (their end is a closing line, not a grammar decision), so the lexer tracks the mode itself
+/// and the parser sees one flat token stream. It never throws: anything it cannot read becomes
+/// skipped-text trivia with a VML0003.
+/// </summary>
+internal sealed class Lexer
+{
+    private enum Mode { Declarations, TextBlock, Hole }
+
+    private readonly SourceText _source;
+    private readonly string _text;
+    private readonly string _path;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly ImmutableArray<SyntaxTrivia>.Builder _trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+    private int _position;
+    private Mode _mode = Mode.Declarations;
+    private SyntaxToken? _textBlockStart;
+    private SyntaxToken? _holeOpen;
+
+    public Lexer(SourceText source, string path, List<Diagnostic> diagnostics)
+    {
+        _source = source;
+        _text = source.Text;
+        _path = path;
+        _diagnostics = diagnostics;
+    }
+
+    public List<SyntaxToken> LexAll()
+    {
+        var tokens = new List<SyntaxToken>(_text.Length / 4);
+        while (true)
+        {
+            var token = Next();
+            tokens.Add(token);
+            if (token.Kind == SyntaxKind.EndOfFileToken) return tokens;
+        }
+    }
+
+    private char Current => _position < _text.Length ? _text[_position] : '\0';
+
+    private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
+
+    private bool AtEnd => _position >= _text.Length;
+
+    private SyntaxToken Next() => _mode switch
+    {
+        Mode.TextBlock => NextInTextBlock(),
+        Mode.Hole => NextInHole(),
+        _ => NextInDeclarations(),
+    };
+
+    // ---- Declarations mode ----
+
+    private SyntaxToken NextInDeclarations()
+    {
+        var leading = ReadLeadingTrivia();
+        var start = _position;
+        if (AtEnd)
+        {
+            return new SyntaxToken(SyntaxKind.EndOfFileToken, start, "", leading, ImmutableArray<SyntaxTrivia>.Empty);
+        }
+
+        var (kind, value) = ScanDeclarationToken();
+        var text = FixedOrSlice(kind, start);
+        if (kind == SyntaxKind.TextBlockStartToken)
+        {
+            return StartTextBlock(start, text, leading);
+        }
+        return new SyntaxToken(kind, start, text, leading, ReadTrailingTrivia(), value);
+    }
+
+    private (SyntaxKind Kind, object? Value) ScanDeclarationToken()
+    {
+        var c = Current;
+        switch (c)
+        {
+            case '"' when Peek(1) == '"' && Peek(2) == '"':
+                _position += 3;
+                return (SyntaxKind.TextBlockStartToken, null);
+            case '"':
+                return (SyntaxKind.StringLiteralToken, ScanString());
+            case '=' when Peek(1) == '>':
+                _position += 2;
+                return (SyntaxKind.ArrowToken, null);
+            case '=': _position++; return (SyntaxKind.EqualsToken, null);
+            case ':': _position++; return (SyntaxKind.ColonToken, null);
+            case ',': _position++; return (SyntaxKind.CommaToken, null);
+            case '{': _position++; return (SyntaxKind.OpenBraceToken, null);
+            case '}': _position++; return (SyntaxKind.CloseBraceToken, null);
+            case '.': _position++; return (SyntaxKind.DotToken, null);
+            case '|': _position++; return (SyntaxKind.PipeToken, null);
+            case >= '0' and <= '9':
+                return ScanNumber();
+            default:
+                return (ScanIdentifierOrKeyword(), null);
+        }
+    }
+
+    private SyntaxKind ScanIdentifierOrKeyword()
+    {
+        var start = _position;
+        while (SyntaxFacts.IsIdentifierPart(Current)) _position++;
+        return SyntaxFacts.GetKeywordKind(_text.AsSpan(start, _position - start));
+    }
+
+    /// <summary>An integer, or a duration when an <c>s</c> follows at once. Other letters glued on are one bad token.</summary>
+    private (SyntaxKind Kind, object? Value) ScanNumber()
+    {
+        var start = _position;
+        while (Current is >= '0' and <= '9') _position++;
+        var digitsEnd = _position;
+        while (SyntaxFacts.IsIdentifierPart(Current)) _position++;
+
+        var digits = _text.AsSpan(start, digitsEnd - start);
+        var suffix = _text.AsSpan(digitsEnd, _position - digitsEnd);
+        var span = TextSpan.FromBounds(start, _position);
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            Report(DiagnosticDescriptors.SyntaxError, span, $"a number no larger than {int.MaxValue}", $"'{_source.ToString(span)}'");
+            number = int.MaxValue;
+        }
+        if (suffix.IsEmpty) return (SyntaxKind.IntegerLiteralToken, number);
+        if (suffix is not "s")
+        {
+            Report(DiagnosticDescriptors.SyntaxError, span, "a number or a duration such as '30s'", $"'{_source.ToString(span)}'");
+        }
+        return (SyntaxKind.DurationLiteralToken, number);
+    }
+
+    private string ScanString()
+    {
+        var start = _position;
+        _position++;
+        var value = new StringBuilder();
+        while (true)
+        {
+            var c = Current;
+            if (AtEnd || c is '\n' or '\r')
+            {
+                Report(DiagnosticDescriptors.Unterminated, TextSpan.FromBounds(start, _position), "string", "add '\"' before the end of the line");
+                return value.ToString();
+            }
+            _position++;
+            if (c == '"') return value.ToString();
+            if (c != '\\')
+            {
+                value.Append(c);
+                continue;
+            }
+            ScanEscape(value);
+        }
+    }
+
+    private void ScanEscape(StringBuilder value)
+    {
+        var escapeStart = _position - 1;
+        switch (Current)
+        {
+            case '"': value.Append('"'); _position++; return;
+            case '\\': value.Append('\\'); _position++; return;
+            case 'n': value.Append('\n'); _position++; return;
+            case 't': value.Append('\t'); _position++; return;
+            case 'u' when Peek(1) == '{':
+                var close = _text.IndexOf('}', _position);
+                var lineEnd = _source.GetLineContentEnd(_source.GetLineIndex(_position));
+                if (close > 0 && close < lineEnd
+                    && int.TryParse(_text.AsSpan(_position + 2, close - _position - 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var codePoint)
+                    && close - _position - 2 is > 0 and <= 6
+                    && codePoint is >= 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF))
+                {
+                    value.Append(char.ConvertFromUtf32(codePoint));
+                    _position = close + 1;
+                    return;
+                }
+                break;
+        }
+        var badEnd = AtEnd || Current is '\n' or '\r' ? _position : _position + 1;
+        var span = TextSpan.FromBounds(escapeStart, badEnd);
+        Report(DiagnosticDescriptors.SyntaxError, span, "an escape sequence (\\\" \\\\ \\n \\t or \\u{1F600})", $"'{_source.ToString(span)}'");
+        _position = badEnd;
+    }
+
+    // ---- Text blocks ----
+
+    private SyntaxToken StartTextBlock(int start, string text, ImmutableArray<SyntaxTrivia> leading)
+    {
+        // Only whitespace may follow the opening quotes; the content starts on the next line.
+        _trivia.Clear();
+        ScanWhitespace(newLinesToo: false);
+        if (!AtEnd && Current is not ('\n' or '\r'))
+        {
+            var lineEnd = _source.GetLineContentEnd(_source.GetLineIndex(_position));
+            var span = TextSpan.FromBounds(_position, lineEnd);
+            Report(DiagnosticDescriptors.SyntaxError, span, "a line break after '\"\"\"' (text starts on the next line)", $"'{_source.ToString(span)}'");
+            _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _position, _source.ToString(span)));
+            _position = lineEnd;
+        }
+        ScanNewLine();
+        var token = new SyntaxToken(SyntaxKind.TextBlockStartToken, start, text, leading, _trivia.ToImmutable());
+        _mode = Mode.TextBlock;
+        _textBlockStart = token;
+        return token;
+    }
+
+    private SyntaxToken NextInTextBlock()
+    {
+        var start = _position;
+        if (start == _textBlockStart!.FullSpan.End && IsClosingLine(start))
+        {
+            return EndTextBlock(ImmutableArray<SyntaxTrivia>.Empty);
+        }
+        if (Current == '{' && Peek(1) == '{')
+        {
+            _position += 2;
+            _mode = Mode.Hole;
+            _holeOpen = new SyntaxToken(SyntaxKind.HoleOpenToken, start, "{{", ImmutableArray<SyntaxTrivia>.Empty, ReadHoleTrivia());
+            return _holeOpen;
+        }
+        while (!AtEnd)
+        {
+            var c = Current;
+            if (c == '{' && Peek(1) == '{') break;
+            if (c is '\n' or '\r')
+            {
+                var lineBreakLength = c == '\r' && Peek(1) == '\n' ? 2 : 1;
+                if (IsClosingLine(_position + lineBreakLength))
+                {
+                    if (_position > start) break;
+                    var lineBreak = new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, _position, _text.Substring(_position, lineBreakLength));
+                    _position += lineBreakLength;
+                    return EndTextBlock([lineBreak]);
+                }
+                _position += lineBreakLength;
+                continue;
+            }
+            _position++;
+        }
+        if (_position > start)
+        {
+            return new SyntaxToken(SyntaxKind.TextToken, start, _text[start.._position], ImmutableArray<SyntaxTrivia>.Empty, ImmutableArray<SyntaxTrivia>.Empty);
+        }
+
+        // End of file inside the block: the parser supplies the missing closing token.
+        Report(DiagnosticDescriptors.Unterminated, _textBlockStart.Span, "text block", "end it with a line holding only '\"\"\"'");
+        _mode = Mode.Declarations;
+        return NextInDeclarations();
+    }
+
+    private bool IsClosingLine(int lineStart)
+    {
+        var i = lineStart;
+        while (i < _text.Length && _text[i] is ' ' or '\t') i++;
+        return i + 2 < _text.Length && _text[i] == '"' && _text[i + 1] == '"' && _text[i + 2] == '"';
+    }
+
+    private SyntaxToken EndTextBlock(ImmutableArray<SyntaxTrivia> lineBreak)
+    {
+        _trivia.Clear();
+        _trivia.AddRange(lineBreak);
+        ScanWhitespace(newLinesToo: false);
+        var leading = _trivia.ToImmutable();
+        var start = _position;
+        _position += 3;
+        _mode = Mode.Declarations;
+        _textBlockStart = null;
+        return new SyntaxToken(SyntaxKind.TextBlockEndToken, start, "\"\"\"", leading, ReadTrailingTrivia());
+    }
+
+    // ---- Holes ----
+
+    private SyntaxToken NextInHole()
+    {
+        // Spaces inside a hole trail the token before them, so hole tokens have no leading trivia.
+        var leading = ImmutableArray<SyntaxTrivia>.Empty;
+        var start = _position;
+        var c = Current;
+        if (AtEnd || c is '\n' or '\r' || (c == '{' && Peek(1) == '{'))
+        {
+            // A hole must close on its line; the text that follows is text again.
+            Report(DiagnosticDescriptors.Unterminated, _holeOpen!.Span, "hole", "add '}}' on the same line");
+            _mode = Mode.TextBlock;
+            return NextInTextBlock();
+        }
+
+        SyntaxKind kind;
+        object? value = null;
+        if (c == '}' && Peek(1) == '}')
+        {
+            _position += 2;
+            _mode = Mode.TextBlock;
+            return new SyntaxToken(SyntaxKind.HoleCloseToken, start, "}}", leading, ImmutableArray<SyntaxTrivia>.Empty);
+        }
+        if (c == '"') { kind = SyntaxKind.StringLiteralToken; value = ScanString(); }
+        else if (c == '.') { kind = SyntaxKind.DotToken; _position++; }
+        else if (c == '|') { kind = SyntaxKind.PipeToken; _position++; }
+        else if (c is >= '0' and <= '9') (kind, value) = ScanNumber();
+        else kind = ScanIdentifierOrKeyword();
+
+        return new SyntaxToken(kind, start, FixedOrSlice(kind, start), leading, ReadHoleTrivia(), value);
+    }
+
+    /// <summary>Spaces inside a hole, and any characters that cannot start a hole token.</summary>
+    private ImmutableArray<SyntaxTrivia> ReadHoleTrivia()
+    {
+        _trivia.Clear();
+        while (!AtEnd)
+        {
+            var c = Current;
+            if (c is ' ' or '\t') { ScanWhitespace(newLinesToo: false); continue; }
+            if (c is '\n' or '\r' or '"' or '.' or '|' || SyntaxFacts.IsIdentifierPart(c)) break;
+            if (c is '{' && Peek(1) == '{') break;
+            if (c is '}' && Peek(1) == '}') break;
+            ScanBadCharacters(stopAt: ch => ch is ' ' or '\t' or '\n' or '\r' or '"' or '.' or '|' or '{' or '}' || SyntaxFacts.IsIdentifierPart(ch));
+        }
+        return _trivia.ToImmutable();
+    }
+
+    // ---- Trivia ----
+
+    private ImmutableArray<SyntaxTrivia> ReadLeadingTrivia()
+    {
+        _trivia.Clear();
+        if (_position == 0 && _source.HasByteOrderMark)
+        {
+            _trivia.Add(new SyntaxTrivia(SyntaxKind.ByteOrderMarkTrivia, 0, "\uFEFF"));
+            _position = 1;
+        }
+        while (!AtEnd)
+        {
+            if (ScanWhitespace(newLinesToo: false) || ScanNewLine() || ScanComment()) continue;
+            if (StartsDeclarationToken(Current)) break;
+            ScanBadCharacters(stopAt: ch => StartsDeclarationToken(ch) || char.IsWhiteSpace(ch) || ch == '/');
+        }
+        return _trivia.ToImmutable();
+    }
+
+    /// <summary>Whitespace and comments up to and including the end of the token's line.</summary>
+    private ImmutableArray<SyntaxTrivia> ReadTrailingTrivia()
+    {
+        _trivia.Clear();
+        while (!AtEnd)
+        {
+            if (ScanNewLine()) break;
+            if (!ScanWhitespace(newLinesToo: false) && !ScanComment()) break;
+        }
+        return _trivia.ToImmutable();
+    }
+
+    private static bool StartsDeclarationToken(char c) =>
+        SyntaxFacts.IsIdentifierPart(c) || c is '"' or '=' or ':' or ',' or '{' or '}' or '.' or '|';
+
+    private bool ScanWhitespace(bool newLinesToo)
+    {
+        var start = _position;
+        while (!AtEnd && Current is not ('\n' or '\r') && char.IsWhiteSpace(Current) && Current != '\uFEFF') _position++;
+        if (_position == start) return newLinesToo && ScanNewLine();
+        _trivia.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, start, _text[start.._position]));
+        return true;
+    }
+
+    private bool ScanNewLine()
+    {
+        var start = _position;
+        if (Current == '\r') _position++;
+        if (Current == '\n' && (_position == start || _text[start] == '\r')) _position++;
+        if (_position == start) return false;
+        _trivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, start, _position - start == 1 ? (_text[start] == '\n' ? "\n" : "\r") : "\r\n"));
+        return true;
+    }
+
+    private bool ScanComment()
+    {
+        if (Current != '/' || Peek(1) is not ('/' or '*')) return false;
+        var start = _position;
+        if (Peek(1) == '/')
+        {
+            while (!AtEnd && Current is not ('\n' or '\r')) _position++;
+            _trivia.Add(new SyntaxTrivia(SyntaxKind.SingleLineCommentTrivia, start, _text[start.._position]));
+            return true;
+        }
+        var close = _text.IndexOf("*/", start + 2, StringComparison.Ordinal);
+        if (close < 0)
+        {
+            _position = _text.Length;
+            Report(DiagnosticDescriptors.Unterminated, new TextSpan(start, 2), "block comment", "add '*/'");
+        }
+        else
+        {
+            _position = close + 2;
+        }
+        _trivia.Add(new SyntaxTrivia(SyntaxKind.MultiLineCommentTrivia, start, _text[start.._position]));
+        return true;
+    }
+
+    private void ScanBadCharacters(Func<char, bool> stopAt)
+    {
+        var start = _position;
+        do
+        {
+            _position += char.IsSurrogatePair(_text, _position) ? 2 : 1;
+        }
+        while (!AtEnd && !stopAt(Current));
+        var text = _text[start.._position];
+        Report(DiagnosticDescriptors.CharacterNotAllowed, TextSpan.FromBounds(start, _position), Describe(text));
+        _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, start, text));
+    }
+
+    private static string Describe(string text)
+    {
+        var shown = text.Length > 20 ? text[..20] + "…" : text;
+        var escaped = string.Concat(shown.Select(ch => char.IsControl(ch) || ch == '\uFEFF' ? $"\\u{(int)ch:X4}" : ch.ToString()));
+        return text.Length == 1 || (text.Length == 2 && char.IsSurrogatePair(text, 0)) ? $"'{escaped}'" : $"sequence '{escaped}'";
+    }
+
+    private string FixedOrSlice(SyntaxKind kind, int start) => SyntaxFacts.GetFixedText(kind) ?? _text[start.._position];
+
+    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, new Location(_path, _source, span), args));
+}

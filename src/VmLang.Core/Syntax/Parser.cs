@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using VmLang.Diagnostics;
+using VmLang.Text;
+using static VmLang.Syntax.SyntaxKind;
+
+namespace VmLang.Syntax;
+
+/// <summary>
+/// Recursive descent over the lexer's tokens. Recovery follows Roslyn: a required token that is not
+/// there becomes a zero-width missing token; tokens that fit nowhere become skipped-token trivia on the
+/// next real token; statements resynchronise at their keywords. Only the first error since the last
+/// consumed token is reported, so one mistake does not cascade.
+/// </summary>
+internal sealed partial class Parser
+{
+    private readonly List<SyntaxToken> _tokens;
+    private readonly SourceText _text;
+    private readonly string _path;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly List<SyntaxToken> _skipped = [];
+    private int _index;
+    private bool _errorSinceLastToken;
+
+    public Parser(List<SyntaxToken> tokens, SourceText text, string path, List<Diagnostic> diagnostics)
+    {
+        _tokens = tokens;
+        _text = text;
+        _path = path;
+        _diagnostics = diagnostics;
+    }
+
+    private SyntaxToken Current => _tokens[_index];
+
+    private SyntaxToken? Previous => _index > 0 ? _tokens[_index - 1] : null;
+
+    public CompilationUnitSyntax ParseCompilationUnit()
+    {
+        var declarations = ImmutableArray.CreateBuilder<DeclarationSyntax>();
+        while (Current.Kind != EndOfFileToken)
+        {
+            switch (Current.Kind)
+            {
+                case TemplateKeyword: declarations.Add(ParseTemplate()); break;
+                case RulesetKeyword: declarations.Add(ParseRuleset()); break;
+                case SequenceKeyword: declarations.Add(ParseSequence()); break;
+                default:
+                    SkipUntil(k => SyntaxFacts.IsDeclarationKeyword(k), "'template', 'ruleset' or 'sequence'");
+                    break;
+            }
+        }
+        var root = new CompilationUnitSyntax(declarations.ToImmutable(), NextToken());
+        root.AssignParents();
+        return root;
+    }
+
+    // ---- Token plumbing ----
+
+    private SyntaxToken NextToken()
+    {
+        var token = Current;
+        if (token.Kind != EndOfFileToken) _index++;
+        _errorSinceLastToken = false;
+        if (_skipped.Count == 0) return token;
+
+        var skipped = SyntaxTrivia.Skipped([.. _skipped]);
+        _skipped.Clear();
+        return token.WithLeadingTrivia([skipped, .. token.LeadingTrivia]);
+    }
+
+    private SyntaxToken Match(SyntaxKind kind) =>
+        Current.Kind == kind ? NextToken() : Missing(kind, SyntaxFacts.Describe(kind));
+
+    private SyntaxToken Missing(SyntaxKind kind, string expected, bool report = true)
+    {
+        if (report) ReportExpected(expected);
+        return new SyntaxToken(kind, Current.FullSpan.Start, "", ImmutableArray<SyntaxTrivia>.Empty, ImmutableArray<SyntaxTrivia>.Empty, isMissing: true);
+    }
+
+    /// <summary>
+    /// A name. A keyword where a name belongs (`slot end : text`) is taken as the name, with an error,
+    /// unless it starts the next statement.
+    /// </summary>
+    private SyntaxToken MatchName(string what)
+    {
+        if (Current.Kind == IdentifierToken) return NextToken();
+        if (SyntaxFacts.IsKeyword(Current.Kind) && !StartsStatement(Current.Kind) && !IsFirstOnLine(Current))
+        {
+            ReportExpected(what, $"the keyword '{Current.Text}'");
+            var keyword = NextToken();
+            _errorSinceLastToken = true;
+            return keyword;
+        }
+        return Missing(IdentifierToken, what);
+    }
+
+    /// <summary>One of several keywords; a plain name in their place is kept, with an error, so the line still reads.</summary>
+    private SyntaxToken MatchOneOf(Func<SyntaxKind, bool> accepts, string expected)
+    {
+        if (accepts(Current.Kind)) return NextToken();
+        if (Current.Kind == IdentifierToken && !IsFirstOnLine(Current))
+        {
+            ReportExpected(expected);
+            var name = NextToken();
+            _errorSinceLastToken = true;
+            return name;
+        }
+        return Missing(IdentifierToken, expected);
+    }
+
+    private static bool StartsStatement(SyntaxKind kind) =>
+        SyntaxFacts.IsDeclarationKeyword(kind) || SyntaxFacts.IsTemplateMemberKeyword(kind)
+        || SyntaxFacts.IsRulesetMemberKeyword(kind) || kind == DayKeyword;
+
+    private bool IsFirstOnLine(SyntaxToken token) =>
+        token.LeadingTrivia.Any(t => t.Kind == EndOfLineTrivia)
+        || (Previous?.TrailingTrivia.Any(t => t.Kind == EndOfLineTrivia) ?? true);
+
+    /// <summary>Steps over tokens that fit nowhere until one that <paramref name="stop"/> accepts; one error for the run.</summary>
+    private void SkipUntil(Func<SyntaxKind, bool> stop, string expected)
+    {
+        ReportExpected(expected);
+        _errorSinceLastToken = true;
+        while (Current.Kind != EndOfFileToken && !stop(Current.Kind))
+        {
+            SkipToken();
+        }
+    }
+
+    private void SkipToken()
+    {
+        // A stray text block is stepped over whole, so a keyword in its holes cannot restart parsing mid-block.
+        var startsTextBlock = Current.Kind == TextBlockStartToken;
+        SkipOne();
+        if (!startsTextBlock) return;
+        while (Current.Kind is not (TextBlockEndToken or EndOfFileToken)) SkipOne();
+        if (Current.Kind == TextBlockEndToken) SkipOne();
+    }
+
+    private void SkipOne()
+    {
+        _skipped.Add(Current);
+        _index++;
+    }
+
+    private void ReportExpected(string expected, string? found = null)
+    {
+        if (_errorSinceLastToken) return;
+        _errorSinceLastToken = true;
+        var current = Current;
+        var span = current.Kind == EndOfFileToken || IsFirstOnLine(current)
+            ? new TextSpan(Previous?.Span.End ?? 0, 0)
+            : current.Span;
+        _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SyntaxError, new Location(_path, _text, span), expected, found ?? DescribeFound(current)));
+    }
+
+    private static string DescribeFound(SyntaxToken token) => token.Kind switch
+    {
+        EndOfFileToken => "end of file",
+        StringLiteralToken => "a string",
+        TextToken => "text",
+        TextBlockStartToken => "a text block",
+        _ when SyntaxFacts.IsKeyword(token.Kind) => $"the keyword '{token.Text}'",
+        _ => $"'{token.Text}'",
+    };
+}

@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace VmLang.Syntax;
+
+/// <summary>
+/// <c>"""</c>, content lines of literal text and holes, and a closing line of whitespace and <c>"""</c>.
+/// The closing line's whitespace is the indentation removed from every content line.
+/// </summary>
+public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockPartSyntax> parts, SyntaxToken end) : SyntaxNode
+{
+    public override SyntaxKind Kind => SyntaxKind.TextBlock;
+    public SyntaxToken Start { get; } = start;
+    public ImmutableArray<TextBlockPartSyntax> Parts { get; } = parts;
+    public SyntaxToken End { get; } = end;
+
+    /// <summary>The whitespace before the closing <c>"""</c>.</summary>
+    public string Indentation =>
+        End.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
+
+    public override IEnumerable<SyntaxElement?> GetChildren()
+    {
+        yield return Start;
+        foreach (var part in Parts) yield return part;
+        yield return End;
+    }
+
+    /// <summary>
+    /// The value of one literal part: the indentation is removed from the start of each line it begins.
+    /// A part begins a line when it is the first part, or when the text before it ends with a line break.
+    /// </summary>
+    public string GetLiteralValue(TextSyntax text)
+    {
+        var indentation = Indentation;
+        var raw = text.Token.Text;
+        var index = Parts.IndexOf(text);
+        var atLineStart = index == 0;
+        var builder = new StringBuilder(raw.Length);
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (atLineStart)
+            {
+                var strip = 0;
+                while (strip < indentation.Length && i + strip < raw.Length && raw[i + strip] == indentation[strip]) strip++;
+                i += strip;
+                atLineStart = false;
+                continue;
+            }
+            var c = raw[i++];
+            if (c == '\r' && i < raw.Length && raw[i] == '\n')
+            {
+                // Scripts are read aloud or written per platform by the host; inside the tree, a line break is '\n'.
+                continue;
+            }
+            builder.Append(c == '\r' ? '\n' : c);
+            if (c is '\n' or '\r') atLineStart = true;
+        }
+        return builder.ToString();
+    }
+}
+
+public abstract class TextBlockPartSyntax : SyntaxNode;
+
+/// <summary>Literal text between holes.</summary>
+public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
+{
+    public override SyntaxKind Kind => SyntaxKind.Text;
+    public SyntaxToken Token { get; } = token;
+    public override IEnumerable<SyntaxElement?> GetChildren() => [Token];
+}
+
+/// <summary><c>{{ … }}</c> in a text block.</summary>
+public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close) : TextBlockPartSyntax
+{
+    public SyntaxToken Open { get; } = open;
+    public SyntaxToken Close { get; } = close;
+    protected abstract IEnumerable<SyntaxElement?> Body { get; }
+
+    public override IEnumerable<SyntaxElement?> GetChildren()
+    {
+        yield return Open;
+        foreach (var element in Body) yield return element;
+        yield return Close;
+    }
+}
+
+/// <summary><c>{{ expr }}</c>: says a value.</summary>
+public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax expression, SyntaxToken close) : HoleSyntax(open, close)
+{
+    public override SyntaxKind Kind => SyntaxKind.ExpressionHole;
+    public HoleExpressionSyntax Expression { get; } = expression;
+    protected override IEnumerable<SyntaxElement?> Body => [Expression];
+}
+
+public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close) : HoleSyntax(open, close)
+{
+    public override SyntaxKind Kind => SyntaxKind.IfHole;
+    public SyntaxToken IfKeyword { get; } = ifKeyword;
+    public PathSyntax Condition { get; } = condition;
+    protected override IEnumerable<SyntaxElement?> Body => [IfKeyword, Condition];
+}
+
+public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close) : HoleSyntax(open, close)
+{
+    public override SyntaxKind Kind => SyntaxKind.ElseHole;
+    public SyntaxToken ElseKeyword { get; } = elseKeyword;
+    protected override IEnumerable<SyntaxElement?> Body => [ElseKeyword];
+}
+
+public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close) : HoleSyntax(open, close)
+{
+    public override SyntaxKind Kind => SyntaxKind.EndHole;
+    public SyntaxToken EndKeyword { get; } = endKeyword;
+    protected override IEnumerable<SyntaxElement?> Body => [EndKeyword];
+}
+
+/// <summary><c>primary ("|" IDENT)*</c>.</summary>
+public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<FilterSyntax> filters) : SyntaxNode
+{
+    public override SyntaxKind Kind => SyntaxKind.HoleExpression;
+    public PrimarySyntax Primary { get; } = primary;
+    public ImmutableArray<FilterSyntax> Filters { get; } = filters;
+
+    public override IEnumerable<SyntaxElement?> GetChildren()
+    {
+        yield return Primary;
+        foreach (var filter in Filters) yield return filter;
+    }
+}
+
+public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode
+{
+    public override SyntaxKind Kind => SyntaxKind.Filter;
+    public SyntaxToken Pipe { get; } = pipe;
+    public SyntaxToken Name { get; } = name;
+    public override IEnumerable<SyntaxElement?> GetChildren() => [Pipe, Name];
+}
+
+public abstract class PrimarySyntax : SyntaxNode;
+
+/// <summary>A string literal said as is: <c>{{ "{{" }}</c>.</summary>
+public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
+{
+    public override SyntaxKind Kind => SyntaxKind.StringExpression;
+    public SyntaxToken Literal { get; } = literal;
+    public override IEnumerable<SyntaxElement?> GetChildren() => [Literal];
+}
+
+/// <summary><c>IDENT ("." IDENT)*</c>: a slot, optionally with <c>.first</c> or <c>.last</c>.</summary>
+public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSyntax> members) : PrimarySyntax
+{
+    public override SyntaxKind Kind => SyntaxKind.Path;
+    public SyntaxToken Slot { get; } = slot;
+    public ImmutableArray<MemberAccessSyntax> Members { get; } = members;
+
+    public override IEnumerable<SyntaxElement?> GetChildren()
+    {
+        yield return Slot;
+        foreach (var member in Members) yield return member;
+    }
+}
+
+public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode
+{
+    public override SyntaxKind Kind => SyntaxKind.MemberAccess;
+    public SyntaxToken Dot { get; } = dot;
+    public SyntaxToken Name { get; } = name;
+    public override IEnumerable<SyntaxElement?> GetChildren() => [Dot, Name];
+}

@@ -1,0 +1,91 @@
+namespace VmLang.Text;
+
+/// <summary>
+/// An immutable document with a line map. Offsets index the string exactly as given (a leading BOM
+/// included) so the syntax tree can round-trip it; line/column positions skip the BOM because no
+/// editor shows it.
+/// </summary>
+public sealed class SourceText
+{
+    private const char ByteOrderMark = '\uFEFF';
+    private readonly int[] _lineStarts;
+
+    public SourceText(string text)
+    {
+        Text = text;
+        _lineStarts = ComputeLineStarts(text);
+    }
+
+    public string Text { get; }
+
+    public int Length => Text.Length;
+
+    public int LineCount => _lineStarts.Length;
+
+    public bool HasByteOrderMark => Text.Length > 0 && Text[0] == ByteOrderMark;
+
+    public char this[int index] => Text[index];
+
+    public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    public override string ToString() => Text;
+
+    public int GetLineStart(int line) => _lineStarts[line];
+
+    /// <summary>The offset just past the line's content, before its line break.</summary>
+    public int GetLineContentEnd(int line)
+    {
+        var end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
+        if (end > _lineStarts[line] && Text[end - 1] == '\n') end--;
+        if (end > _lineStarts[line] && Text[end - 1] == '\r') end--;
+        return end;
+    }
+
+    public int GetLineIndex(int position)
+    {
+        var index = Array.BinarySearch(_lineStarts, position);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    public LinePosition GetLinePosition(int position)
+    {
+        position = Math.Clamp(position, 0, Text.Length);
+        var line = GetLineIndex(position);
+        var column = position - _lineStarts[line];
+        if (line == 0 && HasByteOrderMark && column > 0) column--;
+        return new LinePosition(line, column);
+    }
+
+    public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
+        new(GetLinePosition(span.Start), GetLinePosition(span.End));
+
+    /// <summary>Maps an editor position back to an offset, clamping past-the-end lines and columns.</summary>
+    public int GetOffset(LinePosition position)
+    {
+        if (position.Line < 0) return 0;
+        if (position.Line >= _lineStarts.Length) return Text.Length;
+        var start = _lineStarts[position.Line];
+        var column = position.Character;
+        if (position.Line == 0 && HasByteOrderMark) column++;
+        return Math.Clamp(start + Math.Max(column, 0), start, GetLineContentEnd(position.Line));
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        return starts.ToArray();
+    }
+}
