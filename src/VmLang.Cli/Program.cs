@@ -1,1 +1,6 @@
-namespace VmLang.Cli; internal static class Program { private static int Main(string[] args) => 0; }
+namespace VmLang.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => CliApplication.Run(args, Console.Out, Console.Error);
+}

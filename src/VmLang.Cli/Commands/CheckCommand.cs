@@ -1,0 +1,67 @@
+using System.CommandLine;
+using VmLang.Cli.Output;
+using VmLang.Diagnostics;
+using VmLang.Workspace;
+
+namespace VmLang.Cli.Commands;
+
+/// <summary><c>vmlang check [PATH…] [--format text|json|sarif|github] [--warnaserror]</c>.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Files or folders of the workspace (default: the current folder).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(DiagnosticWriters.Formats);
+        var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors." };
+
+        var command = new Command("check", "Check the templates of a workspace and report diagnostics.") { paths, format, warnAsError };
+        command.SetAction(result => Run(
+            result.GetValue(paths) is { Length: > 0 } given ? given : ["."],
+            result.GetValue(format)!,
+            result.GetValue(warnAsError),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    private static int Run(string[] paths, string format, bool warnAsError, TextWriter stdout, TextWriter stderr)
+    {
+        Compilation compilation;
+        try
+        {
+            compilation = WorkspaceLoader.Load(paths);
+        }
+        catch (WorkspaceLoadException error)
+        {
+            throw new CliInputException(error.Message);
+        }
+
+        var diagnostics = compilation.GetDiagnostics()
+            .Select(d => warnAsError && d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d)
+            .ToList();
+        DiagnosticWriters.Create(format).Write(diagnostics, stdout);
+
+        if (format == "text") stderr.WriteLine(Summary(diagnostics, compilation.SyntaxTrees.Length));
+        return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? CliApplication.ErrorsFound : CliApplication.Success;
+    }
+
+    private static string Summary(IReadOnlyList<Diagnostic> diagnostics, int fileCount)
+    {
+        string Count(DiagnosticSeverity severity, string noun)
+        {
+            var n = diagnostics.Count(d => d.Severity == severity);
+            return $"{n} {noun}{(n == 1 ? "" : "s")}";
+        }
+        return $"{Count(DiagnosticSeverity.Error, "error")}, {Count(DiagnosticSeverity.Warning, "warning")}, "
+            + $"{Count(DiagnosticSeverity.Info, "info")} in {fileCount} file{(fileCount == 1 ? "" : "s")}.";
+    }
+}

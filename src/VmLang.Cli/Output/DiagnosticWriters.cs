@@ -1,0 +1,99 @@
+using System.Text.Json;
+using VmLang.Diagnostics;
+
+namespace VmLang.Cli.Output;
+
+/// <summary>Writes a checked workspace's diagnostics in one of the CLI's formats.</summary>
+internal interface IDiagnosticWriter
+{
+    void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output);
+}
+
+internal static class DiagnosticWriters
+{
+    public static readonly string[] Formats = ["text", "json", "sarif", "github"];
+
+    public static IDiagnosticWriter Create(string format) => format switch
+    {
+        "json" => new JsonDiagnosticWriter(),
+        "sarif" => new SarifDiagnosticWriter(),
+        "github" => new GitHubDiagnosticWriter(),
+        _ => new TextDiagnosticWriter(),
+    };
+
+    /// <summary>Paths as the user sees them: relative to the current folder, with '/' on every OS.</summary>
+    public static string DisplayPath(string path) =>
+        Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/');
+
+    public static Utf8JsonWriter CreateJsonWriter(Stream stream) =>
+        new(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
+
+/// <summary>The MSBuild canonical form, one diagnostic a line.</summary>
+internal sealed class TextDiagnosticWriter : IDiagnosticWriter
+{
+    public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.WriteLine(diagnostic.ToCanonicalString(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
+        }
+    }
+}
+
+/// <summary>An array of <c>{file,line,column,endLine,endColumn,severity,code,message}</c>, 1-based.</summary>
+internal sealed class JsonDiagnosticWriter : IDiagnosticWriter
+{
+    public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = DiagnosticWriters.CreateJsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var diagnostic in diagnostics)
+            {
+                var span = diagnostic.Location.LineSpan;
+                json.WriteStartObject();
+                json.WriteString("file", DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath));
+                json.WriteNumber("line", span.Start.Line + 1);
+                json.WriteNumber("column", span.Start.Character + 1);
+                json.WriteNumber("endLine", span.End.Line + 1);
+                json.WriteNumber("endColumn", span.End.Character + 1);
+                json.WriteString("severity", diagnostic.Severity.ToText());
+                json.WriteString("code", diagnostic.Code);
+                json.WriteString("message", diagnostic.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}
+
+/// <summary>GitHub Actions workflow commands, so diagnostics show on the pull request's lines.</summary>
+internal sealed class GitHubDiagnosticWriter : IDiagnosticWriter
+{
+    public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var span = diagnostic.Location.LineSpan;
+            var command = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => "error",
+                DiagnosticSeverity.Warning => "warning",
+                _ => "notice",
+            };
+            var file = EscapeProperty(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath));
+            output.WriteLine(
+                $"::{command} file={file},line={span.Start.Line + 1},col={span.Start.Character + 1}," +
+                $"endLine={span.End.Line + 1},endColumn={span.End.Character + 1},title={diagnostic.Code}::{EscapeData(diagnostic.Message)}");
+        }
+    }
+
+    private static string EscapeData(string value) =>
+        value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+
+    private static string EscapeProperty(string value) =>
+        EscapeData(value).Replace(":", "%3A").Replace(",", "%2C");
+}

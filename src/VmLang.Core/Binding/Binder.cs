@@ -1,0 +1,249 @@
+using System.Collections.Immutable;
+using VmLang.Diagnostics;
+using VmLang.Syntax;
+
+namespace VmLang.Binding;
+
+/// <summary>
+/// Binds every tree of a workspace at once: declares the global names, then resolves what each
+/// declaration refers to. Records where each symbol is declared and named, for the semantic model.
+/// </summary>
+internal sealed class Binder
+{
+    private readonly ImmutableArray<SyntaxTree> _trees;
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly List<SymbolOccurrence> _occurrences = [];
+    private readonly Dictionary<string, List<Symbol>> _globals = new(StringComparer.Ordinal);
+
+    private Binder(ImmutableArray<SyntaxTree> trees) => _trees = trees;
+
+    public static BoundWorkspace Bind(ImmutableArray<SyntaxTree> trees)
+    {
+        var binder = new Binder(trees);
+        return binder.BindAll();
+    }
+
+    private BoundWorkspace BindAll()
+    {
+        var templates = new List<TemplateSymbol>();
+        var rulesets = new List<RulesetSymbol>();
+        var sequences = new List<SequenceSymbol>();
+        foreach (var tree in _trees)
+        {
+            foreach (var declaration in tree.Root.Declarations)
+            {
+                Symbol symbol = declaration switch
+                {
+                    TemplateDeclarationSyntax t => Add(templates, new TemplateSymbol(t, tree)),
+                    RulesetDeclarationSyntax r => Add(rulesets, new RulesetSymbol(r, tree)),
+                    _ => Add(sequences, new SequenceSymbol((SequenceDeclarationSyntax)declaration, tree)),
+                };
+                if (symbol.NameToken.IsMissing) continue;
+                Declare(symbol, symbol.NameToken);
+                if (!_globals.TryGetValue(symbol.Name, out var sameName)) _globals[symbol.Name] = sameName = [];
+                sameName.Add(symbol);
+            }
+        }
+        ReportDuplicateNames();
+
+        foreach (var ruleset in rulesets) BindRuleset(ruleset);
+        foreach (var template in templates) BindTemplate(template);
+        foreach (var sequence in sequences) BindSequence(sequence);
+
+        return new BoundWorkspace(
+            [.. templates], [.. rulesets], [.. sequences],
+            _globals.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
+            [.. _occurrences], [.. _diagnostics]);
+    }
+
+    private static T Add<T>(List<T> list, T item)
+    {
+        list.Add(item);
+        return item;
+    }
+
+    private void ReportDuplicateNames()
+    {
+        foreach (var (name, symbols) in _globals)
+        {
+            if (symbols.Count < 2) continue;
+            foreach (var symbol in symbols)
+            {
+                var other = symbols.First(s => s != symbol);
+                var where = other.Location.LineSpan.Start;
+                var otherPlace = $"{DisplayName(other.SyntaxTree)}({where.Line + 1},{where.Character + 1})";
+                Report(DiagnosticDescriptors.DuplicateName, symbol.SyntaxTree, symbol.NameToken, name, otherPlace);
+            }
+        }
+    }
+
+    private static string DisplayName(SyntaxTree tree) => Path.GetFileName(tree.FilePath);
+
+    private T? LookUp<T>(string name) where T : Symbol =>
+        _globals.TryGetValue(name, out var symbols) ? symbols.OfType<T>().FirstOrDefault() : null;
+
+    private void BindRuleset(RulesetSymbol ruleset)
+    {
+        var rules = ImmutableArray.CreateBuilder<PhraseRule>();
+        foreach (var rule in ruleset.Syntax.Rules)
+        {
+            var severity = rule.Severity?.Severity.Kind switch
+            {
+                SyntaxKind.ErrorKeyword => DiagnosticSeverity.Error,
+                SyntaxKind.InfoKeyword => DiagnosticSeverity.Info,
+                _ => DiagnosticSeverity.Warning,
+            };
+            var reason = rule.Because.Reason.ValueText;
+            switch (rule)
+            {
+                case ForbidRuleSyntax forbid:
+                    foreach (var phrase in forbid.Phrases.Where(p => !p.IsMissing))
+                    {
+                        rules.Add(new PhraseRule(ruleset, phrase.ValueText, null, reason, severity, phrase));
+                    }
+                    break;
+                case PreferRuleSyntax prefer when !prefer.Phrase.IsMissing:
+                    rules.Add(new PhraseRule(ruleset, prefer.Phrase.ValueText, prefer.Replacement.ValueText, reason, severity, prefer.Phrase));
+                    break;
+            }
+        }
+        ruleset.Rules = rules.ToImmutable();
+    }
+
+    private void BindTemplate(TemplateSymbol template)
+    {
+        var tree = template.SyntaxTree;
+        var slots = ImmutableArray.CreateBuilder<SlotSymbol>();
+        var rulesets = ImmutableArray.CreateBuilder<RulesetSymbol>();
+        var says = new List<SayMemberSyntax>();
+        foreach (var member in template.Syntax.Members)
+        {
+            switch (member)
+            {
+                case SlotMemberSyntax slotSyntax:
+                    BindSlot(template, slotSyntax, slots);
+                    break;
+                case UseMemberSyntax use when !use.Ruleset.IsMissing:
+                    if (LookUp<RulesetSymbol>(use.Ruleset.Text) is { } ruleset)
+                    {
+                        rulesets.Add(ruleset);
+                        Reference(ruleset, tree, use.Ruleset);
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.UnknownRuleset, tree, use.Ruleset, use.Ruleset.Text);
+                    }
+                    break;
+                case MaxMemberSyntax { Duration: { IsMissing: false, Value: int seconds } }:
+                    template.MaxSeconds = seconds;
+                    break;
+                case SayMemberSyntax say:
+                    says.Add(say);
+                    break;
+            }
+        }
+        template.Slots = slots.ToImmutable();
+        template.Rulesets = rulesets.ToImmutable();
+        template.Allows = [.. template.Syntax.Members.OfType<AllowMemberSyntax>()];
+        BindAllows(template);
+
+        if (says.Count == 0 && !template.NameToken.IsMissing)
+        {
+            Report(DiagnosticDescriptors.SayCount, tree, template.NameToken, template.Name, "it has none");
+        }
+        foreach (var extra in says.Skip(1))
+        {
+            Report(DiagnosticDescriptors.SayCount, tree, extra.Keyword, template.Name, "this is a second one");
+        }
+        if (says.Count > 0)
+        {
+            template.Say = new SayBinder(template, this).Bind(says[0]);
+        }
+    }
+
+    private void BindSlot(TemplateSymbol template, SlotMemberSyntax syntax, ImmutableArray<SlotSymbol>.Builder slots)
+    {
+        if (syntax.Name.IsMissing) return;
+        var tree = template.SyntaxTree;
+        var slot = new SlotSymbol(syntax, tree, template);
+        if (slots.Any(s => s.Name == slot.Name))
+        {
+            Report(DiagnosticDescriptors.DuplicateSlot, tree, syntax.Name, slot.Name, template.Name);
+        }
+        else
+        {
+            slots.Add(slot);
+            Declare(slot, syntax.Name);
+        }
+        if (slot.Role is null && !syntax.Role.IsMissing)
+        {
+            Report(DiagnosticDescriptors.UnknownRole, tree, syntax.Role, syntax.Role.Text, string.Join(", ", Role.All.Select(r => r.Name)));
+        }
+    }
+
+    private void BindAllows(TemplateSymbol template)
+    {
+        foreach (var allow in template.Allows)
+        {
+            if (!allow.Code.IsMissing && !DiagnosticDescriptors.TryGet(allow.Code.Text, out _))
+            {
+                Report(DiagnosticDescriptors.UnknownAllowCode, template.SyntaxTree, allow.Code, allow.Code.Text);
+            }
+        }
+    }
+
+    private void BindSequence(SequenceSymbol sequence)
+    {
+        var tree = sequence.SyntaxTree;
+        var steps = ImmutableArray.CreateBuilder<SequenceStep>();
+        int? previousDay = null;
+        foreach (var step in sequence.Syntax.Steps)
+        {
+            TemplateSymbol? template = null;
+            if (!step.Template.IsMissing)
+            {
+                template = LookUp<TemplateSymbol>(step.Template.Text);
+                if (template is null)
+                {
+                    Report(DiagnosticDescriptors.InvalidSequence, tree, step.Template, sequence.Name, $"there is no template named '{step.Template.Text}'");
+                }
+                else
+                {
+                    Reference(template, tree, step.Template);
+                }
+            }
+            if (step.Day is { IsMissing: false, Value: int day })
+            {
+                if (day < 1)
+                {
+                    Report(DiagnosticDescriptors.InvalidSequence, tree, step.Day, sequence.Name, "days count from 1");
+                }
+                else if (previousDay is { } previous && day <= previous)
+                {
+                    Report(DiagnosticDescriptors.InvalidSequence, tree, step.Day, sequence.Name, $"day {day} is not after day {previous}; days must ascend");
+                }
+                previousDay = day;
+                steps.Add(new SequenceStep(day, template, step));
+            }
+        }
+        sequence.Steps = steps.ToImmutable();
+    }
+
+    internal void Declare(Symbol symbol, SyntaxToken name) =>
+        _occurrences.Add(new SymbolOccurrence(symbol, symbol.SyntaxTree, name.Span, IsDeclaration: true));
+
+    internal void Reference(Symbol symbol, SyntaxTree tree, SyntaxToken name) =>
+        _occurrences.Add(new SymbolOccurrence(symbol, tree, name.Span, IsDeclaration: false));
+
+    internal void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, SyntaxElement at, params object?[] args) =>
+        _diagnostics.Add(Diagnostic.Create(descriptor, tree.GetLocation(at), args));
+}
+
+/// <summary>Everything the binder found: symbols, where they occur, and binding diagnostics.</summary>
+internal sealed record BoundWorkspace(
+    ImmutableArray<TemplateSymbol> Templates,
+    ImmutableArray<RulesetSymbol> Rulesets,
+    ImmutableArray<SequenceSymbol> Sequences,
+    ImmutableDictionary<string, ImmutableArray<Symbol>> Globals,
+    ImmutableArray<SymbolOccurrence> Occurrences,
+    ImmutableArray<Diagnostic> Diagnostics);

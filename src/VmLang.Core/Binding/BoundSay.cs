@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using VmLang.Syntax;
+
+namespace VmLang.Binding;
+
+/// <summary>
+/// The <c>say</c> block as a tree: literal text, holes, and <c>if</c>/<c>else</c>/<c>end</c> nested
+/// into branches. Rules, the length estimate and the emitter all walk this rather than the flat syntax.
+/// </summary>
+public sealed record BoundSay(SayMemberSyntax Syntax, ImmutableArray<BoundSayNode> Body);
+
+public abstract record BoundSayNode;
+
+/// <summary>Literal text with the text block's indentation removed.</summary>
+public sealed record BoundText(TextSyntax Syntax, string Value) : BoundSayNode;
+
+public enum ValueFilter
+{
+    First,
+    Last,
+    Upper,
+    Lower,
+    Spoken,
+}
+
+/// <summary><c>{{ slot.member | filter }}</c>; <see cref="Slot"/> is null when the slot is undeclared (VML0103).</summary>
+public sealed record BoundSlotHole(ExpressionHoleSyntax Syntax, SlotSymbol? Slot, ImmutableArray<ValueFilter> Filters) : BoundSayNode
+{
+    /// <summary>True when a member or filter keeps one word of the value.</summary>
+    public bool IsSingleWord => Filters.Any(f => f is ValueFilter.First or ValueFilter.Last);
+}
+
+/// <summary><c>{{ "literal" | filter }}</c>.</summary>
+public sealed record BoundStringHole(ExpressionHoleSyntax Syntax, string Value, ImmutableArray<ValueFilter> Filters) : BoundSayNode;
+
+/// <summary><c>{{ if slot }}…{{ else }}…{{ end }}</c>.</summary>
+public sealed record BoundIf(
+    IfHoleSyntax Syntax,
+    SlotSymbol? Condition,
+    ImmutableArray<BoundSayNode> Then,
+    ImmutableArray<BoundSayNode> Else) : BoundSayNode;

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using VmLang.Diagnostics;
+using VmLang.Syntax;
+
+namespace VmLang.Binding;
+
+/// <summary>Turns the flat parts of a <c>say</c> text block into a tree, nesting the <c>if</c> branches.</summary>
+internal sealed class SayBinder(TemplateSymbol template, Binder binder)
+{
+    private const string KnownFilters = "first, last, upper, lower or spoken";
+
+    private sealed class OpenIf(IfHoleSyntax syntax, SlotSymbol? condition)
+    {
+        public IfHoleSyntax Syntax { get; } = syntax;
+        public SlotSymbol? Condition { get; } = condition;
+        public List<BoundSayNode> Then { get; } = [];
+        public List<BoundSayNode>? Else { get; set; }
+        public List<BoundSayNode> Current => Else ?? Then;
+        public BoundIf Close() => new(Syntax, Condition, [.. Then], Else is null ? ImmutableArray<BoundSayNode>.Empty : [.. Else]);
+    }
+
+    public BoundSay Bind(SayMemberSyntax say)
+    {
+        var block = say.TextBlock;
+        var body = new List<BoundSayNode>();
+        var open = new Stack<OpenIf>();
+        List<BoundSayNode> Current() => open.Count > 0 ? open.Peek().Current : body;
+
+        foreach (var part in block.Parts)
+        {
+            switch (part)
+            {
+                case TextSyntax text:
+                    Current().Add(new BoundText(text, block.GetLiteralValue(text)));
+                    break;
+                case ExpressionHoleSyntax hole:
+                    Current().Add(BindExpressionHole(hole));
+                    break;
+                case IfHoleSyntax ifHole:
+                    var (condition, _) = BindPath(ifHole.Condition);
+                    open.Push(new OpenIf(ifHole, condition));
+                    break;
+                case ElseHoleSyntax elseHole:
+                    if (open.Count == 0) Report(elseHole, "'else' without 'if'");
+                    else if (open.Peek().Else is not null) Report(elseHole, "a second 'else' for the same 'if'");
+                    else open.Peek().Else = [];
+                    break;
+                case EndHoleSyntax endHole:
+                    if (open.Count == 0)
+                    {
+                        Report(endHole, "'end' without 'if'");
+                        break;
+                    }
+                    var closed = open.Pop().Close();
+                    Current().Add(closed);
+                    break;
+            }
+        }
+        while (open.Count > 0)
+        {
+            var unclosed = open.Pop();
+            Report(unclosed.Syntax, "'if' without 'end'");
+            Current().Add(unclosed.Close());
+        }
+        return new BoundSay(say, [.. body]);
+    }
+
+    private BoundSayNode BindExpressionHole(ExpressionHoleSyntax hole)
+    {
+        var filters = ImmutableArray.CreateBuilder<ValueFilter>();
+        SlotSymbol? slot = null;
+        if (hole.Expression.Primary is PathSyntax path)
+        {
+            (slot, var members) = BindPath(path);
+            filters.AddRange(members);
+        }
+        foreach (var filter in hole.Expression.Filters) BindFilter(filter, filters);
+        return hole.Expression.Primary is StringExpressionSyntax literal
+            ? new BoundStringHole(hole, literal.Literal.ValueText, filters.ToImmutable())
+            : new BoundSlotHole(hole, slot, filters.ToImmutable());
+    }
+
+    private void BindFilter(FilterSyntax filter, ImmutableArray<ValueFilter>.Builder filters)
+    {
+        if (filter.Name.IsMissing) return;
+        if (TryParseFilter(filter.Name.Text, out var value)) filters.Add(value);
+        else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, filter.Name, "filter", filter.Name.Text, KnownFilters);
+    }
+
+    /// <summary>A slot and its <c>.first</c>/<c>.last</c> members, which act as the filters of the same name.</summary>
+    private (SlotSymbol? Slot, ImmutableArray<ValueFilter> Members) BindPath(PathSyntax path)
+    {
+        SlotSymbol? slot = null;
+        if (!path.Slot.IsMissing)
+        {
+            slot = template.FindSlot(path.Slot.Text);
+            if (slot is null) binder.Report(DiagnosticDescriptors.UndeclaredSlot, template.SyntaxTree, path.Slot, path.Slot.Text, template.Name);
+            else binder.Reference(slot, template.SyntaxTree, path.Slot);
+        }
+        var members = ImmutableArray.CreateBuilder<ValueFilter>();
+        foreach (var member in path.Members)
+        {
+            if (member.Name.IsMissing) continue;
+            if (member.Name.Text is "first" or "last") members.Add(member.Name.Text == "first" ? ValueFilter.First : ValueFilter.Last);
+            else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, member.Name, "member", member.Name.Text, "'first' or 'last'");
+        }
+        return (slot, members.ToImmutable());
+    }
+
+    public static bool TryParseFilter(string name, out ValueFilter filter)
+    {
+        switch (name)
+        {
+            case "first": filter = ValueFilter.First; return true;
+            case "last": filter = ValueFilter.Last; return true;
+            case "upper": filter = ValueFilter.Upper; return true;
+            case "lower": filter = ValueFilter.Lower; return true;
+            case "spoken": filter = ValueFilter.Spoken; return true;
+            default: filter = default; return false;
+        }
+    }
+
+    private void Report(HoleSyntax hole, string message) =>
+        binder.Report(DiagnosticDescriptors.UnbalancedIf, template.SyntaxTree, hole, message);
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using VmLang.Syntax;
+
+namespace VmLang.Binding;
+
+/// <summary>Answers questions about one file of a compilation: what is at this offset, where is it used.</summary>
+public sealed class SemanticModel
+{
+    internal SemanticModel(Compilation compilation, SyntaxTree tree)
+    {
+        Compilation = compilation;
+        SyntaxTree = tree;
+    }
+
+    public Compilation Compilation { get; }
+
+    public SyntaxTree SyntaxTree { get; }
+
+    /// <summary>The declaration or reference under the caret; a caret just after a name still finds it.</summary>
+    public SymbolOccurrence? GetOccurrenceAt(int position)
+    {
+        var occurrences = Compilation.GetOccurrences(SyntaxTree);
+        SymbolOccurrence? touching = null;
+        foreach (var occurrence in occurrences)
+        {
+            if (occurrence.Span.Contains(position)) return occurrence;
+            if (occurrence.Span.Touches(position)) touching = occurrence;
+            if (occurrence.Span.Start > position) break;
+        }
+        return touching;
+    }
+
+    public Symbol? GetSymbolAt(int position) => GetOccurrenceAt(position)?.Symbol;
+
+    /// <summary>Where the symbol is declared and every place that names it, across the workspace.</summary>
+    public ImmutableArray<SymbolOccurrence> FindOccurrences(Symbol symbol) => [.. Compilation.GetOccurrences(symbol)];
+
+    public TemplateSymbol? GetEnclosingTemplate(int position) =>
+        Compilation.Templates.FirstOrDefault(t => t.SyntaxTree == SyntaxTree && t.Syntax.FullSpan.Touches(position));
+
+    public ImmutableArray<Diagnostics.Diagnostic> GetDiagnostics() =>
+        [.. Compilation.GetDiagnostics().Where(d => ReferenceEquals(d.Location.Text, SyntaxTree.Text))];
+}

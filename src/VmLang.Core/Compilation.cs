@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using VmLang.Binding;
+using VmLang.Configuration;
+using VmLang.Diagnostics;
+using VmLang.Rules;
+using VmLang.Syntax;
+
+namespace VmLang;
+
+/// <summary>
+/// An immutable workspace: its syntax trees and its configuration. Binding, rules and diagnostics are
+/// computed once, on first use; editing a file means a new compilation that reuses the other trees.
+/// </summary>
+public sealed class Compilation
+{
+    private readonly Lazy<BoundWorkspace> _bound;
+    private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
+    private readonly Lazy<ImmutableDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>> _occurrencesByTree;
+
+    private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration)
+    {
+        SyntaxTrees = trees;
+        Configuration = configuration;
+        _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees));
+        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
+        _occurrencesByTree = new Lazy<ImmutableDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>>(() =>
+            Bound.Occurrences.GroupBy(o => o.SyntaxTree)
+                .ToImmutableDictionary(g => g.Key, g => g.OrderBy(o => o.Span.Start).ToImmutableArray()));
+    }
+
+    public static Compilation Create(IEnumerable<SyntaxTree> trees, WorkspaceConfiguration? configuration = null) =>
+        new([.. trees], configuration ?? WorkspaceConfiguration.Default);
+
+    public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
+
+    public WorkspaceConfiguration Configuration { get; }
+
+    public ImmutableArray<TemplateSymbol> Templates => Bound.Templates;
+
+    public ImmutableArray<RulesetSymbol> Rulesets => Bound.Rulesets;
+
+    public ImmutableArray<SequenceSymbol> Sequences => Bound.Sequences;
+
+    internal BoundWorkspace Bound => _bound.Value;
+
+    /// <summary>The first declaration of <paramref name="name"/>, of any kind.</summary>
+    public Symbol? GetGlobal(string name) => Bound.Globals.TryGetValue(name, out var symbols) ? symbols[0] : null;
+
+    public TemplateSymbol? GetTemplate(string name) =>
+        Bound.Globals.TryGetValue(name, out var symbols) ? symbols.OfType<TemplateSymbol>().FirstOrDefault() : null;
+
+    public Compilation WithConfiguration(WorkspaceConfiguration configuration) => new(SyntaxTrees, configuration);
+
+    /// <summary>Replaces the tree with the same file path, or adds it.</summary>
+    public Compilation WithSyntaxTree(SyntaxTree tree)
+    {
+        var index = SyntaxTrees.IndexOf(SyntaxTrees.FirstOrDefault(t => t.FilePath == tree.FilePath)!);
+        return new(index >= 0 ? SyntaxTrees.SetItem(index, tree) : SyntaxTrees.Add(tree), Configuration);
+    }
+
+    public Compilation RemoveSyntaxTree(string filePath) =>
+        new(SyntaxTrees.RemoveAll(t => t.FilePath == filePath), Configuration);
+
+    public SyntaxTree? GetSyntaxTree(string filePath) => SyntaxTrees.FirstOrDefault(t => t.FilePath == filePath);
+
+    public SemanticModel GetSemanticModel(SyntaxTree tree) => new(this, tree);
+
+    /// <summary>
+    /// Every diagnostic of the workspace with <c>allow</c> and <c>vmlang.json</c> applied, ordered by
+    /// file, line, column and code.
+    /// </summary>
+    public ImmutableArray<Diagnostic> GetDiagnostics() => _diagnostics.Value;
+
+    internal ImmutableArray<SymbolOccurrence> GetOccurrences(SyntaxTree tree) =>
+        _occurrencesByTree.Value.TryGetValue(tree, out var occurrences) ? occurrences : ImmutableArray<SymbolOccurrence>.Empty;
+
+    internal IEnumerable<SymbolOccurrence> GetOccurrences(Symbol symbol) => Bound.Occurrences.Where(o => o.Symbol == symbol);
+
+    private ImmutableArray<Diagnostic> ComputeDiagnostics()
+    {
+        var raw = new List<Diagnostic>();
+        foreach (var tree in SyntaxTrees) raw.AddRange(tree.Diagnostics);
+        raw.AddRange(Configuration.Diagnostics);
+        raw.AddRange(Bound.Diagnostics);
+        raw.AddRange(RunRules());
+        return DiagnosticFilter.Apply(this, raw);
+    }
+
+    private List<Diagnostic> RunRules()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var context = new RuleContext(this, diagnostics);
+        foreach (var rule in RuleCatalog.CompilationRules) rule.Check(this, context);
+        foreach (var template in Templates)
+        {
+            foreach (var rule in RuleCatalog.TemplateRules) rule.Check(template, context);
+        }
+        foreach (var sequence in Sequences)
+        {
+            foreach (var rule in RuleCatalog.SequenceRules) rule.Check(sequence, context);
+        }
+        return diagnostics;
+    }
+}

@@ -1,0 +1,68 @@
+using VmLang.Binding;
+using System.Collections.Immutable;
+
+namespace VmLang.Diagnostics;
+
+/// <summary>
+/// The one place that decides what is finally reported: <c>allow</c> suppressions (and VML0111 for the
+/// ones that suppress nothing), then the severities of <c>vmlang.json</c>, then a stable order.
+/// </summary>
+internal static class DiagnosticFilter
+{
+    public static ImmutableArray<Diagnostic> Apply(Compilation compilation, List<Diagnostic> raw)
+    {
+        var kept = new List<Diagnostic>(raw.Count);
+        var usedAllows = new HashSet<Syntax.AllowMemberSyntax>();
+        var templatesWithAllows = compilation.Templates.Where(t => !t.Allows.IsEmpty)
+            .GroupBy(t => t.SyntaxTree.Text)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var diagnostic in raw)
+        {
+            var allow = templatesWithAllows.TryGetValue(diagnostic.Location.Text, out var candidates) ? FindAllow(candidates, diagnostic) : null;
+            if (allow is null) kept.Add(diagnostic);
+            else usedAllows.Add(allow);
+        }
+        foreach (var template in compilation.Templates)
+        {
+            foreach (var allow in template.Allows)
+            {
+                if (allow.Code.IsMissing || usedAllows.Contains(allow) || !DiagnosticDescriptors.TryGet(allow.Code.Text, out var descriptor)) continue;
+                kept.Add(Diagnostic.Create(DiagnosticDescriptors.UnusedAllow, template.SyntaxTree.GetLocation(allow), descriptor.Code, template.Name));
+            }
+        }
+
+        var configured = new List<Diagnostic>(kept.Count);
+        foreach (var diagnostic in kept)
+        {
+            var severity = compilation.Configuration.EffectiveSeverity(diagnostic.Code, diagnostic.Severity);
+            if (severity is { } s) configured.Add(s == diagnostic.Severity ? diagnostic : diagnostic with { Severity = s });
+        }
+        return [.. configured.OrderBy(d => d, DiagnosticOrder.Instance)];
+    }
+
+    /// <summary>The <c>allow</c> of the template that holds the diagnostic and names its code, if any.</summary>
+    private static Syntax.AllowMemberSyntax? FindAllow(List<TemplateSymbol> templates, Diagnostic diagnostic)
+    {
+        if (diagnostic.Code is "VML0110" or "VML0111") return null;
+        var template = templates.FirstOrDefault(t => t.Syntax.FullSpan.Contains(diagnostic.Location.Span.Start));
+        return template?.Allows.FirstOrDefault(a => string.Equals(a.Code.Text, diagnostic.Code, StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+/// <summary>File, line, column, then code: the order every output format uses.</summary>
+public sealed class DiagnosticOrder : IComparer<Diagnostic>
+{
+    public static DiagnosticOrder Instance { get; } = new();
+
+    public int Compare(Diagnostic? x, Diagnostic? y)
+    {
+        if (ReferenceEquals(x, y)) return 0;
+        if (x is null) return -1;
+        if (y is null) return 1;
+        var byFile = string.CompareOrdinal(x.Location.FilePath, y.Location.FilePath);
+        if (byFile != 0) return byFile;
+        var byStart = x.Location.Span.Start.CompareTo(y.Location.Span.Start);
+        if (byStart != 0) return byStart;
+        return string.CompareOrdinal(x.Code, y.Code);
+    }
+}

@@ -1,0 +1,23 @@
+using VmLang.Binding;
+using VmLang.Diagnostics;
+
+namespace VmLang.Rules;
+
+/// <summary>VML0201: a role the channel requires has no slot at all.</summary>
+public sealed class MissingRoleRule : TemplateRule
+{
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.MissingRole];
+
+    public override void Check(TemplateSymbol template, RuleContext context)
+    {
+        if (template.NameToken.IsMissing) return;
+        foreach (var role in Role.All.Where(r => r.IsRequiredIn(template.Channel)))
+        {
+            if (template.Slots.Any(s => s.Role == role)) continue;
+            var channel = template.Channel.ToString().ToLowerInvariant();
+            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.MissingRole, template.SyntaxTree.GetLocation(template.NameToken),
+                template.Name, role.Name, channel, role.Purpose);
+            context.Report(diagnostic with { Fixes = [Fixes.AddSlot(template, role)] });
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using VmLang.Configuration;
+using VmLang.Diagnostics;
+using VmLang.Syntax;
+using VmLang.Text;
+
+namespace VmLang.Rules;
+
+public sealed class RuleContext
+{
+    private readonly List<Diagnostic> _diagnostics;
+
+    internal RuleContext(Compilation compilation, List<Diagnostic> diagnostics)
+    {
+        Compilation = compilation;
+        _diagnostics = diagnostics;
+    }
+
+    public Compilation Compilation { get; }
+
+    public WorkspaceConfiguration Configuration => Compilation.Configuration;
+
+    /// <summary>False when vmlang.json turns the code off, so a rule can skip work nobody will see.</summary>
+    public bool IsEnabled(DiagnosticDescriptor descriptor) =>
+        Configuration.EffectiveSeverity(descriptor.Code, descriptor.DefaultSeverity) is not null;
+
+    public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    public void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, SyntaxElement at, params object?[] args) =>
+        Report(Diagnostic.Create(descriptor, tree.GetLocation(at), args));
+
+    public void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, TextSpan span, params object?[] args) =>
+        Report(Diagnostic.Create(descriptor, tree.GetLocation(span), args));
+}
