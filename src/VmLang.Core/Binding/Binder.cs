@@ -155,7 +155,8 @@ internal sealed class Binder
         {
             Report(DiagnosticDescriptors.SayCount, tree, extra.Keyword, template.Name, "this is a second one");
         }
-        if (says.Count > 0)
+        // A `say` whose text block is missing has a syntax error already; binding it would only report every slot as unsaid.
+        if (says.Count > 0 && !says[0].TextBlock.Start.IsMissing)
         {
             template.Say = new SayBinder(template, this).Bind(says[0]);
         }

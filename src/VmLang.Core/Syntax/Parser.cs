@@ -118,7 +118,7 @@ internal sealed partial class Parser
     /// <summary>Steps over tokens that fit nowhere until one that <paramref name="stop"/> accepts; one error for the run.</summary>
     private void SkipUntil(Func<SyntaxKind, bool> stop, string expected)
     {
-        ReportExpected(expected);
+        ReportExpected(expected, atCurrentToken: true);
         _errorSinceLastToken = true;
         while (Current.Kind != EndOfFileToken && !stop(Current.Kind))
         {
@@ -142,12 +142,16 @@ internal sealed partial class Parser
         _index++;
     }
 
-    private void ReportExpected(string expected, string? found = null)
+    /// <summary>
+    /// Reports VML0001. A missing token is reported where it belongs, at the end of the line before,
+    /// unless the unexpected token is on the same line; a skipped token is reported on itself.
+    /// </summary>
+    private void ReportExpected(string expected, string? found = null, bool atCurrentToken = false)
     {
         if (_errorSinceLastToken) return;
         _errorSinceLastToken = true;
         var current = Current;
-        var span = current.Kind == EndOfFileToken || IsFirstOnLine(current)
+        var span = current.Kind == EndOfFileToken || (!atCurrentToken && IsFirstOnLine(current))
             ? new TextSpan(Previous?.Span.End ?? 0, 0)
             : current.Span;
         _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SyntaxError, new Location(_path, _text, span), expected, found ?? DescribeFound(current)));
