@@ -1,0 +1,229 @@
+namespace VmLang.Rules.Phrases;
+
+/// <summary>
+/// An Aho–Corasick automaton over normalized phrases (see <see cref="PhraseText.Normalize"/>). It knows
+/// phrases only by their index; <see cref="PhraseMatcher{TPayload}"/> maps indexes to payloads and offsets.
+/// </summary>
+/// <remarks>
+/// Everything lives in flat arrays so that stepping never allocates. A node's trie edges are a sorted slice
+/// of <see cref="_edgeLabels"/> (compressed rows), found by binary search: most nodes have one child, and a
+/// dense table would cost a row of the whole alphabet per node.
+/// </remarks>
+internal sealed class PhraseAutomaton
+{
+    public const int Root = 0;
+    public const int NoNode = -1;
+
+    // Edges of node n: indexes [_edgeStart[n], _edgeStart[n + 1]) of _edgeLabels and _edgeTargets.
+    private readonly int[] _edgeStart;
+    private readonly char[] _edgeLabels;
+    private readonly int[] _edgeTargets;
+
+    // Longest proper suffix of a node's string that is also a trie node.
+    private readonly int[] _failure;
+
+    // Phrases that end exactly at node n: _phrasesEndingAt[_phraseStart[n] .. _phraseStart[n + 1]).
+    private readonly int[] _phraseStart;
+    private readonly int[] _phrasesEndingAt;
+
+    // The node itself if a phrase ends there, else the nearest node on its failure chain where one does;
+    // and, from a node where phrases end, the next such node further down the chain. Following these visits
+    // only nodes that report something instead of the whole failure chain.
+    private readonly int[] _firstReportingNode;
+    private readonly int[] _nextReportingNode;
+
+    private PhraseAutomaton(
+        int[] edgeStart,
+        char[] edgeLabels,
+        int[] edgeTargets,
+        int[] failure,
+        int[] phraseStart,
+        int[] phrasesEndingAt,
+        int[] firstReportingNode,
+        int[] nextReportingNode,
+        int longestPhraseLength)
+    {
+        _edgeStart = edgeStart;
+        _edgeLabels = edgeLabels;
+        _edgeTargets = edgeTargets;
+        _failure = failure;
+        _phraseStart = phraseStart;
+        _phrasesEndingAt = phrasesEndingAt;
+        _firstReportingNode = firstReportingNode;
+        _nextReportingNode = nextReportingNode;
+        LongestPhraseLength = longestPhraseLength;
+    }
+
+    /// <summary>Length of the longest normalized phrase, which bounds how far back a match can start.</summary>
+    public int LongestPhraseLength { get; }
+
+    /// <summary>Builds the automaton for non-empty normalized phrases; phrase i is reported as index i.</summary>
+    public static PhraseAutomaton Build(IReadOnlyList<string> normalizedPhrases)
+    {
+        var (edges, nodeCount, terminalNodes, longestPhraseLength) = BuildTrie(normalizedPhrases);
+
+        var (edgeStart, edgeLabels, edgeTargets) = ToCompressedRows(edges, nodeCount);
+        var (phraseStart, phrasesEndingAt) = GroupPhrasesByNode(terminalNodes, nodeCount);
+
+        var failure = new int[nodeCount];
+        var firstReportingNode = new int[nodeCount];
+        var nextReportingNode = new int[nodeCount];
+        var automaton = new PhraseAutomaton(
+            edgeStart, edgeLabels, edgeTargets, failure, phraseStart, phrasesEndingAt,
+            firstReportingNode, nextReportingNode, longestPhraseLength);
+
+        automaton.LinkFailures();
+        return automaton;
+    }
+
+    /// <summary>The node reached from <paramref name="node"/> by reading <paramref name="label"/>.</summary>
+    public int Step(int node, char label)
+    {
+        while (true)
+        {
+            int child = FindChild(node, label);
+            if (child != NoNode)
+            {
+                return child;
+            }
+
+            if (node == Root)
+            {
+                return Root;
+            }
+
+            node = _failure[node];
+        }
+    }
+
+    /// <summary>The first node, from <paramref name="node"/> down its failure chain, where phrases end.</summary>
+    public int FirstReportingNode(int node) => _firstReportingNode[node];
+
+    /// <summary>The next node after <paramref name="reportingNode"/> down its failure chain where phrases end.</summary>
+    public int NextReportingNode(int reportingNode) => _nextReportingNode[reportingNode];
+
+    /// <summary>Index range into <see cref="PhraseAt"/> of the phrases ending exactly at <paramref name="node"/>.</summary>
+    public (int Start, int End) PhrasesEndingAt(int node) => (_phraseStart[node], _phraseStart[node + 1]);
+
+    public int PhraseAt(int index) => _phrasesEndingAt[index];
+
+    private int FindChild(int node, char label)
+    {
+        int first = _edgeStart[node];
+        int found = _edgeLabels.AsSpan(first, _edgeStart[node + 1] - first).BinarySearch(label);
+        return found >= 0 ? _edgeTargets[first + found] : NoNode;
+    }
+
+    private static (Dictionary<(int Parent, char Label), int> Edges, int NodeCount, int[] TerminalNodes, int LongestPhraseLength)
+        BuildTrie(IReadOnlyList<string> normalizedPhrases)
+    {
+        var edges = new Dictionary<(int Parent, char Label), int>();
+        var terminalNodes = new int[normalizedPhrases.Count];
+        int nodeCount = 1;
+        int longestPhraseLength = 0;
+        for (int phrase = 0; phrase < normalizedPhrases.Count; phrase++)
+        {
+            string text = normalizedPhrases[phrase];
+            int node = Root;
+            foreach (char label in text)
+            {
+                if (!edges.TryGetValue((node, label), out int child))
+                {
+                    child = nodeCount++;
+                    edges.Add((node, label), child);
+                }
+
+                node = child;
+            }
+
+            terminalNodes[phrase] = node;
+            longestPhraseLength = Math.Max(longestPhraseLength, text.Length);
+        }
+
+        return (edges, nodeCount, terminalNodes, longestPhraseLength);
+    }
+
+    private static (int[] EdgeStart, char[] EdgeLabels, int[] EdgeTargets) ToCompressedRows(
+        Dictionary<(int Parent, char Label), int> edges, int nodeCount)
+    {
+        var sorted = edges.ToArray();
+        Array.Sort(sorted, static (x, y) =>
+        {
+            int byParent = x.Key.Parent.CompareTo(y.Key.Parent);
+            return byParent != 0 ? byParent : x.Key.Label.CompareTo(y.Key.Label);
+        });
+
+        var edgeStart = new int[nodeCount + 1];
+        var edgeLabels = new char[sorted.Length];
+        var edgeTargets = new int[sorted.Length];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            edgeStart[sorted[i].Key.Parent + 1]++;
+            edgeLabels[i] = sorted[i].Key.Label;
+            edgeTargets[i] = sorted[i].Value;
+        }
+
+        PrefixSum(edgeStart);
+        return (edgeStart, edgeLabels, edgeTargets);
+    }
+
+    private static (int[] PhraseStart, int[] PhrasesEndingAt) GroupPhrasesByNode(int[] terminalNodes, int nodeCount)
+    {
+        var phraseStart = new int[nodeCount + 1];
+        foreach (int node in terminalNodes)
+        {
+            phraseStart[node + 1]++;
+        }
+
+        PrefixSum(phraseStart);
+
+        // Filling in phrase order keeps phrases that share a node in the order they were added.
+        var phrasesEndingAt = new int[terminalNodes.Length];
+        var filled = new int[nodeCount];
+        for (int phrase = 0; phrase < terminalNodes.Length; phrase++)
+        {
+            int node = terminalNodes[phrase];
+            phrasesEndingAt[phraseStart[node] + filled[node]++] = phrase;
+        }
+
+        return (phraseStart, phrasesEndingAt);
+    }
+
+    private static void PrefixSum(int[] counts)
+    {
+        for (int i = 1; i < counts.Length; i++)
+        {
+            counts[i] += counts[i - 1];
+        }
+    }
+
+    /// <summary>
+    /// Sets failure and reporting links breadth first: a node's links depend only on shallower nodes,
+    /// which are done by the time it is reached.
+    /// </summary>
+    private void LinkFailures()
+    {
+        _failure[Root] = Root;
+        _nextReportingNode[Root] = NoNode;
+        _firstReportingNode[Root] = NoNode;
+
+        var queue = new Queue<int>();
+        queue.Enqueue(Root);
+        while (queue.Count > 0)
+        {
+            int parent = queue.Dequeue();
+            for (int edge = _edgeStart[parent]; edge < _edgeStart[parent + 1]; edge++)
+            {
+                int child = _edgeTargets[edge];
+                _failure[child] = parent == Root ? Root : Step(_failure[parent], _edgeLabels[edge]);
+
+                int viaFailure = _firstReportingNode[_failure[child]];
+                _nextReportingNode[child] = viaFailure;
+                _firstReportingNode[child] = HasPhrases(child) ? child : viaFailure;
+                queue.Enqueue(child);
+            }
+        }
+    }
+
+    private bool HasPhrases(int node) => _phraseStart[node + 1] > _phraseStart[node];
+}

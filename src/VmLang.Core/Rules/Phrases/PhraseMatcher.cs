@@ -1,0 +1,184 @@
+namespace VmLang.Rules.Phrases;
+
+/// <summary>
+/// Finds every occurrence of a set of phrases in text in one pass, whatever the number of phrases, with the
+/// matching rules of spec §7 (see <see cref="PhraseText"/>). Each phrase carries a payload, such as the rule
+/// and severity it belongs to, that comes back with its matches.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Matches come in the order they end; matches that end at the same place come longest first, then in the
+/// order the phrases were given. Overlapping matches are all reported, including a phrase overlapping itself
+/// ("ha ha" twice in "ha ha ha"); a phrase given twice is reported twice, once per payload.
+/// </para>
+/// <para>
+/// An instance is immutable and safe to share between threads. Scanning allocates a few small objects per
+/// call, never per character.
+/// </para>
+/// </remarks>
+public sealed partial class PhraseMatcher<TPayload>
+{
+    private readonly PhraseAutomaton _automaton;
+    private readonly string[] _phrases;
+    private readonly TPayload[] _payloads;
+    private readonly int[] _normalizedLengths;
+
+    /// <summary>Builds the matcher for <paramref name="phrases"/>.</summary>
+    /// <exception cref="ArgumentException">A phrase is empty or only whitespace; the message quotes it.</exception>
+    public PhraseMatcher(IEnumerable<(string Phrase, TPayload Payload)> phrases)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+
+        var given = new List<string>();
+        var payloads = new List<TPayload>();
+        var normalized = new List<string>();
+        foreach (var (phrase, payload) in phrases)
+        {
+            given.Add(phrase);
+            payloads.Add(payload);
+            normalized.Add(NormalizeNonBlank(phrase, nameof(phrases)));
+        }
+
+        _phrases = [.. given];
+        _payloads = [.. payloads];
+        _normalizedLengths = [.. normalized.Select(static phrase => phrase.Length)];
+        _automaton = PhraseAutomaton.Build(normalized);
+    }
+
+    /// <summary>Number of phrases, counting a phrase given twice twice.</summary>
+    public int Count => _phrases.Length;
+
+    /// <summary>Finds the phrases in the whole of <paramref name="text"/>.</summary>
+    public IEnumerable<PhraseMatch<TPayload>> Find(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Scan(text, [(0, text.Length)]);
+    }
+
+    /// <summary>
+    /// Finds the phrases in <c>text[start .. start + length)</c>. Offsets in the matches are offsets in
+    /// <paramref name="text"/>; the edges of the range count as word boundaries.
+    /// </summary>
+    public IEnumerable<PhraseMatch<TPayload>> Find(string text, int start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ValidateSegment(text, start, length, nameof(start));
+        return Scan(text, [(start, length)]);
+    }
+
+    /// <summary>
+    /// Finds the phrases in each of several ranges of <paramref name="text"/>, such as the literal parts of a
+    /// <c>say</c> block between its holes. The ranges are scanned one by one: no match spans two of them,
+    /// even when they are adjacent, and each range's edges count as word boundaries. Offsets in the matches
+    /// are offsets in <paramref name="text"/>; matches come range by range, in the order the ranges are given.
+    /// </summary>
+    public IEnumerable<PhraseMatch<TPayload>> Find(string text, IEnumerable<(int Start, int Length)> segments)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(segments);
+
+        // Copied and checked now so a bad range throws here rather than halfway through enumeration.
+        (int Start, int Length)[] checkedSegments = [.. segments];
+        foreach (var (start, length) in checkedSegments)
+        {
+            ValidateSegment(text, start, length, nameof(segments));
+        }
+
+        return Scan(text, checkedSegments);
+    }
+
+    private static string NormalizeNonBlank(string phrase, string parameterName)
+    {
+        if (phrase is null)
+        {
+            throw new ArgumentNullException(parameterName, "A phrase is null.");
+        }
+
+        string normalized = PhraseText.Normalize(phrase);
+        if (normalized.Length == 0)
+        {
+            throw new ArgumentException($"The phrase \"{phrase}\" is empty or only whitespace.", parameterName);
+        }
+
+        return normalized;
+    }
+
+    private static void ValidateSegment(string text, int start, int length, string parameterName)
+    {
+        if (start < 0 || length < 0 || start > text.Length - length)
+        {
+            throw new ArgumentOutOfRangeException(
+                parameterName,
+                $"The range starting at {start} with length {length} is not inside the text of length {text.Length}.");
+        }
+    }
+
+    private IEnumerable<PhraseMatch<TPayload>> Scan(string text, (int Start, int Length)[] segments)
+    {
+        if (Count == 0)
+        {
+            yield break;
+        }
+
+        // Where each of the last LongestPhraseLength normalized characters came from in the original text,
+        // so that a match, found when its last character is read, can be mapped back to where it starts.
+        var originalOffsets = new int[_automaton.LongestPhraseLength];
+
+        foreach (var (segmentStart, segmentLength) in segments)
+        {
+            int segmentEnd = segmentStart + segmentLength;
+            int node = PhraseAutomaton.Root;
+            int normalizedIndex = -1;
+            bool inWhitespace = false;
+
+            for (int offset = segmentStart; offset < segmentEnd; offset++)
+            {
+                char original = text[offset];
+                char label;
+                if (char.IsWhiteSpace(original))
+                {
+                    if (inWhitespace)
+                    {
+                        continue;
+                    }
+
+                    inWhitespace = true;
+                    label = ' ';
+                }
+                else
+                {
+                    inWhitespace = false;
+                    label = PhraseText.Fold(original);
+                }
+
+                normalizedIndex++;
+                originalOffsets[normalizedIndex % originalOffsets.Length] = offset;
+                node = _automaton.Step(node, label);
+
+                for (int reporting = _automaton.FirstReportingNode(node);
+                     reporting != PhraseAutomaton.NoNode;
+                     reporting = _automaton.NextReportingNode(reporting))
+                {
+                    var (first, end) = _automaton.PhrasesEndingAt(reporting);
+                    for (int i = first; i < end; i++)
+                    {
+                        int phrase = _automaton.PhraseAt(i);
+
+                        // Phrases neither start nor end with a space, so both ends are real characters.
+                        int normalizedStart = normalizedIndex - _normalizedLengths[phrase] + 1;
+                        int matchStart = originalOffsets[normalizedStart % originalOffsets.Length];
+                        int matchEnd = offset + 1;
+                        if (PhraseText.IsWholeWords(
+                                text.AsSpan(segmentStart, segmentLength),
+                                matchStart - segmentStart,
+                                matchEnd - segmentStart))
+                        {
+                            yield return new PhraseMatch<TPayload>(
+                                matchStart, matchEnd - matchStart, phrase, _phrases[phrase], _payloads[phrase]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using VmLang.Rules.Phrases;
+
+namespace VmLang.Tests.Rules.Phrases;
+
+public sealed class PhraseMatcherTests
+{
+    [Theory]
+    [InlineData("IT'S PERSONAL", "It's Personal")]
+    [InlineData("it's personal", "IT'S PERSONAL")]
+    [InlineData("Please Call Me Back", "please call me back")]
+    public void Find_IgnoresCase(string phrase, string text)
+        => Assert.Equal([text], MatchedTexts([phrase], text));
+
+    [Theory]
+    [InlineData("please  call me   back")]
+    [InlineData("please\ncall\r\nme\tback")]
+    [InlineData("please \t\n  call me back")]
+    [InlineData("please\u00A0call me back")]
+    public void Find_TreatsAnyWhitespaceRunAsOneSpace(string text)
+        => Assert.Equal([text], MatchedTexts(["please call me back"], text));
+
+    [Fact]
+    public void Find_TreatsWhitespaceRunsInThePhraseAsOneSpace()
+        => Assert.Equal(["please call me back"], MatchedTexts(["  please \n call\tme back  "], "please call me back"));
+
+    [Theory]
+    [InlineData("it's personal", "It\u2019s personal")]
+    [InlineData("it\u2019s personal", "It's personal")]
+    [InlineData("it\u2018s personal", "It\u2019s personal")]
+    [InlineData("it\u2019s personal", "It\u2018s personal")]
+    public void Find_TreatsCurlyAndStraightApostrophesAlike(string phrase, string text)
+        => Assert.Equal([text], MatchedTexts([phrase], text));
+
+    [Theory]
+    [InlineData("act now", "exact now")]
+    [InlineData("buy now", "buy nowhere")]
+    [InlineData("buy now", "rebuy now")]
+    [InlineData("touching base", "touching baseline")]
+    [InlineData("it", "It's personal")]
+    [InlineData("it", "It\u2019s personal")]
+    [InlineData("s personal", "It's personal")]
+    [InlineData("don", "I don't know")]
+    [InlineData("act now", "act now2")]
+    [InlineData("90", "the 90's")]
+    [InlineData("cafe", "cafe\u0301 au lait")]
+    public void Find_DoesNotMatchInsideWords(string phrase, string text)
+        => Assert.Empty(MatchedTexts([phrase], text));
+
+    [Theory]
+    [InlineData("act now", "Act now!", "Act now")]
+    [InlineData("act now", "(act now)", "act now")]
+    [InlineData("buy now", "Buy now, buy-now.", "Buy now")]
+    [InlineData("it's personal", "It's personal.", "It's personal")]
+    [InlineData("it's personal", "'It's personal'", "It's personal")]
+    [InlineData("it's personal", "\u2018It\u2019s personal\u2019", "It\u2019s personal")]
+    [InlineData("students", "the students' time", "students")]
+    [InlineData("100%", "100%guaranteed", "100%")]
+    public void Find_MatchesWholeWordsNextToPunctuation(string phrase, string text, string matched)
+        => Assert.Equal([matched], MatchedTexts([phrase], text));
+
+    [Fact]
+    public void Find_ReportsSpansInTheOriginalText()
+    {
+        const string Text = "Hi.  It\u2019s\r\n    PERSONAL, really.";
+        var matcher = new PhraseMatcher<string>([("it's personal", "VML1001")]);
+
+        var match = Assert.Single(matcher.Find(Text));
+
+        Assert.Equal(5, match.Start);
+        Assert.Equal(Text.IndexOf(',', StringComparison.Ordinal), match.End);
+        Assert.Equal("It\u2019s\r\n    PERSONAL", Text[match.Start..match.End]);
+        Assert.Equal("it's personal", match.Phrase);
+        Assert.Equal("VML1001", match.Payload);
+        Assert.Equal(0, match.PhraseIndex);
+    }
+
+    [Fact]
+    public void Find_ReportsEveryOverlappingPhrase()
+    {
+        var matcher = new PhraseMatcher<int>([("call me back", 1), ("me back at", 2), ("back", 3), ("please call me", 4)]);
+
+        var found = matcher.Find("Please call me back at noon.").Select(match => (match.Payload, match.Start, match.Length));
+
+        Assert.Equal([(4, 0, 14), (1, 7, 12), (3, 15, 4), (2, 12, 10)], found);
+    }
+
+    [Fact]
+    public void Find_ReportsAPhraseOverlappingItselfOncePerOccurrence()
+        => Assert.Equal([0, 3, 6], new PhraseMatcher<int>([("ha ha", 0)]).Find("ha ha ha ha").Select(match => match.Start));
+
+    [Fact]
+    public void Find_ReportsAPhraseGivenTwiceOncePerPayload()
+    {
+        var matcher = new PhraseMatcher<string>([("touching base", "house"), ("Touching  base", "legal")]);
+
+        Assert.Equal(["house", "legal"], matcher.Find("Just touching base.").Select(match => match.Payload));
+    }
+
+    [Fact]
+    public void Find_ReportsMatchesByEndThenLongestFirst()
+    {
+        var matcher = new PhraseMatcher<int>([("now", 0), ("act now", 1), ("buy", 2)]);
+
+        Assert.Equal([2, 1, 0], matcher.Find("buy, act now").Select(match => match.Payload));
+    }
+
+    [Fact]
+    public void Find_OnSegments_DoesNotMatchAcrossSegments()
+    {
+        // The literal text around a hole: "please call {{ who }} me back" scanned without the hole.
+        const string Text = "please call {{ who }} me back";
+        int hole = Text.IndexOf("{{", StringComparison.Ordinal);
+        int afterHole = Text.IndexOf("}}", StringComparison.Ordinal) + 2;
+        var matcher = new PhraseMatcher<int>([("call me back", 0), ("please call", 1), ("me back", 2)]);
+
+        var found = matcher.Find(Text, [(0, hole), (afterHole, Text.Length - afterHole)]).Select(match => match.Payload);
+
+        Assert.Equal([1, 2], found);
+    }
+
+    [Fact]
+    public void Find_OnSegments_DoesNotJoinAdjacentSegments()
+    {
+        const string Text = "please call me back";
+        var matcher = new PhraseMatcher<int>([("call me back", 0)]);
+
+        Assert.Single(matcher.Find(Text));
+        Assert.Empty(matcher.Find(Text, [(0, 11), (11, Text.Length - 11)]));
+    }
+
+    [Fact]
+    public void Find_OnSegments_TreatsSegmentEdgesAsWordBoundaries()
+    {
+        // "{{ prospect }}act now" is text "act now" right after a hole: the hole is not a letter.
+        const string Text = "exact now";
+        var matcher = new PhraseMatcher<int>([("act now", 0)]);
+
+        Assert.Empty(matcher.Find(Text));
+        Assert.Equal([2], matcher.Find(Text, 2, Text.Length - 2).Select(match => match.Start));
+    }
+
+    [Fact]
+    public void Find_OnSegments_ReportsOffsetsInTheWholeText()
+    {
+        const string Text = "Hi {{ name }}, please  return my call.";
+        int segmentStart = Text.IndexOf(',', StringComparison.Ordinal);
+        var matcher = new PhraseMatcher<int>([("please return my call", 0)]);
+
+        var match = Assert.Single(matcher.Find(Text, segmentStart, Text.Length - segmentStart));
+
+        Assert.Equal("please  return my call", Text[match.Start..match.End]);
+    }
+
+    [Theory]
+    [InlineData(-1, 2)]
+    [InlineData(0, -1)]
+    [InlineData(3, 5)]
+    public void Find_RejectsRangesOutsideTheText(int start, int length)
+    {
+        var matcher = new PhraseMatcher<int>([("a", 0)]);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => matcher.Find("abcd", start, length));
+        Assert.Throws<ArgumentOutOfRangeException>(() => matcher.Find("abcd", [(0, 1), (start, length)]));
+    }
+
+    [Fact]
+    public void Find_WithNoPhrases_FindsNothing()
+        => Assert.Empty(new PhraseMatcher<int>([]).Find("anything at all"));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\n\t")]
+    public void Constructor_RejectsBlankPhrasesNamingThem(string phrase)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new PhraseMatcher<int>([("fine", 0), (phrase, 1)]));
+
+        Assert.Contains($"\"{phrase}\"", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Builder_RejectsABlankPhraseWhenItIsAdded()
+    {
+        var builder = new PhraseMatcher<int>.Builder().Add("fine", 0);
+
+        var exception = Assert.Throws<ArgumentException>(() => builder.Add(" ", 1));
+
+        Assert.Contains("\" \"", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, builder.Count);
+    }
+
+    [Fact]
+    public void Builder_BuildsAMatcherForTheAddedPhrases()
+    {
+        var matcher = new PhraseMatcher<string>.Builder()
+            .Add("act now", "VML1005")
+            .Add("touching base", "VML1004")
+            .Build();
+
+        Assert.Equal(2, matcher.Count);
+        Assert.Equal(["VML1004", "VML1005"], matcher.Find("Touching base: act now.").Select(match => match.Payload));
+    }
+
+    [Fact]
+    public void Find_WithAThousandPhrases_FindsEachOneThatOccurs()
+    {
+        var phrases = Enumerable.Range(0, 1000).Select(i => ($"offer number {i} today", i)).ToList();
+        var stopwatch = Stopwatch.StartNew();
+        var matcher = new PhraseMatcher<int>(phrases);
+        stopwatch.Stop();
+
+        var found = matcher.Find("Take offer number 7 today, or OFFER  number 993 today; not offer number 12 tomorrow.");
+
+        Assert.Equal([7, 993], found.Select(match => match.Payload));
+        // A generous bound against accidental quadratic building; it takes a few milliseconds.
+        Assert.True(stopwatch.ElapsedMilliseconds < 2000, $"Building took {stopwatch.ElapsedMilliseconds} ms.");
+    }
+
+    [Fact]
+    public void Find_DoesNotAllocatePerCharacter()
+    {
+        var matcher = new PhraseMatcher<int>([("act now", 0), ("touching base", 1), ("it's personal", 2)]);
+        string shortText = string.Concat(Enumerable.Repeat("Exact  nowhere, it\u2019s persona. ", 10));
+        string longText = string.Concat(Enumerable.Repeat(shortText, 1000));
+        CountMatches(matcher, shortText);
+
+        long shortScan = AllocatedBytes(() => CountMatches(matcher, shortText));
+        long longScan = AllocatedBytes(() => CountMatches(matcher, longText));
+
+        Assert.True(longScan <= shortScan + 64, $"Scanning 1000 times more text allocated {longScan} bytes, not {shortScan}.");
+    }
+
+    private static int CountMatches(PhraseMatcher<int> matcher, string text)
+    {
+        int count = 0;
+        foreach (var _ in matcher.Find(text))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static long AllocatedBytes(Action action)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static List<string> MatchedTexts(IEnumerable<string> phrases, string text)
+        => [.. new PhraseMatcher<int>(phrases.Select((phrase, index) => (phrase, index))).Find(text).Select(match => text[match.Start..match.End])];
+}
