@@ -99,15 +99,24 @@ internal sealed class Binder
                 case ForbidRuleSyntax forbid:
                     foreach (var phrase in forbid.Phrases.Where(p => !p.IsMissing))
                     {
+                        if (IsBlank(ruleset, phrase)) continue;
                         rules.Add(new PhraseRule(ruleset, phrase.ValueText, null, reason, severity, phrase));
                     }
                     break;
-                case PreferRuleSyntax prefer when !prefer.Phrase.IsMissing:
+                case PreferRuleSyntax prefer when !prefer.Phrase.IsMissing && !IsBlank(ruleset, prefer.Phrase):
                     rules.Add(new PhraseRule(ruleset, prefer.Phrase.ValueText, prefer.Replacement.ValueText, reason, severity, prefer.Phrase));
                     break;
             }
         }
         ruleset.Rules = rules.ToImmutable();
+    }
+
+    /// <summary>A phrase with no words would match nothing; say so rather than drop it.</summary>
+    private bool IsBlank(RulesetSymbol ruleset, SyntaxToken phrase)
+    {
+        if (Rules.Phrases.PhraseText.Normalize(phrase.ValueText).Length > 0) return false;
+        Report(DiagnosticDescriptors.SyntaxError, ruleset.SyntaxTree, phrase, "a phrase of at least one word", "an empty phrase");
+        return true;
     }
 
     private void BindTemplate(TemplateSymbol template)

@@ -1,0 +1,33 @@
+using VmLang.Binding;
+using VmLang.Diagnostics;
+using VmLang.Rules.Phrases;
+using VmLang.Text;
+
+namespace VmLang.Rules;
+
+/// <summary>VML0207: "if you could …" asks a favour; the same sentence must promise something back.</summary>
+public sealed class IfYouCouldRule : TemplateRule
+{
+    private static readonly PhraseMatcher<bool> Phrases = new(
+    [
+        ("if you could", false),
+        ("I will", true), ("I'll", true), ("we will", true), ("we'll", true),
+    ]);
+
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.IfYouCouldWithoutPromise];
+
+    public override void Check(TemplateSymbol template, RuleContext context)
+    {
+        if (template.Say is null) return;
+        var text = template.SyntaxTree.Text.Text;
+        foreach (var sentence in SayText.From(template.Say.Syntax.TextBlock).Sentences)
+        {
+            var matches = Phrases.Find(text, SayText.AsRanges(sentence.Text)).ToList();
+            if (matches.Any(m => m.Payload)) continue;
+            foreach (var ask in matches)
+            {
+                context.Report(DiagnosticDescriptors.IfYouCouldWithoutPromise, template.SyntaxTree, new TextSpan(ask.Start, ask.Length));
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using VmLang.Binding;
+using VmLang.Diagnostics;
+using VmLang.Rules.Phrases;
+
+namespace VmLang.Rules;
+
+/// <summary>A phrase rule that matched, with what to report.</summary>
+public sealed record PhraseHit(
+    DiagnosticDescriptor Descriptor,
+    DiagnosticSeverity Severity,
+    string Message,
+    int Start,
+    int Length,
+    string? Replacement);
+
+/// <summary>
+/// Every phrase of every enabled built-in rule and of every ruleset, compiled into one automaton per
+/// compilation, so checking costs the same with ten house phrases or a thousand. The checker looks at
+/// the literal text of a say block, and the renderer at each rendered script.
+/// </summary>
+public sealed class PhraseChecker
+{
+    private readonly PhraseMatcher<object> _matcher;
+
+    private PhraseChecker(PhraseMatcher<object> matcher) => _matcher = matcher;
+
+    public static PhraseChecker Create(Compilation compilation)
+    {
+        var builder = new PhraseMatcher<object>.Builder();
+        foreach (var rule in RuleCatalog.BuiltInPhraseRules)
+        {
+            if (compilation.Configuration.EffectiveSeverity(rule.Descriptor.Code, rule.Descriptor.DefaultSeverity) is null) continue;
+            foreach (var phrase in rule.Phrases) builder.Add(phrase, rule);
+        }
+        if (compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.RulesetPhrase.Code, DiagnosticSeverity.Warning) is not null)
+        {
+            foreach (var rule in compilation.Rulesets.SelectMany(r => r.Rules))
+            {
+                if (PhraseText.Normalize(rule.Phrase).Length > 0) builder.Add(rule.Phrase, rule);
+            }
+        }
+        return new PhraseChecker(builder.Build());
+    }
+
+    /// <summary>Hits in the given ranges of <paramref name="text"/>; ruleset phrases only count where the template uses the ruleset.</summary>
+    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
+    {
+        foreach (var match in _matcher.Find(text, ranges))
+        {
+            var said = Collapse(text.AsSpan(match.Start, match.Length));
+            switch (match.Payload)
+            {
+                case BuiltInPhraseRule rule:
+                    yield return new PhraseHit(rule.Descriptor, rule.Descriptor.DefaultSeverity, rule.Descriptor.FormatMessage(said),
+                        match.Start, match.Length, rule.Replacement);
+                    break;
+                case PhraseRule rule when template.Rulesets.Contains(rule.Ruleset):
+                    var message = rule.IsPrefer
+                        ? $"Ruleset '{rule.Ruleset.Name}' prefers \"{rule.Replacement}\" to \"{said}\": {rule.Reason}"
+                        : $"Ruleset '{rule.Ruleset.Name}' forbids \"{said}\": {rule.Reason}";
+                    yield return new PhraseHit(DiagnosticDescriptors.RulesetPhrase, rule.Severity, message, match.Start, match.Length, rule.Replacement);
+                    break;
+            }
+        }
+    }
+
+    private static string Collapse(ReadOnlySpan<char> text) =>
+        string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,26 @@
+using VmLang.Binding;
+using VmLang.Diagnostics;
+
+namespace VmLang.Rules;
+
+/// <summary>VML0205: the prospect's name belongs in the first sentence, so they know the message is for them.</summary>
+public sealed class ProspectFirstRule : TemplateRule
+{
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.ProspectNotFirst];
+
+    public override void Check(TemplateSymbol template, RuleContext context)
+    {
+        if (template.Say is null) return;
+        var prospects = template.Slots.Where(s => s.Role == Role.Prospect).ToList();
+        if (prospects.Count == 0) return;
+        var said = new SaidSlots(template.Say);
+        // A prospect never said at all is VML0202's business.
+        if (!prospects.Any(said.IsSaid)) return;
+
+        var first = SayText.From(template.Say.Syntax.TextBlock).Sentences.FirstOrDefault();
+        var namedFirst = first is not null && first.SaidPaths.Any(p => template.FindSlot(p.Slot.Text)?.Role == Role.Prospect);
+        if (namedFirst) return;
+        var slot = prospects[0];
+        context.Report(DiagnosticDescriptors.ProspectNotFirst, template.SyntaxTree, slot.NameToken, slot.Name);
+    }
+}

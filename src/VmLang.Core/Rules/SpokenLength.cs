@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using VmLang.Binding;
+using VmLang.Configuration;
+
+namespace VmLang.Rules;
+
+/// <summary>
+/// The spoken-length estimate of spec §5 and §7: literal words plus each hole's estimated words
+/// (its default's words when it has one, one word under first/last), the longer branch of each if,
+/// divided by words per minute.
+/// </summary>
+public static class SpokenLength
+{
+    public static int EstimateWords(TemplateSymbol template, WorkspaceConfiguration configuration) =>
+        template.Say is null ? 0 : Words(template.Say.Body, configuration);
+
+    public static double EstimateSeconds(TemplateSymbol template, WorkspaceConfiguration configuration) =>
+        SecondsFor(EstimateWords(template, configuration), configuration);
+
+    public static double SecondsFor(int words, WorkspaceConfiguration configuration) =>
+        words * 60.0 / configuration.WordsPerMinute;
+
+    /// <summary>Words as a listener hears them: runs of text holding a letter or digit.</summary>
+    public static int CountWords(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        var wordHasContent = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (inWord && wordHasContent) count++;
+                inWord = wordHasContent = false;
+                continue;
+            }
+            inWord = true;
+            wordHasContent |= char.IsLetterOrDigit(c);
+        }
+        return inWord && wordHasContent ? count + 1 : count;
+    }
+
+    private static int Words(ImmutableArray<BoundSayNode> nodes, WorkspaceConfiguration configuration)
+    {
+        var words = 0;
+        foreach (var node in nodes)
+        {
+            words += node switch
+            {
+                BoundText text => CountWords(text.Value),
+                BoundStringHole literal => CountWords(literal.Value),
+                BoundSlotHole hole => HoleWords(hole, configuration),
+                BoundIf branch => Math.Max(Words(branch.Then, configuration), Words(branch.Else, configuration)),
+                _ => 0,
+            };
+        }
+        return words;
+    }
+
+    private static int HoleWords(BoundSlotHole hole, WorkspaceConfiguration configuration)
+    {
+        if (hole.Slot is not { } slot) return 0;
+        if (hole.IsSingleWord) return Role.SingleWordEstimate;
+        if (slot.DefaultValue is { } value) return CountWords(value);
+        return slot.Role is { } role ? configuration.EstimatedWords(role) : 0;
+    }
+}

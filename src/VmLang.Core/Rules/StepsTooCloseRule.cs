@@ -1,0 +1,24 @@
+using VmLang.Binding;
+using VmLang.Diagnostics;
+
+namespace VmLang.Rules;
+
+/// <summary>VML0208: voicemails on consecutive days read as stalking; leave at least a day between them.</summary>
+public sealed class StepsTooCloseRule : SequenceRule
+{
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.StepsTooClose];
+
+    public override void Check(SequenceSymbol sequence, RuleContext context)
+    {
+        SequenceStep? previous = null;
+        foreach (var step in sequence.Steps.Where(s => s.Template?.Channel == Channel.Voicemail))
+        {
+            // A day that does not ascend is VML0108 already.
+            if (previous is not null && step.Day - previous.Day == 1)
+            {
+                context.Report(DiagnosticDescriptors.StepsTooClose, sequence.SyntaxTree, step.Syntax.Day, previous.Day, step.Day);
+            }
+            previous = step;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using VmLang.Binding;
+using VmLang.Diagnostics;
+
+namespace VmLang.Rules;
+
+/// <summary>VML0204: the estimated spoken length is over the template's <c>max</c> (or the workspace's).</summary>
+public sealed class TooLongRule : TemplateRule
+{
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.TooLong];
+
+    public override void Check(TemplateSymbol template, RuleContext context)
+    {
+        if (template.Say is null || template.NameToken.IsMissing) return;
+        var seconds = SpokenLength.EstimateSeconds(template, context.Configuration);
+        var budget = template.MaxSeconds ?? context.Configuration.MaxSeconds;
+        if (seconds <= budget) return;
+        context.Report(DiagnosticDescriptors.TooLong, template.SyntaxTree, template.NameToken,
+            seconds.ToString("0.#", CultureInfo.InvariantCulture), budget);
+    }
+}
