@@ -373,6 +373,18 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
+    public async Task LogMessage_IsSentAsWindowLogMessage()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        await client.Connection.LogMessageAsync(MessageType.Warning, "vmlang.json: unknown key 'foo'");
+
+        JsonElement notification = await client.ReceiveAsync();
+        Assert.Equal(LspMethods.WindowLogMessage, notification.GetProperty("method").GetString());
+        Assert.Equal("""{"type":2,"message":"vmlang.json: unknown key 'foo'"}""", notification.GetProperty("params").GetRawText());
+    }
+
+    [Fact]
     public async Task ServerRequest_IsAnsweredThroughItsId()
     {
         await using TestClient client = await TestClient.StartAsync();

@@ -103,6 +103,20 @@ public sealed class LspJsonTests
         Assert.Equal(JsonValueKind.Object, initialize.Capabilities.ValueKind);
     }
 
+    [Fact]
+    public void WatchedFileEvents_AndConfigurationSettings_AreRead()
+    {
+        DidChangeWatchedFilesParams files = JsonSerializer.Deserialize(
+            """{"changes":[{"uri":"file:///w/vmlang.json","type":2},{"uri":"file:///w/old.vml","type":3}]}""",
+            LspJsonContext.Default.DidChangeWatchedFilesParams)!;
+        DidChangeConfigurationParams configuration = JsonSerializer.Deserialize(
+            """{"settings":{"vmlang":{"maxSeconds":20}}}""",
+            LspJsonContext.Default.DidChangeConfigurationParams)!;
+
+        Assert.Equal([FileChangeType.Changed, FileChangeType.Deleted], files.Changes.Select(change => change.Type));
+        Assert.Equal(20, configuration.Settings!.Value.GetProperty("vmlang").GetProperty("maxSeconds").GetInt32());
+    }
+
     [Theory]
     [InlineData("""{"uri":"file:///a.vml"}""")]
     [InlineData("""{"uri":"file:///a.vml","languageId":"vmlang","version":1,"text":null}""")]
