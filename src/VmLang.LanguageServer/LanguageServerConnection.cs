@@ -1,0 +1,449 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using VmLang.LanguageServer.Protocol;
+
+namespace VmLang.LanguageServer;
+
+/// <summary>
+/// A JSON-RPC 2.0 connection speaking the LSP base protocol: dispatches client requests and
+/// notifications to typed handlers, enforces the initialize/shutdown/exit lifecycle, supports
+/// <c>$/cancelRequest</c>, and sends notifications and requests to the client.
+/// </summary>
+/// <remarks>
+/// Messages are dispatched in arrival order, and each handler runs synchronously up to its first
+/// <c>await</c> before the next message is read. So state a handler reads before awaiting (say, a
+/// document snapshot) reflects every earlier <c>didChange</c>, without making later messages wait
+/// for slow handlers. CPU-heavy handlers should therefore take their snapshot and then await
+/// (e.g. <c>Task.Run</c>) so that cancellations keep being read.
+/// </remarks>
+internal sealed class LanguageServerConnection
+{
+    private delegate Task<byte[]> RequestHandler(RequestId id, JsonElement? parameters, CancellationToken cancellationToken);
+
+    private delegate Task NotificationHandler(JsonElement? parameters);
+
+    private enum LifecycleState
+    {
+        WaitingForInitialize,
+        Running,
+        ShutDown,
+    }
+
+    private enum ExitRequested
+    {
+        No,
+        Yes,
+    }
+
+    private readonly MessageReader reader;
+    private readonly MessageWriter writer;
+    private readonly TextWriter log;
+    private readonly Dictionary<string, RequestHandler> requestHandlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NotificationHandler> notificationHandlers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> requestsInFlight = new();
+    private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement?>> awaitedClientResponses = new();
+    private readonly CancellationTokenSource lifetime = new();
+    private long lastServerRequestId;
+    private LifecycleState state;
+    private bool started;
+
+    /// <param name="input">Messages from the client (stdin).</param>
+    /// <param name="output">Messages to the client (stdout).</param>
+    /// <param name="log">Diagnostics about the protocol itself (stderr); never the client's output.</param>
+    public LanguageServerConnection(Stream input, Stream output, TextWriter log)
+    {
+        this.log = TextWriter.Synchronized(log);
+        reader = new MessageReader(input, this.log);
+        writer = new MessageWriter(output);
+    }
+
+    /// <summary>Handles requests for <paramref name="method"/>; parameter and result types must be in <see cref="LspJsonContext"/>.</summary>
+    /// <remarks>
+    /// Throw <see cref="ResponseErrorException"/> to answer with a specific error; any other exception
+    /// answers InternalError. Observe the token: after <c>$/cancelRequest</c> the answer is RequestCancelled.
+    /// </remarks>
+    public void OnRequest<TParams, TResult>(string method, Func<TParams, CancellationToken, Task<TResult>> handler)
+    {
+        JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
+        JsonTypeInfo<TResult> resultType = LspJsonContext.TypeInfo<TResult>();
+        Register(requestHandlers, method, async (id, parameters, cancellationToken) =>
+        {
+            TResult result = await handler(ReadParams(parameters, paramsType), cancellationToken).ConfigureAwait(false);
+            return OutgoingMessage.Result(id, result, resultType);
+        });
+    }
+
+    /// <summary>Handles notifications for <paramref name="method"/>; failures are logged, never answered.</summary>
+    public void OnNotification<TParams>(string method, Func<TParams, Task> handler)
+    {
+        JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
+        Register(notificationHandlers, method, parameters => handler(ReadParams(parameters, paramsType)));
+    }
+
+    public Task SendNotificationAsync<TParams>(string method, TParams parameters) =>
+        writer.WriteAsync(OutgoingMessage.Notification(method, parameters, LspJsonContext.TypeInfo<TParams>()));
+
+    /// <summary>Sends a request to the client and returns its result.</summary>
+    /// <exception cref="ResponseErrorException">The client answered with an error.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled (the client is told with <c>$/cancelRequest</c>), or the connection ended first.</exception>
+    public async Task<TResult> SendRequestAsync<TParams, TResult>(string method, TParams parameters, CancellationToken cancellationToken = default)
+    {
+        JsonTypeInfo<TResult> resultType = LspJsonContext.TypeInfo<TResult>();
+        JsonElement? result = await SendRequestCoreAsync(method, parameters, cancellationToken).ConfigureAwait(false);
+        return result is JsonElement element ? element.Deserialize(resultType)! : default!;
+    }
+
+    /// <summary>Sends a request whose result is void (e.g. <c>client/registerCapability</c>) and waits for the answer.</summary>
+    public Task SendRequestAsync<TParams>(string method, TParams parameters, CancellationToken cancellationToken = default) =>
+        SendRequestCoreAsync(method, parameters, cancellationToken);
+
+    /// <summary>
+    /// Reads and dispatches messages until <c>exit</c> or the end of the input.
+    /// Returns the process exit code LSP prescribes: 0 if <c>shutdown</c> came first, else 1.
+    /// </summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (started)
+        {
+            throw new InvalidOperationException("The connection is already running.");
+        }
+
+        started = true;
+        using CancellationTokenRegistration stopOnCancel = cancellationToken.Register(lifetime.Cancel);
+        try
+        {
+            while (await reader.ReadAsync(lifetime.Token).ConfigureAwait(false) is byte[] body)
+            {
+                if (Dispatch(body) == ExitRequested.Yes)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        {
+            // Stopped by the caller.
+        }
+        finally
+        {
+            // Handlers still running get a cancelled token; requests waiting for the client are abandoned.
+            await lifetime.CancelAsync().ConfigureAwait(false);
+            foreach (TaskCompletionSource<JsonElement?> response in awaitedClientResponses.Values)
+            {
+                response.TrySetCanceled(lifetime.Token);
+            }
+        }
+
+        return state == LifecycleState.ShutDown ? 0 : 1;
+    }
+
+    private ExitRequested Dispatch(byte[] body)
+    {
+        if (Decode(body) is not IncomingMessage message)
+        {
+            return ExitRequested.No;
+        }
+
+        switch (message)
+        {
+            case { Method: string method, Id: RequestId id }:
+                StartRequest(id, method, message.Params);
+                break;
+            case { Method: string method }:
+                return DispatchNotification(method, message.Params);
+            case { Id: RequestId id }:
+                CompleteClientResponse(id, message);
+                break;
+            default:
+                Send(OutgoingMessage.Error(null, JsonRpcErrorCodes.InvalidRequest, "A message needs a method or an id."));
+                break;
+        }
+
+        return ExitRequested.No;
+    }
+
+    private IncomingMessage? Decode(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, LspJsonContext.Default.IncomingMessage)
+                ?? throw new JsonException("The message is null.");
+        }
+        catch (JsonException e)
+        {
+            // Tell "not JSON at all" (ParseError, id unknowable) from "JSON, but not a valid message"
+            // (InvalidRequest, echoing the id if one can be read).
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(body);
+                log.WriteLine($"[lsp] invalid message: {e.Message}");
+                Send(OutgoingMessage.Error(TryReadId(document.RootElement), JsonRpcErrorCodes.InvalidRequest, $"Invalid message: {e.Message}"));
+            }
+            catch (JsonException parseError)
+            {
+                log.WriteLine($"[lsp] message is not JSON: {parseError.Message}");
+                Send(OutgoingMessage.Error(null, JsonRpcErrorCodes.ParseError, $"Parse error: {parseError.Message}"));
+            }
+
+            return null;
+        }
+    }
+
+    private static RequestId? TryReadId(JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("id", out JsonElement id))
+        {
+            return null;
+        }
+
+        return id.ValueKind switch
+        {
+            JsonValueKind.String => new RequestId(id.GetString()!),
+            JsonValueKind.Number when id.TryGetInt64(out long number) => new RequestId(number),
+            _ => null,
+        };
+    }
+
+    private void StartRequest(RequestId id, string method, JsonElement? parameters)
+    {
+        if (RejectByLifecycle(method) is (int code, string reason))
+        {
+            Send(OutgoingMessage.Error(id, code, reason));
+            return;
+        }
+
+        if (method == LspMethods.Shutdown)
+        {
+            state = LifecycleState.ShutDown;
+            Send(OutgoingMessage.NullResult(id));
+            return;
+        }
+
+        if (!requestHandlers.TryGetValue(method, out RequestHandler? handler))
+        {
+            Send(OutgoingMessage.Error(id, JsonRpcErrorCodes.MethodNotFound, $"Unhandled method {method}."));
+            return;
+        }
+
+        if (method == LspMethods.Initialize)
+        {
+            state = LifecycleState.Running;
+        }
+
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
+        if (!requestsInFlight.TryAdd(id, cancellation))
+        {
+            cancellation.Dispose();
+            Send(OutgoingMessage.Error(id, JsonRpcErrorCodes.InvalidRequest, $"Request id {id} is already in use."));
+            return;
+        }
+
+        _ = RunRequestAsync(id, method, handler, parameters, cancellation);
+    }
+
+    private (int Code, string Reason)? RejectByLifecycle(string method) => state switch
+    {
+        LifecycleState.WaitingForInitialize when method != LspMethods.Initialize =>
+            (JsonRpcErrorCodes.ServerNotInitialized, $"{method} was sent before initialize."),
+        LifecycleState.Running when method == LspMethods.Initialize =>
+            (JsonRpcErrorCodes.InvalidRequest, "initialize may only be sent once."),
+        LifecycleState.ShutDown =>
+            (JsonRpcErrorCodes.InvalidRequest, $"{method} was sent after shutdown."),
+        _ => null,
+    };
+
+    private async Task RunRequestAsync(RequestId id, string method, RequestHandler handler, JsonElement? parameters, CancellationTokenSource cancellation)
+    {
+        byte[] response;
+        try
+        {
+            response = await handler(id, parameters, cancellation.Token).ConfigureAwait(false);
+
+            // A handler that finished anyway still answers RequestCancelled: the client has
+            // stopped waiting, and the result may describe a document that has since changed.
+            if (cancellation.IsCancellationRequested)
+            {
+                response = Cancelled(id);
+            }
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            response = Cancelled(id);
+        }
+        catch (ResponseErrorException e)
+        {
+            response = OutgoingMessage.Error(id, e.Code, e.Message);
+        }
+        catch (Exception e)
+        {
+            log.WriteLine($"[lsp] {method} failed: {e}");
+            response = OutgoingMessage.Error(id, JsonRpcErrorCodes.InternalError, $"{method} failed: {e.Message}");
+        }
+        finally
+        {
+            requestsInFlight.TryRemove(id, out _);
+            cancellation.Dispose();
+        }
+
+        await SendAndLogFailureAsync(response).ConfigureAwait(false);
+    }
+
+    private static byte[] Cancelled(RequestId id) =>
+        OutgoingMessage.Error(id, JsonRpcErrorCodes.RequestCancelled, "The request was cancelled.");
+
+    private ExitRequested DispatchNotification(string method, JsonElement? parameters)
+    {
+        switch (method)
+        {
+            case LspMethods.Exit:
+                return ExitRequested.Yes;
+            case LspMethods.CancelRequest:
+                CancelRequest(parameters);
+                return ExitRequested.No;
+        }
+
+        if (state != LifecycleState.Running)
+        {
+            log.WriteLine($"[lsp] dropped {method}: the server is {(state == LifecycleState.ShutDown ? "shut down" : "not initialized")}.");
+        }
+        else if (notificationHandlers.TryGetValue(method, out NotificationHandler? handler))
+        {
+            _ = RunNotificationAsync(method, handler, parameters);
+        }
+        else if (!method.StartsWith("$/", StringComparison.Ordinal))
+        {
+            // "$/" notifications are optional by definition (LSP); others deserve a trace.
+            log.WriteLine($"[lsp] no handler for notification {method}.");
+        }
+
+        return ExitRequested.No;
+    }
+
+    private async Task RunNotificationAsync(string method, NotificationHandler handler, JsonElement? parameters)
+    {
+        try
+        {
+            await handler(parameters).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            log.WriteLine($"[lsp] {method} failed: {e}");
+        }
+    }
+
+    private void CancelRequest(JsonElement? parameters)
+    {
+        CancelParams cancel;
+        try
+        {
+            cancel = ReadParams(parameters, LspJsonContext.Default.CancelParams);
+        }
+        catch (ResponseErrorException e)
+        {
+            log.WriteLine($"[lsp] ignored $/cancelRequest: {e.Message}");
+            return;
+        }
+
+        if (requestsInFlight.TryGetValue(cancel.Id, out CancellationTokenSource? cancellation))
+        {
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The request finished between the lookup and the cancel: nothing left to cancel.
+            }
+        }
+    }
+
+    private async Task<JsonElement?> SendRequestCoreAsync<TParams>(string method, TParams parameters, CancellationToken cancellationToken)
+    {
+        JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
+        var id = new RequestId(Interlocked.Increment(ref lastServerRequestId));
+        var response = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        awaitedClientResponses[id] = response;
+        try
+        {
+            lifetime.Token.ThrowIfCancellationRequested();
+            await writer.WriteAsync(OutgoingMessage.Request(id, method, parameters, paramsType)).ConfigureAwait(false);
+            return await response.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Let the client stop working on an answer nobody will read.
+            await SendNotificationAsync(LspMethods.CancelRequest, new CancelParams { Id = id }).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            awaitedClientResponses.TryRemove(id, out _);
+        }
+    }
+
+    private void CompleteClientResponse(RequestId id, IncomingMessage message)
+    {
+        if (!awaitedClientResponses.TryRemove(id, out TaskCompletionSource<JsonElement?>? response))
+        {
+            log.WriteLine($"[lsp] ignored a response to unknown request {id}.");
+        }
+        else if (message.Error is ResponseError error)
+        {
+            response.TrySetException(new ResponseErrorException(error.Code, error.Message));
+        }
+        else
+        {
+            response.TrySetResult(message.Result);
+        }
+    }
+
+    /// <summary>Absent params are read as <c>{}</c>, so parameter types without required members still work.</summary>
+    private static T ReadParams<T>(JsonElement? parameters, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            T? value = parameters is JsonElement element
+                ? element.Deserialize(type)
+                : JsonSerializer.Deserialize("{}"u8, type);
+            return value ?? throw new JsonException("params must not be null.");
+        }
+        catch (JsonException e)
+        {
+            throw new ResponseErrorException(JsonRpcErrorCodes.InvalidParams, $"Invalid params: {e.Message}");
+        }
+    }
+
+    private void Register<THandler>(Dictionary<string, THandler> handlers, string method, THandler handler)
+    {
+        if (started)
+        {
+            throw new InvalidOperationException("Handlers must be registered before the connection runs.");
+        }
+
+        if (method is LspMethods.Shutdown or LspMethods.Exit or LspMethods.CancelRequest)
+        {
+            throw new ArgumentException($"{method} is handled by the connection itself.", nameof(method));
+        }
+
+        if (!handlers.TryAdd(method, handler))
+        {
+            throw new ArgumentException($"A handler for {method} is already registered.", nameof(method));
+        }
+    }
+
+    // Fire-and-forget sends from the dispatch loop: the loop must keep reading while a write waits for the lock.
+    private void Send(byte[] message) => _ = SendAndLogFailureAsync(message);
+
+    private async Task SendAndLogFailureAsync(byte[] message)
+    {
+        try
+        {
+            await writer.WriteAsync(message).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            log.WriteLine($"[lsp] could not write to the client: {e.Message}");
+        }
+    }
+}

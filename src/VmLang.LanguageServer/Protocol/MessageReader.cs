@@ -1,0 +1,218 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Text;
+
+namespace VmLang.LanguageServer.Protocol;
+
+/// <summary>
+/// Reads LSP base-protocol frames (<c>Content-Length: N\r\n\r\n</c> followed by N bytes of UTF-8 JSON)
+/// from a stream. Malformed headers are reported to the log and skipped: the reader resynchronizes
+/// on the next <c>Content-Length</c> header instead of giving up, so one bad frame never ends the session.
+/// </summary>
+internal sealed class MessageReader
+{
+    private const string ContentLengthHeader = "Content-Length";
+
+    // A header line longer than this cannot be a real LSP header; treat it as garbage
+    // rather than buffering an unbounded amount of input while waiting for a newline.
+    private const int MaxHeaderLineLength = 8 * 1024;
+
+    private static ReadOnlySpan<byte> ContentLengthLowerCase => "content-length"u8;
+
+    private readonly PipeReader input;
+    private readonly TextWriter log;
+
+    // Parser state carried across reads, because a frame may arrive in many pieces.
+    private int? contentLength;
+    private bool headerBlockInvalid;
+    private bool sawHeaderInBlock;
+    private int? pendingBodyLength;
+    private bool resynchronizing;
+
+    public MessageReader(Stream input, TextWriter log)
+    {
+        this.input = PipeReader.Create(input);
+        this.log = log;
+    }
+
+    /// <summary>Returns the next message body, or <c>null</c> once the input has ended.</summary>
+    public async ValueTask<byte[]?> ReadAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            ReadResult result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            ReadOnlySequence<byte> buffer = result.Buffer;
+
+            byte[]? body = TryReadFrame(ref buffer);
+            if (body is not null)
+            {
+                input.AdvanceTo(buffer.Start);
+                return body;
+            }
+
+            if (result.IsCompleted)
+            {
+                if (!buffer.IsEmpty && !resynchronizing)
+                {
+                    log.WriteLine($"[lsp] input ended inside a message; {buffer.Length} byte(s) dropped.");
+                }
+
+                input.AdvanceTo(buffer.End);
+                await input.CompleteAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            // Everything buffered has been looked at: wait for more bytes before parsing again.
+            input.AdvanceTo(buffer.Start, result.Buffer.End);
+        }
+    }
+
+    private byte[]? TryReadFrame(ref ReadOnlySequence<byte> buffer)
+    {
+        while (true)
+        {
+            if (resynchronizing && !TrySkipToNextContentLength(ref buffer))
+            {
+                return null;
+            }
+
+            if (pendingBodyLength is int length)
+            {
+                if (buffer.Length < length)
+                {
+                    return null;
+                }
+
+                byte[] body = buffer.Slice(0, length).ToArray();
+                buffer = buffer.Slice(length);
+                pendingBodyLength = null;
+                return body;
+            }
+
+            if (!TryReadHeaderLine(ref buffer, out string? line))
+            {
+                return null;
+            }
+
+            if (line.Length == 0)
+            {
+                EndHeaderBlock();
+            }
+            else
+            {
+                ReadHeader(line);
+            }
+        }
+    }
+
+    private bool TryReadHeaderLine(ref ReadOnlySequence<byte> buffer, [NotNullWhen(true)] out string? line)
+    {
+        SequencePosition? newline = buffer.PositionOf((byte)'\n');
+        if (newline is null)
+        {
+            if (buffer.Length > MaxHeaderLineLength)
+            {
+                log.WriteLine($"[lsp] header line longer than {MaxHeaderLineLength} bytes; skipping to the next Content-Length header.");
+                buffer = buffer.Slice(buffer.Length - (ContentLengthLowerCase.Length - 1));
+                StartResynchronizing();
+            }
+
+            line = null;
+            return false;
+        }
+
+        // Headers are ASCII; tolerate a bare LF line ending as well as the specified CRLF.
+        line = Encoding.ASCII.GetString(buffer.Slice(0, newline.Value)).TrimEnd('\r');
+        buffer = buffer.Slice(buffer.GetPosition(1, newline.Value));
+        return true;
+    }
+
+    private void ReadHeader(string line)
+    {
+        sawHeaderInBlock = true;
+        int colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            log.WriteLine($"[lsp] ignoring malformed header line '{line}'.");
+            return;
+        }
+
+        // Other headers (Content-Type, anything a client adds) carry nothing we need.
+        if (!line.AsSpan(0, colon).Trim().Equals(ContentLengthHeader, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        string value = line[(colon + 1)..].Trim();
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int length))
+        {
+            contentLength = length;
+        }
+        else
+        {
+            log.WriteLine($"[lsp] invalid Content-Length '{value}'.");
+            headerBlockInvalid = true;
+        }
+    }
+
+    private void EndHeaderBlock()
+    {
+        if (!sawHeaderInBlock)
+        {
+            // A stray blank line between frames (some clients add a newline after the body).
+            return;
+        }
+
+        if (contentLength is int length && !headerBlockInvalid)
+        {
+            pendingBodyLength = length;
+        }
+        else
+        {
+            if (contentLength is null && !headerBlockInvalid)
+            {
+                log.WriteLine("[lsp] header block without Content-Length.");
+            }
+
+            log.WriteLine("[lsp] skipping to the next Content-Length header.");
+            StartResynchronizing();
+        }
+
+        contentLength = null;
+        headerBlockInvalid = false;
+        sawHeaderInBlock = false;
+    }
+
+    private void StartResynchronizing()
+    {
+        resynchronizing = true;
+        contentLength = null;
+        headerBlockInvalid = false;
+        sawHeaderInBlock = false;
+    }
+
+    /// <summary>
+    /// Drops bytes up to the next "Content-Length" (any case). Keeps a possible partial match at the
+    /// end of the buffer so a header split across reads is still found.
+    /// </summary>
+    private bool TrySkipToNextContentLength(ref ReadOnlySequence<byte> buffer)
+    {
+        // Only reached after a framing error, so copying the buffer is not a concern.
+        byte[] bytes = buffer.ToArray();
+        ReadOnlySpan<byte> name = ContentLengthLowerCase;
+        for (int i = 0; i + name.Length <= bytes.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(bytes.AsSpan(i, name.Length), name))
+            {
+                buffer = buffer.Slice(i);
+                resynchronizing = false;
+                return true;
+            }
+        }
+
+        buffer = buffer.Slice(Math.Max(0, bytes.Length - (name.Length - 1)));
+        return false;
+    }
+}

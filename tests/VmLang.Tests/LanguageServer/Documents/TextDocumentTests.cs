@@ -1,0 +1,66 @@
+using VmLang.LanguageServer.Documents;
+using VmLang.LanguageServer.Protocol;
+using Range = VmLang.LanguageServer.Protocol.Range;
+
+namespace VmLang.Tests.LanguageServer.Documents;
+
+public sealed class TextDocumentTests
+{
+    [Theory]
+    [InlineData("hello world", 0, 5, 0, 5, ",", "hello, world")]
+    [InlineData("hello world", 0, 0, 0, 5, "bye", "bye world")]
+    [InlineData("one\ntwo\nthree", 0, 3, 2, 0, " ", "one three")]
+    [InlineData("one\ntwo", 1, 0, 1, 0, "a\nb\n", "one\na\nb\ntwo")]
+    [InlineData("one\r\ntwo\r\nthree", 0, 3, 1, 3, "", "one\r\nthree")]
+    [InlineData("one\r\ntwo", 0, 99, 0, 99, "!", "one!\r\ntwo")]
+    [InlineData("one\r\ntwo", 1, 99, 7, 7, "!", "one\r\ntwo!")]
+    [InlineData("one\r\ntwo", 9, 0, 9, 0, "\r\nthree", "one\r\ntwo\r\nthree")]
+    [InlineData("a😀b", 0, 1, 0, 3, "🎉", "a🎉b")]
+    [InlineData("a😀b\n😀", 1, 2, 1, 2, "c", "a😀b\n😀c")]
+    [InlineData("swap", 0, 3, 0, 1, "-", "s-p")]
+    public void RangeChange_ReplacesTheRange(string text, int startLine, int startCharacter, int endLine, int endCharacter, string newText, string expected)
+    {
+        var document = new TextDocument("file:///a.vml", 1, text);
+
+        TextDocument changed = document.WithChanges(
+            [new TextDocumentContentChangeEvent { Range = new Range(new Position(startLine, startCharacter), new Position(endLine, endCharacter)), Text = newText }],
+            2);
+
+        Assert.Equal(expected, changed.Text);
+        Assert.Equal(2, changed.Version);
+        Assert.Equal(text, document.Text);
+    }
+
+    [Fact]
+    public void Changes_ApplyInOrder_EachToThePreviousResult()
+    {
+        var document = new TextDocument("file:///a.vml", 1, "abc");
+        _ = document.Lines;
+
+        TextDocument changed = document.WithChanges(
+            [
+                new TextDocumentContentChangeEvent { Range = new Range(new Position(0, 3), new Position(0, 3)), Text = "\r\ndef" },
+                new TextDocumentContentChangeEvent { Range = new Range(new Position(1, 0), new Position(1, 1)), Text = "D" },
+                new TextDocumentContentChangeEvent { Text = "replaced\nall" },
+                new TextDocumentContentChangeEvent { Range = new Range(new Position(1, 0), new Position(1, 0)), Text = "ALL " },
+            ],
+            5);
+
+        Assert.Equal("replaced\nALL all", changed.Text);
+        Assert.Equal(new Position(1, 7), changed.Lines.GetPosition(changed.Text.Length));
+    }
+
+    [Fact]
+    public void InsertingLfAfterCr_JoinsThemIntoOneLineBreak()
+    {
+        var document = new TextDocument("file:///a.vml", 1, "a\rb");
+
+        // Position (1,0) is just after the lone CR; adding LF there makes a CRLF, so "b" stays on line 1.
+        TextDocument changed = document.WithChanges(
+            [new TextDocumentContentChangeEvent { Range = new Range(new Position(1, 0), new Position(1, 0)), Text = "\n" }],
+            2);
+
+        Assert.Equal("a\r\nb", changed.Text);
+        Assert.Equal(2, changed.Lines.LineCount);
+    }
+}

@@ -1,0 +1,81 @@
+namespace VmLang.Tests.LanguageServer;
+
+/// <summary>A clock that moves only when a test calls <see cref="Advance"/>, firing the timers that fall due.</summary>
+internal sealed class ManualTimeProvider : TimeProvider
+{
+    private readonly Lock timersLock = new();
+    private readonly List<ManualTimer> timers = [];
+    private DateTimeOffset now = DateTimeOffset.UnixEpoch;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (timersLock)
+        {
+            return now;
+        }
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    public void Advance(TimeSpan duration)
+    {
+        List<ManualTimer> due;
+        lock (timersLock)
+        {
+            now += duration;
+            due = timers.FindAll(timer => timer.DueAt <= now);
+            timers.RemoveAll(due.Contains);
+        }
+
+        foreach (ManualTimer timer in due)
+        {
+            timer.Fire();
+        }
+    }
+
+    private sealed class ManualTimer(ManualTimeProvider clock, TimerCallback callback, object? state) : ITimer
+    {
+        public DateTimeOffset DueAt { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            if (period != Timeout.InfiniteTimeSpan)
+            {
+                throw new NotSupportedException("Only one-shot timers are needed here.");
+            }
+
+            lock (clock.timersLock)
+            {
+                clock.timers.Remove(this);
+                if (dueTime != Timeout.InfiniteTimeSpan)
+                {
+                    DueAt = clock.now + dueTime;
+                    clock.timers.Add(this);
+                }
+            }
+
+            return true;
+        }
+
+        public void Fire() => callback(state);
+
+        public void Dispose()
+        {
+            lock (clock.timersLock)
+            {
+                clock.timers.Remove(this);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}

@@ -1,0 +1,500 @@
+using System.Text.Json;
+using VmLang.LanguageServer;
+using VmLang.LanguageServer.Protocol;
+using Range = VmLang.LanguageServer.Protocol.Range;
+
+namespace VmLang.Tests.LanguageServer.Protocol;
+
+public sealed class LanguageServerConnectionTests
+{
+    private static readonly string HoverParams = """{"textDocument":{"uri":"file:///a.vml"},"position":{"line":0,"character":0}}""";
+
+    [Fact]
+    public async Task Request_IsAnsweredWithTheHandlersResult()
+    {
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (p, _) =>
+                Task.FromResult<Hover?>(new Hover
+                {
+                    Contents = new MarkupContent { Kind = MarkupKind.Markdown, Value = $"line {p.Position.Line} in {p.TextDocument.Uri}" },
+                })));
+
+        JsonElement response = await client.RequestAsync("1", LspMethods.TextDocumentHover, HoverParams);
+
+        Assert.Equal("2.0", response.GetProperty("jsonrpc").GetString());
+        JsonRpcAssert.HasId(response, "1");
+        JsonElement contents = response.GetProperty("result").GetProperty("contents");
+        Assert.Equal("markdown", contents.GetProperty("kind").GetString());
+        Assert.Equal("line 0 in file:///a.vml", contents.GetProperty("value").GetString());
+        Assert.False(response.GetProperty("result").TryGetProperty("range", out _));
+    }
+
+    [Fact]
+    public async Task NullResult_IsWrittenAsResultNull()
+    {
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
+
+        JsonElement response = await client.RequestAsync("1", LspMethods.TextDocumentHover, HoverParams);
+
+        Assert.Equal(JsonValueKind.Null, response.GetProperty("result").ValueKind);
+        Assert.False(response.TryGetProperty("error", out _));
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("\"7\"")]
+    [InlineData("\"req-é\"")]
+    [InlineData("9007199254740993")]
+    public async Task RequestId_IsEchoedExactly(string id)
+    {
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
+
+        JsonRpcAssert.HasId(await client.RequestAsync(id, LspMethods.TextDocumentHover, HoverParams), id);
+        JsonRpcAssert.HasId(await client.RequestAsync(id, "no/such/method"), id);
+    }
+
+    [Fact]
+    public async Task UnknownMethod_IsMethodNotFound()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        JsonElement response = await client.RequestAsync("3", "textDocument/unknown", "{}");
+
+        JsonRpcAssert.IsError(response, JsonRpcErrorCodes.MethodNotFound);
+        JsonRpcAssert.HasId(response, "3");
+    }
+
+    [Fact]
+    public async Task UnknownDollarRequest_IsMethodNotFound()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        JsonRpcAssert.IsError(await client.RequestAsync("3", "$/somethingOptional"), JsonRpcErrorCodes.MethodNotFound);
+    }
+
+    [Fact]
+    public async Task MalformedJson_IsParseErrorWithNullId_AndTheNextRequestIsAnswered()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        await client.SendAsync("""{"jsonrpc":"2.0","id":4,"method":""");
+        JsonElement parseError = await client.ReceiveAsync();
+        JsonRpcAssert.IsError(parseError, JsonRpcErrorCodes.ParseError);
+        Assert.Equal(JsonValueKind.Null, parseError.GetProperty("id").ValueKind);
+
+        JsonRpcAssert.IsError(await client.RequestAsync("5", "no/such/method"), JsonRpcErrorCodes.MethodNotFound);
+    }
+
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":6,"method":42}""", "6")]
+    [InlineData("""{"jsonrpc":"2.0","id":{"nested":1},"method":"x"}""", "null")]
+    [InlineData("""{"jsonrpc":"2.0","id":1.5,"method":"x"}""", "null")]
+    [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"x"}]""", "null")]
+    [InlineData("""{"jsonrpc":"2.0"}""", "null")]
+    [InlineData("null", "null")]
+    public async Task JsonThatIsNotAMessage_IsInvalidRequest(string message, string expectedId)
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        await client.SendAsync(message);
+        JsonElement response = await client.ReceiveAsync();
+
+        JsonRpcAssert.IsError(response, JsonRpcErrorCodes.InvalidRequest);
+        JsonRpcAssert.HasId(response, expectedId);
+        JsonRpcAssert.IsError(await client.RequestAsync("7", "no/such/method"), JsonRpcErrorCodes.MethodNotFound);
+    }
+
+    [Fact]
+    public async Task BadHeader_IsLoggedAndSkipped_AndTheNextRequestIsAnswered()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        await client.SendRawAsync("Content-Length: twelve\r\n\r\n{\"id\":1}");
+        JsonElement response = await client.RequestAsync("8", "no/such/method");
+
+        JsonRpcAssert.HasId(response, "8");
+        Assert.Contains("invalid Content-Length", client.Log.ToString());
+    }
+
+    [Fact]
+    public async Task InvalidParams_IsInvalidParams()
+    {
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
+
+        JsonRpcAssert.IsError(await client.RequestAsync("1", LspMethods.TextDocumentHover, """{"position":{"line":0,"character":0}}"""), JsonRpcErrorCodes.InvalidParams);
+        JsonRpcAssert.IsError(await client.RequestAsync("2", LspMethods.TextDocumentHover, """{"textDocument":null,"position":{"line":0,"character":0}}"""), JsonRpcErrorCodes.InvalidParams);
+        JsonRpcAssert.IsError(await client.RequestAsync("3", LspMethods.TextDocumentHover), JsonRpcErrorCodes.InvalidParams);
+    }
+
+    [Fact]
+    public async Task CancelRequest_CancelsTheHandlersToken_AndAnswersRequestCancelled()
+    {
+        var started = new TaskCompletionSource();
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, async (_, cancellationToken) =>
+            {
+                started.SetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return null;
+            }));
+
+        await client.SendRequestAsync("\"slow\"", LspMethods.TextDocumentHover, HoverParams);
+        await started.Task.WaitAsync(TestClient.Timeout);
+        await client.SendNotificationAsync(LspMethods.CancelRequest, """{"id":"slow"}""");
+
+        JsonElement response = await client.ReceiveAsync();
+        JsonRpcAssert.IsError(response, JsonRpcErrorCodes.RequestCancelled);
+        JsonRpcAssert.HasId(response, "\"slow\"");
+    }
+
+    [Fact]
+    public async Task CancelRequest_ForAFinishedOrUnknownRequest_IsIgnored()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        await client.SendNotificationAsync(LspMethods.CancelRequest, """{"id":12345}""");
+        await client.SendNotificationAsync(LspMethods.CancelRequest, """{"nonsense":true}""");
+
+        JsonRpcAssert.HasId(await client.RequestAsync("1", "no/such/method"), "1");
+    }
+
+    [Fact]
+    public async Task RequestsRunConcurrently_SoASlowOneDoesNotBlockTheNext()
+    {
+        var release = new TaskCompletionSource<Hover?>();
+        await using TestClient client = await TestClient.StartAsync(c =>
+        {
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => release.Task);
+            c.OnRequest<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>>(LspMethods.TextDocumentDocumentSymbol, (_, _) =>
+                Task.FromResult<IReadOnlyList<DocumentSymbol>>([]));
+        });
+
+        await client.SendRequestAsync("1", LspMethods.TextDocumentHover, HoverParams);
+        JsonRpcAssert.HasId(await client.RequestAsync("2", LspMethods.TextDocumentDocumentSymbol, """{"textDocument":{"uri":"file:///a.vml"}}"""), "2");
+
+        release.SetResult(null);
+        JsonRpcAssert.HasId(await client.ReceiveAsync(), "1");
+    }
+
+    [Fact]
+    public async Task HandlerException_IsInternalError_AndTheServerKeepsRunning()
+    {
+        int calls = 0;
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) =>
+                ++calls == 1 ? throw new InvalidOperationException("boom") : Task.FromResult<Hover?>(null)));
+
+        JsonElement failed = await client.RequestAsync("1", LspMethods.TextDocumentHover, HoverParams);
+        JsonRpcAssert.IsError(failed, JsonRpcErrorCodes.InternalError);
+        Assert.Contains("boom", failed.GetProperty("error").GetProperty("message").GetString());
+        Assert.Contains("boom", client.Log.ToString());
+
+        JsonElement next = await client.RequestAsync("2", LspMethods.TextDocumentHover, HoverParams);
+        Assert.Equal(JsonValueKind.Null, next.GetProperty("result").ValueKind);
+    }
+
+    [Fact]
+    public async Task ResponseErrorException_AnswersWithItsCode()
+    {
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, PrepareRenameResult?>(LspMethods.TextDocumentPrepareRename, async (_, _) =>
+            {
+                await Task.Yield();
+                throw new ResponseErrorException(JsonRpcErrorCodes.RequestFailed, "Nothing to rename here.");
+            }));
+
+        JsonElement response = await client.RequestAsync("1", LspMethods.TextDocumentPrepareRename, HoverParams);
+
+        JsonRpcAssert.IsError(response, JsonRpcErrorCodes.RequestFailed);
+        Assert.Equal("Nothing to rename here.", response.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Notifications_ReachTheirHandlerInOrder_AndUnhandledOnesAreIgnored()
+    {
+        var opened = new List<string>();
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnNotification<DidOpenTextDocumentParams>(LspMethods.TextDocumentDidOpen, p =>
+            {
+                opened.Add(p.TextDocument.Text);
+                return Task.CompletedTask;
+            }));
+
+        await client.SendNotificationAsync(LspMethods.TextDocumentDidOpen, """{"textDocument":{"uri":"file:///a.vml","languageId":"vmlang","version":1,"text":"one"}}""");
+        await client.SendNotificationAsync("$/setTrace", """{"value":"off"}""");
+        await client.SendNotificationAsync("custom/unhandled", "{}");
+        await client.SendNotificationAsync(LspMethods.TextDocumentDidOpen, """{"textDocument":{"uri":"file:///b.vml","languageId":"vmlang","version":1,"text":"two"}}""");
+
+        // Nothing is sent for notifications, so the next message is this request's answer.
+        JsonRpcAssert.HasId(await client.RequestAsync("1", "no/such/method"), "1");
+        Assert.Equal(["one", "two"], opened);
+    }
+
+    [Fact]
+    public async Task NotificationHandlerException_IsLogged_AndTheServerKeepsRunning()
+    {
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, _ => throw new InvalidOperationException("close failed")));
+
+        await client.SendNotificationAsync(LspMethods.TextDocumentDidClose, """{"textDocument":{"uri":"file:///a.vml"}}""");
+        await client.SendNotificationAsync(LspMethods.TextDocumentDidClose, """{"wrong":1}""");
+
+        JsonRpcAssert.HasId(await client.RequestAsync("1", "no/such/method"), "1");
+        Assert.Contains("close failed", client.Log.ToString());
+        Assert.Contains("Invalid params", client.Log.ToString());
+    }
+
+    [Fact]
+    public async Task InitializedNotification_WithoutParams_StillReachesItsHandler()
+    {
+        var initialized = new TaskCompletionSource();
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnNotification<InitializedParams>(LspMethods.Initialized, _ =>
+            {
+                initialized.SetResult();
+                return Task.CompletedTask;
+            }));
+
+        await client.SendNotificationAsync(LspMethods.Initialized);
+
+        await initialized.Task.WaitAsync(TestClient.Timeout);
+    }
+
+    [Fact]
+    public async Task BeforeInitialize_RequestsAreServerNotInitialized_AndNotificationsDropped()
+    {
+        bool notified = false;
+        await using TestClient client = await TestClient.StartAsync(
+            c => c.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, _ =>
+            {
+                notified = true;
+                return Task.CompletedTask;
+            }),
+            initialize: false);
+
+        await client.SendNotificationAsync(LspMethods.TextDocumentDidClose, """{"textDocument":{"uri":"file:///a.vml"}}""");
+        JsonRpcAssert.IsError(await client.RequestAsync("1", LspMethods.TextDocumentHover, HoverParams), JsonRpcErrorCodes.ServerNotInitialized);
+        JsonRpcAssert.IsError(await client.RequestAsync("2", LspMethods.Shutdown), JsonRpcErrorCodes.ServerNotInitialized);
+
+        JsonElement initialize = await client.RequestAsync("3", LspMethods.Initialize, """{"processId":null,"rootUri":null,"capabilities":{}}""");
+        Assert.True(initialize.GetProperty("result").GetProperty("capabilities").GetProperty("hoverProvider").GetBoolean());
+        Assert.False(notified);
+    }
+
+    [Fact]
+    public async Task SecondInitialize_IsInvalidRequest()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        JsonRpcAssert.IsError(await client.RequestAsync("1", LspMethods.Initialize, """{"capabilities":{}}"""), JsonRpcErrorCodes.InvalidRequest);
+    }
+
+    [Fact]
+    public async Task AfterShutdown_RequestsAreInvalid_AndExitEndsWithCodeZero()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        JsonElement shutdown = await client.RequestAsync("1", LspMethods.Shutdown);
+        Assert.Equal(JsonValueKind.Null, shutdown.GetProperty("result").ValueKind);
+        JsonRpcAssert.IsError(await client.RequestAsync("2", "no/such/method"), JsonRpcErrorCodes.InvalidRequest);
+        JsonRpcAssert.IsError(await client.RequestAsync("3", LspMethods.Shutdown), JsonRpcErrorCodes.InvalidRequest);
+
+        Assert.Equal(0, await client.StopAsync(shutdownFirst: false));
+    }
+
+    [Fact]
+    public async Task ExitWithoutShutdown_EndsWithCodeOne()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        Assert.Equal(1, await client.StopAsync(shutdownFirst: false));
+    }
+
+    [Fact]
+    public async Task EndOfInput_EndsTheLoop()
+    {
+        TestClient client = await TestClient.StartAsync();
+
+        await client.DisposeAsync();
+
+        Assert.Equal(1, await client.ServerRun);
+    }
+
+    [Fact]
+    public async Task Exit_CancelsRequestsStillRunning()
+    {
+        var cancelled = new TaskCompletionSource();
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, async (_, cancellationToken) =>
+            {
+                using CancellationTokenRegistration registration = cancellationToken.Register(cancelled.SetResult);
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                return null;
+            }));
+
+        await client.SendRequestAsync("1", LspMethods.TextDocumentHover, HoverParams);
+        Assert.Equal(0, await client.StopAsync());
+
+        await cancelled.Task.WaitAsync(TestClient.Timeout);
+    }
+
+    [Fact]
+    public async Task ServerNotification_IsSentWithCamelCaseNamesAndWithoutNulls()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        await client.Connection.PublishDiagnosticsAsync(new PublishDiagnosticsParams
+        {
+            Uri = "file:///a.vml",
+            Version = 3,
+            Diagnostics =
+            [
+                new Diagnostic
+                {
+                    Range = new Range(new Position(1, 2), new Position(1, 5)),
+                    Severity = DiagnosticSeverity.Warning,
+                    Code = "VML1002",
+                    Source = "vmlang",
+                    Message = "Begging for a callback.",
+                },
+            ],
+        });
+
+        JsonElement notification = await client.ReceiveAsync();
+        Assert.Equal(LspMethods.TextDocumentPublishDiagnostics, notification.GetProperty("method").GetString());
+        Assert.False(notification.TryGetProperty("id", out _));
+        JsonElement diagnostic = notification.GetProperty("params").GetProperty("diagnostics")[0];
+        Assert.Equal(
+            """{"range":{"start":{"line":1,"character":2},"end":{"line":1,"character":5}},"severity":2,"code":"VML1002","source":"vmlang","message":"Begging for a callback."}""",
+            diagnostic.GetRawText());
+    }
+
+    [Fact]
+    public async Task LogMessage_IsSentAsWindowLogMessage()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        await client.Connection.LogMessageAsync(MessageType.Warning, "vmlang.json: unknown key 'foo'");
+
+        JsonElement notification = await client.ReceiveAsync();
+        Assert.Equal(LspMethods.WindowLogMessage, notification.GetProperty("method").GetString());
+        Assert.Equal("""{"type":2,"message":"vmlang.json: unknown key 'foo'"}""", notification.GetProperty("params").GetRawText());
+    }
+
+    [Fact]
+    public async Task ServerRequest_IsAnsweredThroughItsId()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        Task<IReadOnlyList<JsonElement>> configuration = client.Connection.GetConfigurationAsync(
+            new ConfigurationParams { Items = [new ConfigurationItem { Section = "vmlang" }, new ConfigurationItem { Section = "other" }] });
+        Task registration = client.Connection.RegisterCapabilityAsync(new RegistrationParams
+        {
+            Registrations = [new Registration { Id = "watch", Method = LspMethods.WorkspaceDidChangeWatchedFiles }],
+        });
+
+        JsonElement configurationRequest = await client.ReceiveAsync();
+        JsonElement registrationRequest = await client.ReceiveAsync();
+        Assert.Equal(LspMethods.WorkspaceConfiguration, configurationRequest.GetProperty("method").GetString());
+        Assert.Equal("vmlang", configurationRequest.GetProperty("params").GetProperty("items")[0].GetProperty("section").GetString());
+        Assert.Equal(LspMethods.ClientRegisterCapability, registrationRequest.GetProperty("method").GetString());
+
+        // Answer out of order: routing is by id.
+        await client.SendAsync($$"""{"jsonrpc":"2.0","id":{{registrationRequest.GetProperty("id").GetRawText()}},"result":null}""");
+        await client.SendAsync($$"""{"jsonrpc":"2.0","id":{{configurationRequest.GetProperty("id").GetRawText()}},"result":[{"maxSeconds":20},null]}""");
+
+        await registration.WaitAsync(TestClient.Timeout);
+        IReadOnlyList<JsonElement> settings = await configuration.WaitAsync(TestClient.Timeout);
+        Assert.Equal(20, settings[0].GetProperty("maxSeconds").GetInt32());
+        Assert.Equal(JsonValueKind.Null, settings[1].ValueKind);
+    }
+
+    [Fact]
+    public async Task ServerRequest_AnsweredWithAnError_ThrowsResponseErrorException()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+
+        Task registration = client.Connection.RegisterCapabilityAsync(new RegistrationParams { Registrations = [] });
+        JsonElement request = await client.ReceiveAsync();
+        await client.SendAsync($$$"""{"jsonrpc":"2.0","id":{{{request.GetProperty("id").GetRawText()}}},"error":{"code":-32601,"message":"not supported"}}""");
+
+        var error = await Assert.ThrowsAsync<ResponseErrorException>(() => registration.WaitAsync(TestClient.Timeout));
+        Assert.Equal(JsonRpcErrorCodes.MethodNotFound, error.Code);
+        Assert.Equal("not supported", error.Message);
+    }
+
+    [Fact]
+    public async Task ServerRequest_Cancelled_TellsTheClient()
+    {
+        await using TestClient client = await TestClient.StartAsync();
+        using var cancellation = new CancellationTokenSource();
+
+        Task registration = client.Connection.RegisterCapabilityAsync(new RegistrationParams { Registrations = [] }, cancellation.Token);
+        JsonElement request = await client.ReceiveAsync();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => registration.WaitAsync(TestClient.Timeout));
+        JsonElement cancel = await client.ReceiveAsync();
+        Assert.Equal(LspMethods.CancelRequest, cancel.GetProperty("method").GetString());
+        Assert.Equal(request.GetProperty("id").GetRawText(), cancel.GetProperty("params").GetProperty("id").GetRawText());
+    }
+
+    [Fact]
+    public async Task ServerRequest_StillUnansweredWhenTheConnectionEnds_IsCancelled()
+    {
+        TestClient client = await TestClient.StartAsync();
+
+        Task registration = client.Connection.RegisterCapabilityAsync(new RegistrationParams { Registrations = [] });
+        await client.ReceiveAsync();
+        await client.DisposeAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => registration.WaitAsync(TestClient.Timeout));
+    }
+
+    [Fact]
+    public async Task ConcurrentResponses_NeverInterleave()
+    {
+        const int count = 50;
+        var release = new TaskCompletionSource();
+        await using TestClient client = await TestClient.StartAsync(c =>
+            c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, async (p, _) =>
+            {
+                await release.Task;
+                return new Hover { Contents = new MarkupContent { Kind = MarkupKind.PlainText, Value = new string('x', 2000 + p.Position.Line) } };
+            }));
+
+        for (int i = 0; i < count; i++)
+        {
+            await client.SendRequestAsync($"{i}", LspMethods.TextDocumentHover, $$$"""{"textDocument":{"uri":"file:///a.vml"},"position":{"line":{{{i}}},"character":0}}""");
+        }
+
+        // All handlers resume at once on the thread pool and write their answers concurrently.
+        release.SetResult();
+        var seen = new HashSet<int>();
+        for (int i = 0; i < count; i++)
+        {
+            JsonElement response = await client.ReceiveAsync();
+            int id = response.GetProperty("id").GetInt32();
+            Assert.Equal(2000 + id, response.GetProperty("result").GetProperty("contents").GetProperty("value").GetString()!.Length);
+            seen.Add(id);
+        }
+
+        Assert.Equal(count, seen.Count);
+    }
+
+    [Fact]
+    public async Task Registration_RejectsDuplicatesBuiltInsAndUnknownTypes()
+    {
+        await using TestClient client = await TestClient.StartAsync(c =>
+        {
+            Assert.Throws<ArgumentException>(() => c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.Initialize, (_, _) => Task.FromResult<Hover?>(null)));
+            Assert.Throws<ArgumentException>(() => c.OnNotification<InitializedParams>(LspMethods.Exit, _ => Task.CompletedTask));
+            Assert.Throws<InvalidOperationException>(() => c.OnRequest<TextDocumentPositionParams, Version>("x", (_, _) => Task.FromResult(new Version())));
+        });
+
+        Assert.Throws<InvalidOperationException>(() => client.Connection.OnNotification<InitializedParams>("late", _ => Task.CompletedTask));
+    }
+}
