@@ -76,10 +76,3 @@ internal sealed class AtomicFile : IDisposable
         }
     }
 }
-
-internal static class Utf8
-{
-    public static readonly System.Text.UTF8Encoding NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
-    public static readonly System.Text.UTF8Encoding WithBom = new(encoderShouldEmitUTF8Identifier: true);
-}
