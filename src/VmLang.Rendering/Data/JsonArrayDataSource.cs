@@ -80,9 +80,18 @@ internal sealed class JsonArrayDataSource(Stream input, bool leaveOpen) : DataSo
                     case Step.Produced:
                         return record;
                     case Step.NeedMoreInput when _endOfInput:
-                        // Only reachable after the array: with the final block, a reader
-                        // inside the array throws rather than asking for more.
+                        // After the array this is the normal end. Before or inside it the
+                        // reader throws on truncated input instead; this is a safety net so a
+                        // truncated file can never end silently.
+                        var truncated = _phase == Phase.AfterArray
+                            ? null
+                            : new DataError(_phase == Phase.Elements ? _row + 1 : null, null, "the input ends inside the array", stopsReading: true);
                         _phase = Phase.Done;
+                        if (truncated is not null)
+                        {
+                            return truncated;
+                        }
+
                         break;
                     case Step.NeedMoreInput:
                         Fill();
