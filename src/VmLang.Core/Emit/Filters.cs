@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+
+namespace VmLang.Emit;
+
+/// <summary>
+/// The filters a hole may apply (<c>{{ prospect | first }}</c>, spec §6) and the digit count
+/// behind the render-time "contact with fewer than 7 digits" check (spec §9).
+/// </summary>
+/// <remarks>
+/// Every function is pure and total: a null or blank input gives a blank output instead of an
+/// exception, because these run once per data row and a missing value is the row checker's
+/// business, not the filter's.
+/// </remarks>
+public static class Filters
+{
+    private static readonly string[] DigitWords =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+    /// <summary>The first whitespace-separated word of <paramref name="value"/>, or "" if it has none.</summary>
+    public static string First(string? value)
+    {
+        var text = (value ?? "").AsSpan().Trim();
+        var end = IndexOfWhiteSpace(text);
+        return (end < 0 ? text : text[..end]).ToString();
+    }
+
+    /// <summary>The last whitespace-separated word of <paramref name="value"/>, or "" if it has none.</summary>
+    public static string Last(string? value)
+    {
+        var text = (value ?? "").AsSpan().Trim();
+        var start = LastIndexOfWhiteSpace(text);
+        return text[(start + 1)..].ToString();
+    }
+
+    /// <summary>Upper case, culture-invariant (a Turkish machine must not turn "i" into "İ").</summary>
+    public static string Upper(string? value) => (value ?? "").ToUpperInvariant();
+
+    /// <summary>Lower case, culture-invariant.</summary>
+    public static string Lower(string? value) => (value ?? "").ToLowerInvariant();
+
+    /// <summary>
+    /// Spells a phone number out digit by digit, for a rep reading it aloud or a text-to-speech
+    /// engine: <c>"(817) 224-9900"</c> becomes <c>"eight one seven, two two four, nine nine zero zero"</c>.
+    /// </summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>Groups are the runs of digits the user wrote; the non-digits between them (spaces,
+    /// dashes, dots, parentheses, "+") only separate groups. Groups are joined with ", " so that
+    /// a speech engine pauses where a person would: <c>"+1 817 224 9900"</c> →
+    /// <c>"one, eight one seven, two two four, nine nine zero zero"</c>. A number written without
+    /// separators is one group: we do not guess a national numbering plan.</item>
+    /// <item>An extension marker — the word <c>x</c>, <c>ext</c>, <c>extn</c> or <c>extension</c>
+    /// (any case, an optional trailing "."), directly followed by a digit group — is read as
+    /// "extension" and that group as one: <c>"x12"</c> → <c>"extension one two"</c>;
+    /// <c>"224-9900 x12"</c> →
+    /// <c>"two two four, nine nine zero zero, extension one two"</c>.</item>
+    /// <item>Any other run of letters (a vanity number such as <c>1-800-FLOWERS</c>, a label like
+    /// <c>Tel:</c>) is kept verbatim as its own group rather than dropped, so nothing the user
+    /// wrote silently disappears from what is read out.</item>
+    /// <item>A value with no digits at all is returned unchanged.</item>
+    /// </list>
+    /// Digits are Unicode decimal digits (<see cref="char.IsDigit(char)"/>), so full-width
+    /// "８" reads as "eight" like "8".
+    /// </remarks>
+    public static string Spoken(string? value)
+    {
+        if (value is null)
+        {
+            return "";
+        }
+
+        var tokens = PhoneToken.Split(value);
+        if (!tokens.Any(static token => token.Kind == PhoneTokenKind.Digits))
+        {
+            return value;
+        }
+
+        var spoken = new StringBuilder();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (spoken.Length > 0)
+            {
+                spoken.Append(", ");
+            }
+
+            if (token.Kind == PhoneTokenKind.Digits)
+            {
+                AppendDigitWords(spoken, token.Text);
+            }
+            else if (IsExtensionMarker(tokens, i))
+            {
+                // "x12" reads as one group: "extension one two".
+                spoken.Append("extension ");
+                AppendDigitWords(spoken, tokens[++i].Text);
+            }
+            else
+            {
+                spoken.Append(token.Text);
+            }
+        }
+
+        return spoken.ToString();
+    }
+
+    /// <summary>
+    /// How many digits the phone number in <paramref name="value"/> has, not counting an
+    /// extension (see <see cref="Spoken(string?)"/> for what counts as one): the render check
+    /// "a contact with fewer than 7 digits" is about whether the number itself can be dialled,
+    /// and <c>"224 x12345"</c> cannot.
+    /// </summary>
+    public static int CountDigits(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return 0;
+        }
+
+        var tokens = PhoneToken.Split(value);
+        var count = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == PhoneTokenKind.Digits)
+            {
+                count += tokens[i].Text.Length;
+            }
+            else if (IsExtensionMarker(tokens, i))
+            {
+                break;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool IsExtensionMarker(IReadOnlyList<PhoneToken> tokens, int index)
+    {
+        if (tokens[index].Kind != PhoneTokenKind.Letters
+            || index + 1 >= tokens.Count
+            || tokens[index + 1].Kind != PhoneTokenKind.Digits)
+        {
+            return false;
+        }
+
+        return tokens[index].Text.ToLowerInvariant() is "x" or "ext" or "extn" or "extension";
+    }
+
+    private static void AppendDigitWords(StringBuilder spoken, string digits)
+    {
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (i > 0)
+            {
+                spoken.Append(' ');
+            }
+
+            spoken.Append(DigitWords[CharUnicodeInfo.GetDecimalDigitValue(digits[i])]);
+        }
+    }
+
+    private static int IndexOfWhiteSpace(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int LastIndexOfWhiteSpace(ReadOnlySpan<char> text)
+    {
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private enum PhoneTokenKind
+    {
+        Digits,
+        Letters,
+    }
+
+    /// <summary>A run of digits or of letters in a phone value; everything else only separates runs.</summary>
+    private readonly record struct PhoneToken(PhoneTokenKind Kind, string Text)
+    {
+        public static List<PhoneToken> Split(string value)
+        {
+            var tokens = new List<PhoneToken>();
+            var i = 0;
+            while (i < value.Length)
+            {
+                var kind = KindOf(value[i]);
+                if (kind is null)
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < value.Length && KindOf(value[i]) == kind)
+                {
+                    i++;
+                }
+
+                tokens.Add(new PhoneToken(kind.Value, value[start..i]));
+            }
+
+            return tokens;
+        }
+
+        private static PhoneTokenKind? KindOf(char c) =>
+            char.IsDigit(c) ? PhoneTokenKind.Digits
+            : char.IsLetter(c) ? PhoneTokenKind.Letters
+            : null;
+    }
+}

@@ -1,0 +1,65 @@
+namespace VmLang.Rendering;
+
+/// <summary>
+/// A read-only pass-through that counts the bytes read, so progress can be reported for any
+/// input (stdin and pipes cannot tell their <see cref="Stream.Position"/>).
+/// </summary>
+internal sealed class ByteCountingStream(Stream inner, bool leaveOpen) : Stream
+{
+    private long _bytesRead;
+
+    public long BytesRead => Interlocked.Read(ref _bytesRead);
+
+    /// <summary>The size of the input if it can tell (a file can; a pipe cannot).</summary>
+    public long? InputLength => inner.CanSeek ? inner.Length : null;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => BytesRead;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !leaveOpen)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private int Count(int read)
+    {
+        Interlocked.Add(ref _bytesRead, read);
+        return read;
+    }
+}

@@ -1,0 +1,92 @@
+using VmLang.Emit;
+
+namespace VmLang.Tests.Emit;
+
+public sealed class FiltersTests
+{
+    [Theory]
+    [InlineData("Dana Reyes", "Dana")]
+    [InlineData("  Dana\tMaría  Reyes ", "Dana")]
+    [InlineData("Cher", "Cher")]
+    [InlineData("", "")]
+    [InlineData("   ", "")]
+    [InlineData(null, "")]
+    public void First_IsTheFirstWord(string? value, string expected) =>
+        Assert.Equal(expected, Filters.First(value));
+
+    [Theory]
+    [InlineData("Dana Reyes", "Reyes")]
+    [InlineData(" Dana María\nde la Cruz  ", "Cruz")]
+    [InlineData("Cher", "Cher")]
+    [InlineData("", "")]
+    [InlineData("\t", "")]
+    [InlineData(null, "")]
+    public void Last_IsTheLastWord(string? value, string expected) =>
+        Assert.Equal(expected, Filters.Last(value));
+
+    [Theory]
+    [InlineData("Dana Irving", "DANA IRVING", "dana irving")]
+    [InlineData("zoë Ångström", "ZOË ÅNGSTRÖM", "zoë ångström")]
+    [InlineData("", "", "")]
+    [InlineData(null, "", "")]
+    public void Upper_And_Lower_ChangeCaseOnly(string? value, string upper, string lower)
+    {
+        // The project runs in invariant-globalization mode, so a culture-sensitive casing bug
+        // (Turkish dotted i) cannot be provoked here; the filters use the invariant casing anyway.
+        Assert.Equal(upper, Filters.Upper(value));
+        Assert.Equal(lower, Filters.Lower(value));
+    }
+
+    [Theory]
+    [InlineData("(817) 224-9900", "eight one seven, two two four, nine nine zero zero")]
+    [InlineData("+1 817 224 9900", "one, eight one seven, two two four, nine nine zero zero")]
+    [InlineData("817.224.9900", "eight one seven, two two four, nine nine zero zero")]
+    [InlineData("8172249900", "eight one seven two two four nine nine zero zero")]
+    [InlineData("555-0100", "five five five, zero one zero zero")]
+    public void Spoken_FollowsTheDigitGroupsTheUserWrote(string value, string expected) =>
+        Assert.Equal(expected, Filters.Spoken(value));
+
+    [Theory]
+    [InlineData("x12", "extension one two")]
+    [InlineData("(817) 224-9900 x12", "eight one seven, two two four, nine nine zero zero, extension one two")]
+    [InlineData("224-9900x12", "two two four, nine nine zero zero, extension one two")]
+    [InlineData("224-9900 ext. 305", "two two four, nine nine zero zero, extension three zero five")]
+    [InlineData("224-9900 Extension 7", "two two four, nine nine zero zero, extension seven")]
+    public void Spoken_ReadsAnExtensionMarkerAsExtension(string value, string expected) =>
+        Assert.Equal(expected, Filters.Spoken(value));
+
+    [Theory]
+    [InlineData("1-800-FLOWERS", "one, eight zero zero, FLOWERS")]
+    [InlineData("Tel: 224 9900", "Tel, two two four, nine nine zero zero")]
+    [InlineData("224-9900 x", "two two four, nine nine zero zero, x")]
+    public void Spoken_KeepsOtherWordsVerbatim(string value, string expected) =>
+        Assert.Equal(expected, Filters.Spoken(value));
+
+    [Theory]
+    [InlineData("call the front desk")]
+    [InlineData("")]
+    [InlineData("  -- ")]
+    public void Spoken_WithoutDigits_IsUnchanged(string value) =>
+        Assert.Equal(value, Filters.Spoken(value));
+
+    [Fact]
+    public void Spoken_OfNull_IsEmpty() => Assert.Equal("", Filters.Spoken(null));
+
+    [Fact]
+    public void Spoken_ReadsFullWidthDigits() =>
+        Assert.Equal("eight one seven", Filters.Spoken("８１７"));
+
+    [Theory]
+    [InlineData("(817) 224-9900", 10)]
+    [InlineData("+1 817 224 9900", 11)]
+    [InlineData("224-9900", 7)]
+    [InlineData("224-990", 6)]
+    [InlineData("224 x12345", 3)]
+    [InlineData("(817) 224-9900 ext. 12", 10)]
+    [InlineData("x12", 0)]
+    [InlineData("call me", 0)]
+    [InlineData("", 0)]
+    [InlineData(null, 0)]
+    public void CountDigits_CountsThePhoneNumberWithoutItsExtension(string? value, int expected) =>
+        Assert.Equal(expected, Filters.CountDigits(value));
+}

@@ -1,0 +1,38 @@
+using VmLang.Rendering;
+
+namespace VmLang.Tests.Rendering;
+
+public sealed class DataFormatsTests
+{
+    [Theory]
+    [InlineData("prospects.csv", DataFormat.Csv)]
+    [InlineData("dir/Prospects.CSV", DataFormat.Csv)]
+    [InlineData("prospects.json", DataFormat.Json)]
+    [InlineData("prospects.jsonl", DataFormat.JsonLines)]
+    [InlineData("prospects.ndjson", DataFormat.JsonLines)]
+    public void TheExtensionNamesTheFormat(string path, DataFormat expected)
+    {
+        Assert.True(DataFormats.TryResolve(path, explicitFormat: null, out var format, out var error));
+        Assert.Equal(expected, format);
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void AnExplicitFormatWinsOverTheExtension()
+    {
+        Assert.True(DataFormats.TryResolve("export.txt", "CSV", out var format, out _));
+        Assert.Equal(DataFormat.Csv, format);
+        Assert.True(DataFormats.TryResolve("data.json", "ndjson", out format, out _));
+        Assert.Equal(DataFormat.JsonLines, format);
+    }
+
+    [Fact]
+    public void AnUnknownExtensionOrFormatIsAnErrorThatSaysWhatToDo()
+    {
+        Assert.False(DataFormats.TryResolve("export.txt", null, out _, out var error));
+        Assert.Contains(".csv, .json, .jsonl or .ndjson", error);
+
+        Assert.False(DataFormats.TryResolve("data.csv", "xml", out _, out error));
+        Assert.Contains("unknown data format 'xml'", error);
+    }
+}
