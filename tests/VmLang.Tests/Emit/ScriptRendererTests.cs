@@ -1,0 +1,67 @@
+using VmLang.Emit;
+using VmLang.Tests.Checking;
+
+namespace VmLang.Tests.Emit;
+
+public class ScriptRendererTests
+{
+    private static string Render(string say, Dictionary<string, string?> row, string members = "slot note : text optional")
+    {
+        var compilation = Check.Compile(Check.Template(members: members, say: say));
+        Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Severity == VmLang.Diagnostics.DiagnosticSeverity.Error);
+        var template = compilation.Templates.Single();
+        return ScriptRenderer.Create(template).Render(new SlotValues(template, new Dictionary<string, string?>(row, StringComparer.OrdinalIgnoreCase)));
+    }
+
+    private static readonly Dictionary<string, string?> Row = new()
+    {
+        ["prospect"] = "Dana Reyes", ["rep"] = "Sam Ortiz", ["firm"] = "Northwind", ["pain"] = "Your churn rose",
+        ["gain"] = "cut it by a third", ["when"] = "Thursday", ["number"] = "(817) 224-9900", ["note"] = "  ",
+    };
+
+    private const string AllSaid = "{{ prospect | first }} {{ rep }} {{ firm }} {{ pain }} {{ gain }} {{ when }} {{ number }}";
+
+    [Fact]
+    public void Holes_filters_and_members_render()
+    {
+        var script = Render(AllSaid + " {{ prospect.last | upper }} {{ number | spoken }} {{ rep | lower }}", Row);
+        Assert.Equal("Dana Sam Ortiz Northwind Your churn rose cut it by a third Thursday (817) 224-9900 REYES eight one seven, two two four, nine nine zero zero sam ortiz", script);
+    }
+
+    [Fact]
+    public void If_tests_for_a_non_blank_value_and_else_is_taken_otherwise()
+    {
+        var say = AllSaid + " {{ if note }}[{{ note }}]{{ else }}no note{{ end }}";
+        Assert.EndsWith("no note", Render(say, Row));
+        Assert.EndsWith("[ref]", Render(say, new(Row) { ["note"] = "ref" }));
+    }
+
+    [Fact]
+    public void Literal_braces_and_backslashes_are_text_not_handlebars()
+    {
+        var script = Render(AllSaid + " {{ \"{{\" }} x }} \\{{ when }} {{ \"{{#if}}\" }} a\\", Row);
+        Assert.EndsWith(" {{ x }} \\Thursday {{#if}} a\\", script);
+    }
+
+    [Fact]
+    public void Data_can_not_inject_handlebars()
+    {
+        var script = Render(AllSaid, new(Row) { ["pain"] = "{{rep}} {{#each this}}x{{/each}}" });
+        Assert.Contains("{{rep}} {{#each this}}x{{/each}}", script);
+    }
+
+    [Fact]
+    public void Blank_value_takes_the_default_and_columns_match_case_insensitively()
+    {
+        var members = "slot note : text optional = \"no referral\"";
+        var row = new Dictionary<string, string?>(Row) { ["NOTE"] = "" };
+        row.Remove("note");
+        Assert.EndsWith("no referral", Render(AllSaid + " {{ note }}", row, members));
+    }
+
+    [Fact]
+    public void Text_block_indentation_is_removed()
+    {
+        Assert.StartsWith("Dana ", Render(AllSaid, Row));
+    }
+}
