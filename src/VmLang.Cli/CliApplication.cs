@@ -19,6 +19,7 @@ public static class CliApplication
         {
             CheckCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout),
+            RenderCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

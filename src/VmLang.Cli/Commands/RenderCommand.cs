@@ -1,0 +1,49 @@
+using System.CommandLine;
+using VmLang.Rendering;
+
+namespace VmLang.Cli.Commands;
+
+/// <summary>
+/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl]</c>.
+/// </summary>
+internal static class RenderCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<string>("file") { Description = "The .vml file that declares the template (its folder is the workspace)." };
+        var template = new Option<string>("--template", "-t") { Description = "The template to render.", Required = true };
+        var data = new Option<string>("--data", "-d") { Description = "Prospect data: CSV with a header row, a JSON array of objects, or JSON Lines.", Required = true };
+        var format = new Option<string>("--format") { Description = "Script format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "jsonl", "ssml", "md");
+        var dataFormat = new Option<string?>("--data-format") { Description = "Data format when the extension does not tell (csv, json, jsonl)." };
+        dataFormat.AcceptOnlyFromAmong("csv", "json", "jsonl", "ndjson");
+        var outDir = new Option<string?>("--out", "-o") { Description = "Write one file per row into this folder instead of stdout." };
+        var rejects = new Option<string?>("--rejects") { Description = "Write rejected rows to this CSV with a 'reason' column." };
+
+        var command = new Command("render", "Fill a template from prospect data and write the scripts.")
+        {
+            file, template, data, format, dataFormat, outDir, rejects,
+        };
+        command.SetAction(result => new RenderRun(
+            new RenderRequest(
+                result.GetValue(file)!,
+                result.GetValue(template)!,
+                result.GetValue(data)!,
+                result.GetValue(format)!,
+                result.GetValue(dataFormat),
+                result.GetValue(outDir),
+                result.GetValue(rejects)),
+            stdout,
+            stderr).Execute());
+        return command;
+    }
+}
+
+internal sealed record RenderRequest(
+    string File,
+    string Template,
+    string Data,
+    string Format,
+    string? DataFormat,
+    string? OutDirectory,
+    string? RejectsPath);

@@ -1,0 +1,108 @@
+using VmLang.Binding;
+using VmLang.Diagnostics;
+using VmLang.Emit;
+using VmLang.Rendering;
+using VmLang.Workspace;
+
+namespace VmLang.Cli.Commands;
+
+/// <summary>
+/// One run of <c>vmlang render</c>: check the template, then stream the rows through the row checker
+/// into the chosen output. Scripts are the only thing written to stdout; rejected rows, warnings and
+/// the totals go to stderr, and no row is dropped without being named.
+/// </summary>
+internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWriter stderr)
+{
+    public int Execute()
+    {
+        var (compilation, template) = LoadTemplate();
+        if (!ReportTemplateDiagnostics(compilation, template)) return CliApplication.ErrorsFound;
+        var checker = new RowChecker(compilation, template);
+
+        if (!DataFormats.TryResolve(request.Data, request.DataFormat, out var dataFormat, out var formatError))
+        {
+            throw new CliInputException(formatError ?? $"cannot tell the format of '{request.Data}'");
+        }
+        if (!File.Exists(request.Data)) throw new CliInputException($"data file '{request.Data}' does not exist");
+        if (request.RejectsPath is { } rejectsPath && Path.GetFullPath(rejectsPath) == Path.GetFullPath(request.Data))
+        {
+            throw new CliInputException("--rejects must not overwrite the data file");
+        }
+        ScriptFormats.TryParse(request.Format, out var scriptFormat);
+
+        using var source = OpenData(dataFormat);
+        using var progress = ReferenceEquals(stderr, Console.Error) ? ProgressReporters.ForStandardError(source.InputLength) : new NoProgressReporter(stderr);
+        using var sink = CreateSink(ScriptFormatter.For(scriptFormat));
+        var rows = new RowLoop(request, template, checker, source, sink, progress);
+        var exit = rows.Run();
+        progress.WriteLine(rows.Summary.Format());
+        return exit;
+    }
+
+    private (Compilation Compilation, TemplateSymbol Template) LoadTemplate()
+    {
+        if (!File.Exists(request.File)) throw new CliInputException($"template file '{request.File}' does not exist");
+        Compilation compilation;
+        try
+        {
+            // The file's folder is the workspace, so rulesets and config beside the template apply.
+            var folder = Path.GetDirectoryName(Path.GetFullPath(request.File))!;
+            compilation = WorkspaceLoader.Load([folder]);
+            if (compilation.GetSyntaxTree(Path.GetFullPath(request.File)) is null)
+            {
+                compilation = compilation.WithSyntaxTree(Syntax.SyntaxTree.Parse(WorkspaceLoader.ReadSource(request.File), Path.GetFullPath(request.File)));
+            }
+        }
+        catch (WorkspaceLoadException error)
+        {
+            throw new CliInputException(error.Message);
+        }
+        var template = compilation.Templates.FirstOrDefault(t => t.Name == request.Template && t.SyntaxTree.FilePath == Path.GetFullPath(request.File))
+            ?? compilation.GetTemplate(request.Template);
+        if (template is null)
+        {
+            var known = string.Join(", ", compilation.Templates.Where(t => t.SyntaxTree.FilePath == Path.GetFullPath(request.File)).Select(t => t.Name));
+            throw new CliInputException($"no template named '{request.Template}' in '{request.File}'{(known.Length > 0 ? $" (templates: {known})" : "")}");
+        }
+        return (compilation, template);
+    }
+
+    /// <summary>Prints the diagnostics of the template and the rulesets it uses; false when any is an error.</summary>
+    private bool ReportTemplateDiagnostics(Compilation compilation, TemplateSymbol template)
+    {
+        var relevant = compilation.GetDiagnostics().Where(d => IsAbout(d, template)).ToList();
+        foreach (var diagnostic in relevant)
+        {
+            stderr.WriteLine(diagnostic.ToCanonicalString(Output.DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
+        }
+        if (relevant.All(d => d.Severity != DiagnosticSeverity.Error)) return true;
+        stderr.WriteLine($"vmlang: template '{template.Name}' has errors; nothing was rendered.");
+        return false;
+    }
+
+    private static bool IsAbout(Diagnostic diagnostic, TemplateSymbol template)
+    {
+        bool Inside(Symbol symbol, Syntax.SyntaxNode node) =>
+            ReferenceEquals(diagnostic.Location.Text, symbol.SyntaxTree.Text) && node.FullSpan.Contains(diagnostic.Location.Span.Start);
+        return Inside(template, template.Syntax)
+            || template.Rulesets.Any(r => Inside(r, r.Syntax))
+            || diagnostic.Code == DiagnosticDescriptors.InvalidConfig.Code;
+    }
+
+    private DataSource OpenData(DataFormat format)
+    {
+        try
+        {
+            return DataSource.Open(request.Data, format);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"cannot read '{request.Data}': {error.Message}");
+        }
+    }
+
+    private IScriptSink CreateSink(ScriptFormatter formatter) =>
+        request.OutDirectory is { } folder
+            ? new DirectoryScriptSink(new OutputDirectory(folder), formatter)
+            : new StreamScriptSink(stdout, formatter);
+}

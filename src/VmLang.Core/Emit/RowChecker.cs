@@ -1,0 +1,100 @@
+using System.Globalization;
+using VmLang.Binding;
+using VmLang.Diagnostics;
+using VmLang.Rules;
+
+namespace VmLang.Emit;
+
+/// <summary>What became of one data row: its script, or the reasons it was rejected.</summary>
+public sealed record RowResult(
+    string? Script,
+    double Seconds,
+    IReadOnlyList<string> Rejections,
+    IReadOnlyList<string> Warnings,
+    string Prospect,
+    string Contact)
+{
+    public bool IsRejected => Rejections.Count > 0;
+}
+
+/// <summary>
+/// Renders and checks rows for one template (spec §9): a blank required value, a contact with fewer
+/// than 7 digits, or an error-severity phrase in the rendered text rejects the row; warning-severity
+/// phrases and a script over the length budget are reported and the script is still written.
+/// The phrase rules, <c>allow</c> lines and <c>vmlang.json</c> severities are the checker's own.
+/// </summary>
+public sealed class RowChecker
+{
+    private const int MinimumContactDigits = 7;
+
+    private readonly Compilation _compilation;
+    private readonly TemplateSymbol _template;
+    private readonly ScriptRenderer _renderer;
+    private readonly PhraseChecker _phrases;
+    private readonly HashSet<string> _allowed;
+    private readonly int _budgetSeconds;
+
+    public RowChecker(Compilation compilation, TemplateSymbol template)
+    {
+        _compilation = compilation;
+        _template = template;
+        _renderer = ScriptRenderer.Create(template);
+        _phrases = PhraseChecker.Create(compilation);
+        _allowed = new HashSet<string>(template.Allows.Select(a => a.Code.Text), StringComparer.OrdinalIgnoreCase);
+        _budgetSeconds = template.MaxSeconds ?? compilation.Configuration.MaxSeconds;
+        RequiredSlots = [.. template.Slots.Where(s => !s.IsOptional && s.DefaultValue is null)];
+    }
+
+    /// <summary>Slots whose value the data must give: not optional and without a default.</summary>
+    public IReadOnlyList<SlotSymbol> RequiredSlots { get; }
+
+    public RowResult Check(IReadOnlyDictionary<string, string?> row)
+    {
+        var values = new SlotValues(_template, row);
+        var prospect = SlotValue(values, Role.Prospect);
+        var contact = SlotValue(values, Role.Contact);
+        var rejections = CheckValues(values);
+        if (rejections.Count > 0) return new RowResult(null, 0, rejections, [], prospect, contact);
+
+        var script = _renderer.Render(values);
+        var warnings = new List<string>();
+        foreach (var hit in _phrases.Find(_template, script, [(0, script.Length)]))
+        {
+            if (_allowed.Contains(hit.Descriptor.Code)) continue;
+            var severity = _compilation.Configuration.EffectiveSeverity(hit.Descriptor.Code, hit.Severity);
+            if (severity is null) continue;
+            var finding = $"{hit.Descriptor.Code}: {hit.Message}";
+            (severity == DiagnosticSeverity.Error ? rejections : warnings).Add(finding);
+        }
+
+        var seconds = SpokenLength.SecondsFor(SpokenLength.CountWords(script), _compilation.Configuration);
+        if (seconds > _budgetSeconds && !_allowed.Contains(DiagnosticDescriptors.TooLong.Code)
+            && _compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.TooLong.Code, DiagnosticDescriptors.TooLong.DefaultSeverity) is not null)
+        {
+            warnings.Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.FormatMessage(seconds.ToString("0.#", CultureInfo.InvariantCulture), _budgetSeconds)}");
+        }
+        return new RowResult(rejections.Count > 0 ? null : script, seconds, rejections, warnings, prospect, contact);
+    }
+
+    private List<string> CheckValues(SlotValues values)
+    {
+        var rejections = new List<string>();
+        foreach (var slot in RequiredSlots.Where(s => string.IsNullOrWhiteSpace(values.Get(s.Name))))
+        {
+            rejections.Add($"slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) is blank");
+        }
+        foreach (var slot in _template.Slots.Where(s => s.Role == Role.Contact))
+        {
+            var value = values.Get(slot.Name);
+            var digits = Filters.CountDigits(value);
+            if (!string.IsNullOrWhiteSpace(value) && digits < MinimumContactDigits)
+            {
+                rejections.Add($"slot '{slot.Name}' (contact) has {digits} digit{(digits == 1 ? "" : "s")}, fewer than {MinimumContactDigits}: \"{value}\"");
+            }
+        }
+        return rejections;
+    }
+
+    private string SlotValue(SlotValues values, Role role) =>
+        _template.Slots.FirstOrDefault(s => s.Role == role) is { } slot ? values.Get(slot.Name) : "";
+}
