@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test suite: the .NET tests, then the Node suites that drive the real `vmlang`
+# (language server end to end, SARIF and config schema validation). Prints one closing line,
+# "N passed, N failed", and exits non-zero when anything failed.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+passed=0
+failed=0
+status=0
+
+echo "== dotnet test"
+dotnet build VmLang.sln -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+log="$(mktemp)"
+dotnet test tests/VmLang.Tests -c Release --no-build -nologo 2>&1 | tee "$log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+summary="$(grep -E '(Passed|Failed)!' "$log" | tail -n 1)"
+p="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
+f="$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$summary")"
+if [ -z "$p" ]; then status=1; f=1; p=0; fi
+passed=$((passed + p)); failed=$((failed + ${f:-0}))
+
+for suite in tests/node; do
+  [ -f "$suite/package.json" ] || continue
+  echo "== node --test ($suite)"
+  (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error) || { status=1; failed=$((failed + 1)); continue; }
+  VMLANG_DLL="$root/src/VmLang.Cli/bin/Release/net10.0/vmlang.dll" node --test "$suite"/*.test.mjs 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  p="$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log" | tail -n 1)"
+  f="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -n 1)"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+
+rm -f "$log"
+[ "$failed" -eq 0 ] || status=1
+echo "$passed passed, $failed failed"
+exit $status
