@@ -7,7 +7,16 @@ namespace VmLang.Binding;
 /// The <c>say</c> block as a tree: literal text, holes, and <c>if</c>/<c>else</c>/<c>end</c> nested
 /// into branches. Rules, the length estimate and the emitter all walk this rather than the flat syntax.
 /// </summary>
-public sealed record BoundSay(SayMemberSyntax Syntax, ImmutableArray<BoundSayNode> Body);
+public sealed record BoundSay(SayMemberSyntax Syntax, ImmutableArray<BoundSayNode> Body)
+{
+    private SayText? _text;
+    private SaidSlots? _saidSlots;
+
+    /// <summary>The literal text and its sentences; several rules read it, so it is computed once.</summary>
+    public SayText Text => _text ??= SayText.From(Syntax.TextBlock);
+
+    public SaidSlots SaidSlots => _saidSlots ??= new SaidSlots(this);
+}
 
 public abstract record BoundSayNode;
 

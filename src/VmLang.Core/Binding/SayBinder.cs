@@ -67,24 +67,24 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
 
     private BoundSayNode BindExpressionHole(ExpressionHoleSyntax hole)
     {
-        var filters = ImmutableArray.CreateBuilder<ValueFilter>();
+        var filters = ImmutableArray<ValueFilter>.Empty;
         SlotSymbol? slot = null;
         if (hole.Expression.Primary is PathSyntax path)
         {
-            (slot, var members) = BindPath(path);
-            filters.AddRange(members);
+            (slot, filters) = BindPath(path);
         }
-        foreach (var filter in hole.Expression.Filters) BindFilter(filter, filters);
+        foreach (var filter in hole.Expression.Filters) filters = BindFilter(filter, filters);
         return hole.Expression.Primary is StringExpressionSyntax literal
-            ? new BoundStringHole(hole, literal.Literal.ValueText, filters.ToImmutable())
-            : new BoundSlotHole(hole, slot, filters.ToImmutable());
+            ? new BoundStringHole(hole, literal.Literal.ValueText, filters)
+            : new BoundSlotHole(hole, slot, filters);
     }
 
-    private void BindFilter(FilterSyntax filter, ImmutableArray<ValueFilter>.Builder filters)
+    private ImmutableArray<ValueFilter> BindFilter(FilterSyntax filter, ImmutableArray<ValueFilter> filters)
     {
-        if (filter.Name.IsMissing) return;
-        if (TryParseFilter(filter.Name.Text, out var value)) filters.Add(value);
-        else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, filter.Name, "filter", filter.Name.Text, KnownFilters);
+        if (filter.Name.IsMissing) return filters;
+        if (TryParseFilter(filter.Name.Text, out var value)) return filters.Add(value);
+        binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, filter.Name, "filter", filter.Name.Text, KnownFilters);
+        return filters;
     }
 
     /// <summary>A slot and its <c>.first</c>/<c>.last</c> members, which act as the filters of the same name.</summary>
@@ -97,14 +97,14 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
             if (slot is null) binder.Report(DiagnosticDescriptors.UndeclaredSlot, template.SyntaxTree, path.Slot, path.Slot.Text, template.Name);
             else binder.Reference(slot, template.SyntaxTree, path.Slot);
         }
-        var members = ImmutableArray.CreateBuilder<ValueFilter>();
+        var members = ImmutableArray<ValueFilter>.Empty;
         foreach (var member in path.Members)
         {
             if (member.Name.IsMissing) continue;
-            if (member.Name.Text is "first" or "last") members.Add(member.Name.Text == "first" ? ValueFilter.First : ValueFilter.Last);
+            if (member.Name.Text is "first" or "last") members = members.Add(member.Name.Text == "first" ? ValueFilter.First : ValueFilter.Last);
             else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, member.Name, "member", member.Name.Text, "'first' or 'last'");
         }
-        return (slot, members.ToImmutable());
+        return (slot, members);
     }
 
     public static bool TryParseFilter(string name, out ValueFilter filter)

@@ -20,7 +20,7 @@ public sealed class IfYouCouldRule : TemplateRule
     {
         if (template.Say is null) return;
         var text = template.SyntaxTree.Text.Text;
-        foreach (var sentence in SayText.From(template.Say.Syntax.TextBlock).Sentences)
+        foreach (var sentence in template.Say.Text.Sentences)
         {
             var matches = Phrases.Find(text, SayText.AsRanges(sentence.Text)).ToList();
             if (matches.Any(m => m.Payload)) continue;

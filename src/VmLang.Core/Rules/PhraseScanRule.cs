@@ -18,7 +18,7 @@ public sealed class PhraseScanRule : CompilationRule
         {
             if (template.Say is null) continue;
             var tree = template.SyntaxTree;
-            var ranges = SayText.AsRanges(SayText.From(template.Say.Syntax.TextBlock).Segments);
+            var ranges = SayText.AsRanges(template.Say.Text.Segments);
             foreach (var hit in checker.Find(template, tree.Text.Text, ranges))
             {
                 var location = tree.GetLocation(new TextSpan(hit.Start, hit.Length));

@@ -13,11 +13,11 @@ public sealed class ProspectFirstRule : TemplateRule
         if (template.Say is null) return;
         var prospects = template.Slots.Where(s => s.Role == Role.Prospect).ToList();
         if (prospects.Count == 0) return;
-        var said = new SaidSlots(template.Say);
+        var said = template.Say.SaidSlots;
         // A prospect never said at all is VML0202's business.
         if (!prospects.Any(said.IsSaid)) return;
 
-        var first = SayText.From(template.Say.Syntax.TextBlock).Sentences.FirstOrDefault();
+        var first = template.Say.Text.Sentences.FirstOrDefault();
         var namedFirst = first is not null && first.SaidPaths.Any(p => template.FindSlot(p.Slot.Text)?.Role == Role.Prospect);
         if (namedFirst) return;
         var slot = prospects[0];

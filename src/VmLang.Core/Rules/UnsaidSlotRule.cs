@@ -15,7 +15,7 @@ public sealed class UnsaidSlotRule : TemplateRule
     public override void Check(TemplateSymbol template, RuleContext context)
     {
         if (template.Say is null) return; // VML0107 already says what is wrong.
-        var said = new SaidSlots(template.Say);
+        var said = template.Say.SaidSlots;
         foreach (var slot in template.Slots)
         {
             if (said.IsSaidUnconditionally(slot)) continue;

@@ -14,11 +14,8 @@ public sealed class CompilationUnitSyntax : SyntaxNode
     public ImmutableArray<DeclarationSyntax> Declarations { get; }
     public SyntaxToken EndOfFile { get; }
 
-    public override IEnumerable<SyntaxElement?> GetChildren()
-    {
-        foreach (var declaration in Declarations) yield return declaration;
-        yield return EndOfFile;
-    }
+    public override int SlotCount => Declarations.Length + 1;
+    public override SyntaxElement? GetSlot(int index) => index < Declarations.Length ? Declarations[index] : EndOfFile;
 }
 
 /// <summary>A top-level, named declaration: template, ruleset or sequence.</summary>
@@ -38,15 +35,24 @@ public abstract class DeclarationSyntax : SyntaxNode
     public SyntaxToken CloseBrace { get; }
     public abstract IEnumerable<SyntaxNode> Body { get; }
 
-    public override IEnumerable<SyntaxElement?> GetChildren()
+    /// <summary>Keyword, name, and for a template `for CHANNEL`; then the brace, the body and the brace.</summary>
+    public override int SlotCount => HeaderCount + BodyCount + 2;
+
+    public override SyntaxElement? GetSlot(int index)
     {
-        foreach (var element in Header) yield return element;
-        yield return OpenBrace;
-        foreach (var member in Body) yield return member;
-        yield return CloseBrace;
+        if (index < HeaderCount) return GetHeader(index);
+        index -= HeaderCount;
+        if (index == 0) return OpenBrace;
+        return index <= BodyCount ? GetBody(index - 1) : CloseBrace;
     }
 
-    protected virtual IEnumerable<SyntaxElement?> Header => [Keyword, Name];
+    protected virtual int HeaderCount => 2;
+
+    protected virtual SyntaxElement? GetHeader(int index) => index == 0 ? Keyword : Name;
+
+    protected abstract int BodyCount { get; }
+
+    protected abstract SyntaxNode GetBody(int index);
 }
 
 public sealed class TemplateDeclarationSyntax : DeclarationSyntax
@@ -66,7 +72,10 @@ public sealed class TemplateDeclarationSyntax : DeclarationSyntax
     public SyntaxToken Channel { get; }
     public ImmutableArray<TemplateMemberSyntax> Members { get; }
     public override IEnumerable<SyntaxNode> Body => Members;
-    protected override IEnumerable<SyntaxElement?> Header => [Keyword, Name, ForKeyword, Channel];
+    protected override int HeaderCount => 4;
+    protected override SyntaxElement? GetHeader(int index) => index switch { 0 => Keyword, 1 => Name, 2 => ForKeyword, _ => Channel };
+    protected override int BodyCount => Members.Length;
+    protected override SyntaxNode GetBody(int index) => Members[index];
 }
 
 public sealed class RulesetDeclarationSyntax : DeclarationSyntax
@@ -81,6 +90,8 @@ public sealed class RulesetDeclarationSyntax : DeclarationSyntax
     public override SyntaxKind Kind => SyntaxKind.RulesetDeclaration;
     public ImmutableArray<RuleSyntax> Rules { get; }
     public override IEnumerable<SyntaxNode> Body => Rules;
+    protected override int BodyCount => Rules.Length;
+    protected override SyntaxNode GetBody(int index) => Rules[index];
 }
 
 public sealed class SequenceDeclarationSyntax : DeclarationSyntax
@@ -95,6 +106,8 @@ public sealed class SequenceDeclarationSyntax : DeclarationSyntax
     public override SyntaxKind Kind => SyntaxKind.SequenceDeclaration;
     public ImmutableArray<DayStepSyntax> Steps { get; }
     public override IEnumerable<SyntaxNode> Body => Steps;
+    protected override int BodyCount => Steps.Length;
+    protected override SyntaxNode GetBody(int index) => Steps[index];
 }
 
 /// <summary>`day N TEMPLATE`.</summary>
@@ -111,5 +124,6 @@ public sealed class DayStepSyntax : SyntaxNode
     public SyntaxToken Keyword { get; }
     public SyntaxToken Day { get; }
     public SyntaxToken Template { get; }
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, Day, Template];
+    public override int SlotCount => 3;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Day, 2 => Template, _ => null };
 }

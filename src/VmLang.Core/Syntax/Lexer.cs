@@ -21,6 +21,7 @@ internal sealed class Lexer
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
     private readonly ImmutableArray<SyntaxTrivia>.Builder _trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+    private readonly StringTable _strings = new();
     private int _position;
     private Mode _mode = Mode.Declarations;
     private SyntaxToken? _textBlockStart;
@@ -246,7 +247,7 @@ internal sealed class Lexer
         }
         if (_position > start)
         {
-            return new SyntaxToken(SyntaxKind.TextToken, start, _text[start.._position], ImmutableArray<SyntaxTrivia>.Empty, ImmutableArray<SyntaxTrivia>.Empty);
+            return new SyntaxToken(SyntaxKind.TextToken, start, Slice(start), ImmutableArray<SyntaxTrivia>.Empty, ImmutableArray<SyntaxTrivia>.Empty);
         }
 
         // End of file inside the block: the parser supplies the missing closing token.
@@ -363,7 +364,7 @@ internal sealed class Lexer
         var start = _position;
         while (!AtEnd && Current is not ('\n' or '\r') && char.IsWhiteSpace(Current) && Current != '\uFEFF') _position++;
         if (_position == start) return newLinesToo && ScanNewLine();
-        _trivia.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, start, _text[start.._position]));
+        _trivia.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, start, Slice(start)));
         return true;
     }
 
@@ -421,7 +422,9 @@ internal sealed class Lexer
         return text.Length == 1 || (text.Length == 2 && char.IsSurrogatePair(text, 0)) ? $"'{escaped}'" : $"sequence '{escaped}'";
     }
 
-    private string FixedOrSlice(SyntaxKind kind, int start) => SyntaxFacts.GetFixedText(kind) ?? _text[start.._position];
+    private string FixedOrSlice(SyntaxKind kind, int start) => SyntaxFacts.GetFixedText(kind) ?? Slice(start);
+
+    private string Slice(int start) => _strings.Get(_text.AsSpan(start, _position - start));
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) =>
         _diagnostics.Add(Diagnostic.Create(descriptor, new Location(_path, _source, span), args));

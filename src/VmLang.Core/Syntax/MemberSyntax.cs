@@ -13,7 +13,8 @@ public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : 
     public override SyntaxKind Kind => SyntaxKind.UseMember;
     public override SyntaxToken Keyword { get; } = keyword;
     public SyntaxToken Ruleset { get; } = ruleset;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, Ruleset];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Ruleset, _ => null };
 }
 
 public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) : TemplateMemberSyntax
@@ -21,7 +22,8 @@ public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) :
     public override SyntaxKind Kind => SyntaxKind.MaxMember;
     public override SyntaxToken Keyword { get; } = keyword;
     public SyntaxToken Duration { get; } = duration;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, Duration];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Duration, _ => null };
 }
 
 /// <summary>`allow CODE because "why"`.</summary>
@@ -31,7 +33,8 @@ public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, Bec
     public override SyntaxToken Keyword { get; } = keyword;
     public SyntaxToken Code { get; } = code;
     public BecauseClauseSyntax Because { get; } = because;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, Code, Because];
+    public override int SlotCount => 3;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Code, 2 => Because, _ => null };
 }
 
 /// <summary>`slot NAME : ROLE [optional] [= "default"]`.</summary>
@@ -45,7 +48,8 @@ public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, Synt
     public SyntaxToken Role { get; } = role;
     public SyntaxToken? OptionalKeyword { get; } = optionalKeyword;
     public DefaultValueClauseSyntax? DefaultValue { get; } = defaultValue;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, Name, Colon, Role, OptionalKeyword, DefaultValue];
+    public override int SlotCount => 6;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Name, 2 => Colon, 3 => Role, 4 => OptionalKeyword, 5 => DefaultValue, _ => null };
 }
 
 public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToken value) : SyntaxNode
@@ -53,7 +57,8 @@ public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToke
     public override SyntaxKind Kind => SyntaxKind.DefaultValueClause;
     public SyntaxToken EqualsToken { get; } = equalsToken;
     public SyntaxToken Value { get; } = value;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [EqualsToken, Value];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => EqualsToken, 1 => Value, _ => null };
 }
 
 public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlock) : TemplateMemberSyntax
@@ -61,7 +66,8 @@ public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlo
     public override SyntaxKind Kind => SyntaxKind.SayMember;
     public override SyntaxToken Keyword { get; } = keyword;
     public TextBlockSyntax TextBlock { get; } = textBlock;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, TextBlock];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => TextBlock, _ => null };
 }
 
 /// <summary>A `forbid` or `prefer` line of a ruleset.</summary>
@@ -84,12 +90,13 @@ public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxT
     public override BecauseClauseSyntax Because { get; } = because;
     public override SeverityClauseSyntax? Severity { get; } = severity;
 
-    public override IEnumerable<SyntaxElement?> GetChildren()
+    public override int SlotCount => PhrasesAndCommas.Length + 3;
+
+    public override SyntaxElement? GetSlot(int index)
     {
-        yield return Keyword;
-        foreach (var token in PhrasesAndCommas) yield return token;
-        yield return Because;
-        yield return Severity;
+        if (index == 0) return Keyword;
+        if (index <= PhrasesAndCommas.Length) return PhrasesAndCommas[index - 1];
+        return index == PhrasesAndCommas.Length + 1 ? Because : Severity;
     }
 
 }
@@ -105,7 +112,8 @@ public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, Sy
     public SyntaxToken Replacement { get; } = replacement;
     public override BecauseClauseSyntax Because { get; } = because;
     public override SeverityClauseSyntax? Severity { get; } = severity;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, Phrase, Arrow, Replacement, Because, Severity];
+    public override int SlotCount => 6;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Phrase, 2 => Arrow, 3 => Replacement, 4 => Because, 5 => Severity, _ => null };
 }
 
 public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason) : SyntaxNode
@@ -113,7 +121,8 @@ public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason)
     public override SyntaxKind Kind => SyntaxKind.BecauseClause;
     public SyntaxToken Keyword { get; } = keyword;
     public SyntaxToken Reason { get; } = reason;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Keyword, Reason];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Reason, _ => null };
 }
 
 public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken severity) : SyntaxNode
@@ -121,5 +130,6 @@ public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken seve
     public override SyntaxKind Kind => SyntaxKind.SeverityClause;
     public SyntaxToken AsKeyword { get; } = asKeyword;
     public SyntaxToken Severity { get; } = severity;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [AsKeyword, Severity];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => AsKeyword, 1 => Severity, _ => null };
 }

@@ -42,25 +42,26 @@ internal sealed partial class Parser
     private HoleExpressionSyntax ParseHoleExpression()
     {
         PrimarySyntax primary = Current.Kind == StringLiteralToken ? new StringExpressionSyntax(NextToken()) : ParsePath();
-        var filters = ImmutableArray.CreateBuilder<FilterSyntax>();
+        var filters = ImmutableArray<FilterSyntax>.Empty;
         while (Current.Kind == PipeToken)
         {
             var pipe = NextToken();
-            filters.Add(new FilterSyntax(pipe, MatchName("a filter (first, last, upper, lower or spoken)")));
+            filters = filters.Add(new FilterSyntax(pipe, MatchName("a filter (first, last, upper, lower or spoken)")));
         }
-        return new HoleExpressionSyntax(primary, filters.ToImmutable());
+        return new HoleExpressionSyntax(primary, filters);
     }
 
     private PathSyntax ParsePath()
     {
         var slot = MatchName("a slot name");
-        var members = ImmutableArray.CreateBuilder<MemberAccessSyntax>();
+        // Paths rarely have members, so the list is grown one at a time rather than through a builder.
+        var members = ImmutableArray<MemberAccessSyntax>.Empty;
         while (Current.Kind == DotToken)
         {
             var dot = NextToken();
-            members.Add(new MemberAccessSyntax(dot, MatchName("'first' or 'last'")));
+            members = members.Add(new MemberAccessSyntax(dot, MatchName("'first' or 'last'")));
         }
-        return new PathSyntax(slot, members.ToImmutable());
+        return new PathSyntax(slot, members);
     }
 
     /// <summary>

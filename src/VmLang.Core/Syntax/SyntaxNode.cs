@@ -4,14 +4,21 @@ using VmLang.Text;
 namespace VmLang.Syntax;
 
 /// <summary>
-/// An immutable node. Children are listed in source order by <see cref="GetChildren"/>; null entries
-/// (absent optional parts) are skipped by every walker.
+/// An immutable node. Its children are numbered slots in source order, as in Roslyn, so walking a
+/// tree allocates nothing; a null slot is an absent optional part and every walker skips it.
 /// </summary>
 public abstract class SyntaxNode : SyntaxElement
 {
     private TextSpan? _fullSpan;
 
-    public abstract IEnumerable<SyntaxElement?> GetChildren();
+    public abstract int SlotCount { get; }
+
+    public abstract SyntaxElement? GetSlot(int index);
+
+    public IEnumerable<SyntaxElement?> GetChildren()
+    {
+        for (var i = 0; i < SlotCount; i++) yield return GetSlot(i);
+    }
 
     public IEnumerable<SyntaxElement> Children => GetChildren().OfType<SyntaxElement>();
 
@@ -31,11 +38,35 @@ public abstract class SyntaxNode : SyntaxElement
         }
     }
 
-    public SyntaxToken? FirstToken(bool includeMissing = true) =>
-        DescendantTokens().FirstOrDefault(t => includeMissing || !t.IsMissing);
+    public SyntaxToken? FirstToken(bool includeMissing = true)
+    {
+        for (var i = 0; i < SlotCount; i++)
+        {
+            var found = GetSlot(i) switch
+            {
+                SyntaxToken token => includeMissing || !token.IsMissing ? token : null,
+                SyntaxNode node => node.FirstToken(includeMissing),
+                _ => null,
+            };
+            if (found is not null) return found;
+        }
+        return null;
+    }
 
-    public SyntaxToken? LastToken(bool includeMissing = true) =>
-        DescendantTokens().LastOrDefault(t => includeMissing || !t.IsMissing);
+    public SyntaxToken? LastToken(bool includeMissing = true)
+    {
+        for (var i = SlotCount - 1; i >= 0; i--)
+        {
+            var found = GetSlot(i) switch
+            {
+                SyntaxToken token => includeMissing || !token.IsMissing ? token : null,
+                SyntaxNode node => node.LastToken(includeMissing),
+                _ => null,
+            };
+            if (found is not null) return found;
+        }
+        return null;
+    }
 
     public IEnumerable<SyntaxToken> DescendantTokens()
     {
@@ -71,8 +102,9 @@ public abstract class SyntaxNode : SyntaxElement
         while (true)
         {
             SyntaxElement? next = null;
-            foreach (var child in node.Children)
+            for (var i = 0; i < node.SlotCount; i++)
             {
+                if (node.GetSlot(i) is not { } child) continue;
                 if (child.FullSpan.Contains(position) || (child.FullSpan.Length == 0 && child.FullSpan.Start == position && next is null))
                 {
                     next = child;
@@ -90,7 +122,7 @@ public abstract class SyntaxNode : SyntaxElement
 
     public override void WriteTo(StringBuilder builder)
     {
-        foreach (var child in Children) child.WriteTo(builder);
+        for (var i = 0; i < SlotCount; i++) GetSlot(i)?.WriteTo(builder);
     }
 
     public override string ToString() => ToFullString();
@@ -98,8 +130,9 @@ public abstract class SyntaxNode : SyntaxElement
     /// <summary>Links every descendant to its parent; the parser calls it once on the root it returns.</summary>
     internal void AssignParents()
     {
-        foreach (var child in Children)
+        for (var i = 0; i < SlotCount; i++)
         {
+            if (GetSlot(i) is not { } child) continue;
             child.Parent = this;
             if (child is SyntaxNode node) node.AssignParents();
         }
@@ -107,8 +140,9 @@ public abstract class SyntaxNode : SyntaxElement
 
     private TextSpan ComputeFullSpan()
     {
-        var first = Children.FirstOrDefault();
-        var last = Children.LastOrDefault();
+        SyntaxElement? first = null, last = null;
+        for (var i = 0; i < SlotCount && first is null; i++) first = GetSlot(i);
+        for (var i = SlotCount - 1; i >= 0 && last is null; i--) last = GetSlot(i);
         return first is null || last is null ? default : TextSpan.FromBounds(first.FullSpan.Start, last.FullSpan.End);
     }
 }

@@ -18,12 +18,8 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     public string Indentation =>
         End.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
 
-    public override IEnumerable<SyntaxElement?> GetChildren()
-    {
-        yield return Start;
-        foreach (var part in Parts) yield return part;
-        yield return End;
-    }
+    public override int SlotCount => Parts.Length + 2;
+    public override SyntaxElement? GetSlot(int index) => index == 0 ? Start : index <= Parts.Length ? Parts[index - 1] : End;
 
     /// <summary>
     /// The value of one literal part: the indentation is removed from the start of each line it begins.
@@ -33,8 +29,8 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     {
         var indentation = Indentation;
         var raw = text.Token.Text;
-        var index = Parts.IndexOf(text);
-        var atLineStart = index == 0;
+        var atLineStart = ReferenceEquals(Parts[0], text);
+        if (indentation.Length == 0 && !raw.Contains('\r')) return raw;
         var builder = new StringBuilder(raw.Length);
         var i = 0;
         while (i < raw.Length)
@@ -67,7 +63,8 @@ public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.Text;
     public SyntaxToken Token { get; } = token;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Token];
+    public override int SlotCount => 1;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Token, _ => null };
 }
 
 /// <summary><c>{{ … }}</c> in a text block.</summary>
@@ -75,14 +72,10 @@ public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close) : TextBloc
 {
     public SyntaxToken Open { get; } = open;
     public SyntaxToken Close { get; } = close;
-    protected abstract IEnumerable<SyntaxElement?> Body { get; }
-
-    public override IEnumerable<SyntaxElement?> GetChildren()
-    {
-        yield return Open;
-        foreach (var element in Body) yield return element;
-        yield return Close;
-    }
+    protected abstract int BodyCount { get; }
+    protected abstract SyntaxElement? GetBody(int index);
+    public override int SlotCount => BodyCount + 2;
+    public override SyntaxElement? GetSlot(int index) => index == 0 ? Open : index <= BodyCount ? GetBody(index - 1) : Close;
 }
 
 /// <summary><c>{{ expr }}</c>: says a value.</summary>
@@ -90,7 +83,8 @@ public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax 
 {
     public override SyntaxKind Kind => SyntaxKind.ExpressionHole;
     public HoleExpressionSyntax Expression { get; } = expression;
-    protected override IEnumerable<SyntaxElement?> Body => [Expression];
+    protected override int BodyCount => 1;
+    protected override SyntaxElement? GetBody(int index) => index switch { 0 => Expression, _ => null };
 }
 
 public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close) : HoleSyntax(open, close)
@@ -98,21 +92,24 @@ public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSy
     public override SyntaxKind Kind => SyntaxKind.IfHole;
     public SyntaxToken IfKeyword { get; } = ifKeyword;
     public PathSyntax Condition { get; } = condition;
-    protected override IEnumerable<SyntaxElement?> Body => [IfKeyword, Condition];
+    protected override int BodyCount => 2;
+    protected override SyntaxElement? GetBody(int index) => index switch { 0 => IfKeyword, 1 => Condition, _ => null };
 }
 
 public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.ElseHole;
     public SyntaxToken ElseKeyword { get; } = elseKeyword;
-    protected override IEnumerable<SyntaxElement?> Body => [ElseKeyword];
+    protected override int BodyCount => 1;
+    protected override SyntaxElement? GetBody(int index) => index switch { 0 => ElseKeyword, _ => null };
 }
 
 public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.EndHole;
     public SyntaxToken EndKeyword { get; } = endKeyword;
-    protected override IEnumerable<SyntaxElement?> Body => [EndKeyword];
+    protected override int BodyCount => 1;
+    protected override SyntaxElement? GetBody(int index) => index switch { 0 => EndKeyword, _ => null };
 }
 
 /// <summary><c>primary ("|" IDENT)*</c>.</summary>
@@ -122,11 +119,8 @@ public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<F
     public PrimarySyntax Primary { get; } = primary;
     public ImmutableArray<FilterSyntax> Filters { get; } = filters;
 
-    public override IEnumerable<SyntaxElement?> GetChildren()
-    {
-        yield return Primary;
-        foreach (var filter in Filters) yield return filter;
-    }
+    public override int SlotCount => Filters.Length + 1;
+    public override SyntaxElement? GetSlot(int index) => index == 0 ? Primary : Filters[index - 1];
 }
 
 public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode
@@ -134,7 +128,8 @@ public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNod
     public override SyntaxKind Kind => SyntaxKind.Filter;
     public SyntaxToken Pipe { get; } = pipe;
     public SyntaxToken Name { get; } = name;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Pipe, Name];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Pipe, 1 => Name, _ => null };
 }
 
 public abstract class PrimarySyntax : SyntaxNode;
@@ -144,7 +139,8 @@ public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
 {
     public override SyntaxKind Kind => SyntaxKind.StringExpression;
     public SyntaxToken Literal { get; } = literal;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Literal];
+    public override int SlotCount => 1;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Literal, _ => null };
 }
 
 /// <summary><c>IDENT ("." IDENT)*</c>: a slot, optionally with <c>.first</c> or <c>.last</c>.</summary>
@@ -154,11 +150,8 @@ public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSynt
     public SyntaxToken Slot { get; } = slot;
     public ImmutableArray<MemberAccessSyntax> Members { get; } = members;
 
-    public override IEnumerable<SyntaxElement?> GetChildren()
-    {
-        yield return Slot;
-        foreach (var member in Members) yield return member;
-    }
+    public override int SlotCount => Members.Length + 1;
+    public override SyntaxElement? GetSlot(int index) => index == 0 ? Slot : Members[index - 1];
 }
 
 public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode
@@ -166,5 +159,6 @@ public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : Synt
     public override SyntaxKind Kind => SyntaxKind.MemberAccess;
     public SyntaxToken Dot { get; } = dot;
     public SyntaxToken Name { get; } = name;
-    public override IEnumerable<SyntaxElement?> GetChildren() => [Dot, Name];
+    public override int SlotCount => 2;
+    public override SyntaxElement? GetSlot(int index) => index switch { 0 => Dot, 1 => Name, _ => null };
 }

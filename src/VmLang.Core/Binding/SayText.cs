@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using VmLang.Syntax;
 using VmLang.Text;
 
-namespace VmLang.Rules;
+namespace VmLang.Binding;
 
 /// <summary>
 /// The literal text of a <c>say</c> block as spans of the source, split into sentences at <c>.</c>,

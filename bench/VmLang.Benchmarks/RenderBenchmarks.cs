@@ -1,0 +1,93 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using HandlebarsDotNet;
+using VmLang.Emit;
+using VmLang.Rendering;
+using VmLang.Syntax;
+
+namespace VmLang.Benchmarks;
+
+/// <summary>
+/// Rows per second for CSV → text: the whole `vmlang render` row path (read, check, render, check
+/// the script, format) beside raw Handlebars.Net with the equivalent template, and a hand-written
+/// StringBuilder render. Each invocation is <see cref="Rows"/> rows, so the mean is per row.
+/// </summary>
+[MemoryDiagnoser]
+public class RenderBenchmark
+{
+    public const int Rows = 100_000;
+
+    private byte[] _csv = [];
+    private RowChecker _checker = null!;
+    private HandlebarsTemplate<object, object> _raw = null!;
+    private List<Dictionary<string, string>> _rows = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var files = GeneratedWorkspace.Create(0, rulesetPhrases: 10);
+        var template = files[0].Text + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "first_touch.vml"));
+        var compilation = Compilation.Create([SyntaxTree.Parse(template, "bench.vml")]);
+        _checker = new RowChecker(compilation, compilation.GetTemplate("first_touch")!);
+
+        var csv = new StringBuilder("prospect,rep,pain,outcome,when,number,referrer\n");
+        for (var i = 0; i < Rows; i++)
+        {
+            csv.Append($"Dana Reyes{i},Sam Ortiz,Your Q3 call volume outgrew the phone system,cut hold times by a third,on Thursday,(817) 224-{i % 10000:D4},{(i % 3 == 0 ? "Priya Shah" : "")}\n");
+        }
+        _csv = Encoding.UTF8.GetBytes(csv.ToString());
+
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
+        handlebars.RegisterHelper("first", (_, args) => Filters.First(args[0] as string));
+        _raw = handlebars.Compile(
+            "Hi {{first prospect}}, this is {{rep}} with {{firm}}.\n{{#if referrer}}{{referrer}} suggested I call. {{/if}}{{pain}}, and we {{outcome}}.\n" +
+            "I'll try you again {{when}}. If it's of interest before then, you can reach me at {{number}}.");
+        using var source = DataSource.Create(new MemoryStream(_csv), DataFormat.Csv);
+        _rows = source.ReadRecords().OfType<DataRow>()
+            .Select(r => new Dictionary<string, string>(r.Values.ToDictionary(p => p.Key, p => p.Value ?? "")) { ["firm"] = "Northwind Telecom" })
+            .ToList();
+    }
+
+    [Benchmark(OperationsPerInvoke = Rows)]
+    public long VmLangRenderPipeline()
+    {
+        using var source = DataSource.Create(new MemoryStream(_csv), DataFormat.Csv);
+        var formatter = ScriptFormatter.For(ScriptFormat.Text);
+        using var output = new StreamWriter(Stream.Null);
+        long length = 0;
+        foreach (var record in source.ReadRecords())
+        {
+            if (record is not DataRow row) continue;
+            var result = _checker.Check(row.Values);
+            var text = formatter.FormatScript(new RenderedScript(row.Number, "first_touch", result.Prospect, result.Script!, result.Seconds, result.Warnings, result.Contact));
+            output.Write(text);
+            length += text.Length;
+        }
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Rows, Baseline = true)]
+    public long RawHandlebars()
+    {
+        long length = 0;
+        foreach (var row in _rows) length += _raw(row).Length;
+        return length;
+    }
+
+    [Benchmark(OperationsPerInvoke = Rows)]
+    public long HandWrittenStringBuilder()
+    {
+        long length = 0;
+        var builder = new StringBuilder(256);
+        foreach (var row in _rows)
+        {
+            builder.Clear()
+                .Append("Hi ").Append(Filters.First(row["prospect"])).Append(", this is ").Append(row["rep"]).Append(" with ").Append(row["firm"]).Append(".\n");
+            if (!string.IsNullOrWhiteSpace(row["referrer"])) builder.Append(row["referrer"]).Append(" suggested I call. ");
+            builder.Append(row["pain"]).Append(", and we ").Append(row["outcome"]).Append(".\nI'll try you again ").Append(row["when"])
+                .Append(". If it's of interest before then, you can reach me at ").Append(row["number"]).Append('.');
+            length += builder.Length;
+        }
+        return length;
+    }
+}
