@@ -58,9 +58,12 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
         }
         while (open.Count > 0)
         {
+            // An `if` that never ends is reported once; its content counts as said, so the missing
+            // `end` does not also make every slot after it "said only inside an if".
             var unclosed = open.Pop();
             Report(unclosed.Syntax, "'if' without 'end'");
-            Current().Add(unclosed.Close());
+            Current().AddRange(unclosed.Then);
+            if (unclosed.Else is { } elseBranch) Current().AddRange(elseBranch);
         }
         return new BoundSay(say, [.. body]);
     }

@@ -10,7 +10,8 @@ public sealed class MissingRoleRule : TemplateRule
 
     public override void Check(TemplateSymbol template, RuleContext context)
     {
-        if (template.NameToken.IsMissing) return;
+        // A slot whose role is misspelled (VML0105) is most likely the missing role; wait for that fix.
+        if (template.NameToken.IsMissing || template.Slots.Any(s => s.Role is null)) return;
         foreach (var role in Role.All.Where(r => r.IsRequiredIn(template.Channel)))
         {
             if (template.Slots.Any(s => s.Role == role)) continue;
