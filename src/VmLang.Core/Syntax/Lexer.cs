@@ -27,12 +27,28 @@ internal sealed class Lexer
     private SyntaxToken? _textBlockStart;
     private SyntaxToken? _holeOpen;
 
-    public Lexer(SourceText source, string path, List<Diagnostic> diagnostics)
+    public Lexer(SourceText source, string path, List<Diagnostic> diagnostics, int start = 0)
     {
         _source = source;
         _text = source.Text;
         _path = path;
         _diagnostics = diagnostics;
+        _position = start;
+        _triviaSource = new TriviaSource(source);
+    }
+
+    private readonly TriviaSource _triviaSource;
+
+    /// <summary>Scans the trivia that starts at the lexer's position again, for a token that asks for it (see <see cref="TriviaSource"/>).</summary>
+    internal ImmutableArray<SyntaxTrivia> RescanTrivia(TriviaMode mode)
+    {
+        switch (mode)
+        {
+            case TriviaMode.Leading: ScanLeadingTrivia(); break;
+            case TriviaMode.Trailing: ScanTrailingTrivia(); break;
+            default: ScanHoleTrivia(); break;
+        }
+        return _trivia.ToImmutable();
     }
 
     public List<SyntaxToken> LexAll()
@@ -63,21 +79,27 @@ internal sealed class Lexer
 
     private SyntaxToken NextInDeclarations()
     {
-        var leading = ReadLeadingTrivia();
+        var fullStart = _position;
+        ScanLeadingTrivia();
         var start = _position;
         if (AtEnd)
         {
-            return new SyntaxToken(SyntaxKind.EndOfFileToken, start, "", leading, ImmutableArray<SyntaxTrivia>.Empty);
+            return Lazy(SyntaxKind.EndOfFileToken, start, "", fullStart, TriviaMode.Leading, TriviaMode.Trailing, null);
         }
 
         var (kind, value) = ScanDeclarationToken();
         var text = FixedOrSlice(kind, start);
         if (kind == SyntaxKind.TextBlockStartToken)
         {
-            return StartTextBlock(start, text, leading);
+            return StartTextBlock(start, text, _triviaSource.Scan(fullStart, start, TriviaMode.Leading));
         }
-        return new SyntaxToken(kind, start, text, leading, ReadTrailingTrivia(), value);
+        ScanTrailingTrivia();
+        return Lazy(kind, start, text, fullStart, TriviaMode.Leading, TriviaMode.Trailing, value);
     }
+
+    /// <summary>A token whose trivia is kept as a span and only built when someone reads it.</summary>
+    private SyntaxToken Lazy(SyntaxKind kind, int start, string text, int fullStart, TriviaMode leading, TriviaMode trailing, object? value) =>
+        new(kind, start, text, _triviaSource, fullStart, leading, _position, trailing, value);
 
     private (SyntaxKind Kind, object? Value) ScanDeclarationToken()
     {
@@ -223,7 +245,8 @@ internal sealed class Lexer
         {
             _position += 2;
             _mode = Mode.Hole;
-            _holeOpen = new SyntaxToken(SyntaxKind.HoleOpenToken, start, "{{", ImmutableArray<SyntaxTrivia>.Empty, ReadHoleTrivia());
+            ScanHoleTrivia();
+            _holeOpen = Lazy(SyntaxKind.HoleOpenToken, start, "{{", start, TriviaMode.Hole, TriviaMode.Hole, null);
             return _holeOpen;
         }
         while (!AtEnd)
@@ -273,7 +296,8 @@ internal sealed class Lexer
         _position += 3;
         _mode = Mode.Declarations;
         _textBlockStart = null;
-        return new SyntaxToken(SyntaxKind.TextBlockEndToken, start, "\"\"\"", leading, ReadTrailingTrivia());
+        ScanTrailingTrivia();
+        return new SyntaxToken(SyntaxKind.TextBlockEndToken, start, "\"\"\"", leading, _trivia.ToImmutable());
     }
 
     // ---- Holes ----
@@ -281,7 +305,6 @@ internal sealed class Lexer
     private SyntaxToken NextInHole()
     {
         // Spaces inside a hole trail the token before them, so hole tokens have no leading trivia.
-        var leading = ImmutableArray<SyntaxTrivia>.Empty;
         var start = _position;
         var c = Current;
         if (AtEnd || c is '\n' or '\r' || (c == '{' && Peek(1) == '{'))
@@ -298,7 +321,7 @@ internal sealed class Lexer
         {
             _position += 2;
             _mode = Mode.TextBlock;
-            return new SyntaxToken(SyntaxKind.HoleCloseToken, start, "}}", leading, ImmutableArray<SyntaxTrivia>.Empty);
+            return new SyntaxToken(SyntaxKind.HoleCloseToken, start, "}}", ImmutableArray<SyntaxTrivia>.Empty, ImmutableArray<SyntaxTrivia>.Empty);
         }
         if (c == '"') { kind = SyntaxKind.StringLiteralToken; value = ScanString(); }
         else if (c == '.') { kind = SyntaxKind.DotToken; _position++; }
@@ -306,11 +329,13 @@ internal sealed class Lexer
         else if (c is >= '0' and <= '9') (kind, value) = ScanNumber();
         else kind = ScanIdentifierOrKeyword();
 
-        return new SyntaxToken(kind, start, FixedOrSlice(kind, start), leading, ReadHoleTrivia(), value);
+        var text = FixedOrSlice(kind, start);
+        ScanHoleTrivia();
+        return Lazy(kind, start, text, start, TriviaMode.Hole, TriviaMode.Hole, value);
     }
 
     /// <summary>Spaces inside a hole, and any characters that cannot start a hole token.</summary>
-    private ImmutableArray<SyntaxTrivia> ReadHoleTrivia()
+    private void ScanHoleTrivia()
     {
         _trivia.Clear();
         while (!AtEnd)
@@ -322,12 +347,11 @@ internal sealed class Lexer
             if (c is '}' && Peek(1) == '}') break;
             ScanBadCharacters(stopAt: ch => ch is ' ' or '\t' or '\n' or '\r' or '"' or '.' or '|' or '{' or '}' || SyntaxFacts.IsIdentifierPart(ch));
         }
-        return _trivia.ToImmutable();
     }
 
     // ---- Trivia ----
 
-    private ImmutableArray<SyntaxTrivia> ReadLeadingTrivia()
+    private void ScanLeadingTrivia()
     {
         _trivia.Clear();
         if (_position == 0 && _source.HasByteOrderMark)
@@ -341,11 +365,10 @@ internal sealed class Lexer
             if (StartsDeclarationToken(Current)) break;
             ScanBadCharacters(stopAt: ch => StartsDeclarationToken(ch) || char.IsWhiteSpace(ch) || ch == '/');
         }
-        return _trivia.ToImmutable();
     }
 
     /// <summary>Whitespace and comments up to and including the end of the token's line.</summary>
-    private ImmutableArray<SyntaxTrivia> ReadTrailingTrivia()
+    private void ScanTrailingTrivia()
     {
         _trivia.Clear();
         while (!AtEnd)
@@ -353,7 +376,6 @@ internal sealed class Lexer
             if (ScanNewLine()) break;
             if (!ScanWhitespace(newLinesToo: false) && !ScanComment()) break;
         }
-        return _trivia.ToImmutable();
     }
 
     private static bool StartsDeclarationToken(char c) =>

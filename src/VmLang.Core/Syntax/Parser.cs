@@ -111,9 +111,17 @@ internal sealed partial class Parser
         SyntaxFacts.IsDeclarationKeyword(kind) || SyntaxFacts.IsTemplateMemberKeyword(kind)
         || SyntaxFacts.IsRulesetMemberKeyword(kind) || kind == DayKeyword;
 
-    private bool IsFirstOnLine(SyntaxToken token) =>
-        token.LeadingTrivia.Any(t => t.Kind == EndOfLineTrivia)
-        || (Previous?.TrailingTrivia.Any(t => t.Kind == EndOfLineTrivia) ?? true);
+    /// <summary>True when a line break separates the token from the one before it (read from the text, so no trivia is built).</summary>
+    private bool IsFirstOnLine(SyntaxToken token)
+    {
+        if (Previous is not { } previous) return true;
+        var text = _text.Text;
+        for (var i = previous.Span.End; i < token.Position && i < text.Length; i++)
+        {
+            if (text[i] is '\n' or '\r') return true;
+        }
+        return false;
+    }
 
     /// <summary>Steps over tokens that fit nowhere until one that <paramref name="stop"/> accepts; one error for the run.</summary>
     private void SkipUntil(Func<SyntaxKind, bool> stop, string expected)

@@ -51,9 +51,15 @@ public class ParserPropertyTests
     {
         var tree = SyntaxTree.Parse(text);
         return tree.Root.ToFullString() == text
+            && FromTrivia(tree) == text
             && tree.Root.FullSpan.Length == text.Length
             && tree.Diagnostics.All(d => d.Location.Span.End <= text.Length);
     }
+
+    /// <summary>The text rebuilt from each token's trivia as the tree hands it out (trivia is scanned lazily).</summary>
+    private static string FromTrivia(SyntaxTree tree) =>
+        string.Concat(tree.Root.DescendantTokens().Select(t =>
+            string.Concat(t.LeadingTrivia.Select(x => x.Text)) + t.Text + string.Concat(t.TrailingTrivia.Select(x => x.Text))));
 
     private static string[] Tokens(string source) =>
         SyntaxTree.Parse(source).Root.DescendantTokens().Select(t => t.ToFullString()).ToArray();
