@@ -59,6 +59,16 @@ public class ScriptRendererTests
         Assert.EndsWith("no referral", Render(AllSaid + " {{ note }}", row, members));
     }
 
+    [Theory]
+    [InlineData("this")]
+    [InlineData("vml_text")]
+    [InlineData("lookup")]
+    public void Slot_names_that_mean_something_to_handlebars_are_still_slots(string name)
+    {
+        var script = Render(AllSaid + " {{ if " + name + " }}{{ " + name + " | upper }}{{ end }}", new(Row) { [name] = "value" }, $"slot {name} : text optional");
+        Assert.EndsWith(" VALUE", script);
+    }
+
     [Fact]
     public void Text_block_indentation_is_removed()
     {
