@@ -18,6 +18,7 @@ public static class CliApplication
         var root = new RootCommand("VmLang: check, format and render voicemail templates.")
         {
             CheckCommand.Create(stdout, stderr),
+            FormatCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
