@@ -19,6 +19,7 @@ public static class CliApplication
         {
             CheckCommand.Create(stdout, stderr),
             FormatCommand.Create(stdout, stderr),
+            LspCommand.Create(stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
