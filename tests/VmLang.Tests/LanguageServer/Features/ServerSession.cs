@@ -134,6 +134,14 @@ internal sealed class ServerSession : IAsyncDisposable
     public static string Position(string uri, int line, int character) =>
         $$$"""{"textDocument":{"uri":{{{Json(uri)}}}},"position":{"line":{{{line}}},"character":{{{character}}}}}""";
 
+    /// <summary><c>{"textDocument":{"uri":…}}</c>, with <paramref name="moreMembers"/> after it.</summary>
+    public static string DocumentParams(string uri, string? moreMembers = null) =>
+        "{\"textDocument\":{\"uri\":" + Json(uri) + "}" + (moreMembers is null ? "" : "," + moreMembers) + "}";
+
+    /// <summary><see cref="Position"/> with more members, e.g. <c>"context":{…}</c> or <c>"newName":"x"</c>.</summary>
+    public static string PositionWith(string uri, int line, int character, string moreMembers) =>
+        Position(uri, line, character)[..^1] + "," + moreMembers + "}";
+
     private async Task ReadLoopAsync()
     {
         while (await _reader.ReadAsync(CancellationToken.None) is { } body)
