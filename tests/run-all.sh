@@ -21,11 +21,11 @@ f="$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$summary")"
 if [ -z "$p" ]; then status=1; f=1; p=0; fi
 passed=$((passed + p)); failed=$((failed + ${f:-0}))
 
-for suite in tests/node; do
+for suite in tests/node tests/lsp-e2e; do
   [ -f "$suite/package.json" ] || continue
   echo "== node --test ($suite)"
   (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error) || { status=1; failed=$((failed + 1)); continue; }
-  VMLANG_DLL="$root/src/VmLang.Cli/bin/Release/net10.0/vmlang.dll" node --test "$suite"/*.test.mjs 2>&1 | tee "$log"
+  VMLANG_DLL="$root/src/VmLang.Cli/bin/Release/net10.0/vmlang.dll" node --test --test-reporter=tap "$suite"/*.test.mjs 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   p="$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log" | tail -n 1)"
   f="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -n 1)"

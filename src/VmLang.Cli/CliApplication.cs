@@ -20,6 +20,8 @@ public static class CliApplication
             CheckCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout),
             RenderCommand.Create(stdout, stderr),
+            FormatCommand.Create(stdout, stderr),
+            LspCommand.Create(stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

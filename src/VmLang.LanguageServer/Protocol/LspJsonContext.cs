@@ -56,6 +56,9 @@ namespace VmLang.LanguageServer.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
 [JsonSerializable(typeof(CodeLensParams))]
 [JsonSerializable(typeof(IReadOnlyList<CodeLens>))]
+[JsonSerializable(typeof(IReadOnlyList<Diagnostic>))]
+[JsonSerializable(typeof(Handlers.DiagnosticData))]
+[JsonSerializable(typeof(CompletionItem))]
 internal sealed partial class LspJsonContext : JsonSerializerContext
 {
     /// <summary>The generated metadata for <typeparamref name="T"/>; throws if the type is not listed above.</summary>

@@ -29,7 +29,50 @@ internal sealed record TextEdit
 internal sealed record WorkspaceEdit
 {
     /// <summary>Edits per document URI.</summary>
-    public required IReadOnlyDictionary<string, IReadOnlyList<TextEdit>> Changes { get; init; }
+    public IReadOnlyDictionary<string, IReadOnlyList<TextEdit>>? Changes { get; init; }
+
+    /// <summary>Ordered edits and file operations; needed to create a file (e.g. a new vmlang.json).</summary>
+    public IReadOnlyList<DocumentChange>? DocumentChanges { get; init; }
+}
+
+/// <summary>
+/// One entry of <see cref="WorkspaceEdit.DocumentChanges"/>: a <c>TextDocumentEdit</c> (text document and
+/// edits) or, with <see cref="Kind"/> <c>"create"</c>, a <c>CreateFile</c> (uri). One record for both keeps
+/// the source-generated serializer free of polymorphism; unset members are not written.
+/// </summary>
+internal sealed record DocumentChange
+{
+    public string? Kind { get; init; }
+
+    public string? Uri { get; init; }
+
+    public CreateFileOptions? Options { get; init; }
+
+    public OptionalVersionedTextDocumentIdentifier? TextDocument { get; init; }
+
+    public IReadOnlyList<TextEdit>? Edits { get; init; }
+
+    public static DocumentChange CreateFile(string uri) =>
+        new() { Kind = "create", Uri = uri, Options = new CreateFileOptions { IgnoreIfExists = true } };
+
+    public static DocumentChange EditFile(string uri, IReadOnlyList<TextEdit> edits) =>
+        new() { TextDocument = new OptionalVersionedTextDocumentIdentifier { Uri = uri }, Edits = edits };
+}
+
+internal sealed record CreateFileOptions
+{
+    public bool? Overwrite { get; init; }
+
+    public bool? IgnoreIfExists { get; init; }
+}
+
+/// <summary>A document and its version, or null for "whatever is current" (JSON <c>version: null</c> is required).</summary>
+internal sealed record OptionalVersionedTextDocumentIdentifier
+{
+    public required string Uri { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public int? Version { get; init; }
 }
 
 internal sealed record TextDocumentIdentifier

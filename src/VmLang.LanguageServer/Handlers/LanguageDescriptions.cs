@@ -1,0 +1,44 @@
+using System.Globalization;
+using VmLang.Binding;
+using VmLang.Configuration;
+using VmLang.Rules;
+
+namespace VmLang.LanguageServer.Handlers;
+
+/// <summary>The short texts that hovers and completion items show for roles, filters and templates.</summary>
+internal static class LanguageDescriptions
+{
+    public static readonly IReadOnlyList<(string Name, string Description)> Filters =
+    [
+        ("first", "the first word of the value (e.g. the first name)"),
+        ("last", "the last word of the value (e.g. the family name)"),
+        ("upper", "the value in upper case"),
+        ("lower", "the value in lower case"),
+        ("spoken", "phone digits spelled out for reading aloud"),
+    ];
+
+    public static readonly IReadOnlyList<(string Name, string Description)> Members =
+    [
+        ("first", "the first word of the value, same as the `first` filter"),
+        ("last", "the last word of the value, same as the `last` filter"),
+    ];
+
+    public static string? Filter(string name) => Filters.FirstOrDefault(f => f.Name == name).Description;
+
+    public static string Role(Role role) =>
+        $"role `{role.Name}`: {role.Description}.\n\nWhat it is for: {role.Purpose}.\n\n"
+        + $"Required in `voicemail`: {YesNo(role.RequiredInVoicemail)}; in `gatekeeper`: {YesNo(role.RequiredInGatekeeper)}. "
+        + $"Estimated words: {role.EstimatedWords}.";
+
+    public static string Seconds(double seconds) => seconds.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary><c>≈ 21.6 s spoken of 30 s</c>: the estimate of spec §7 against the template's budget.</summary>
+    public static string SpokenLength(TemplateSymbol template, WorkspaceConfiguration configuration)
+    {
+        var seconds = Rules.SpokenLength.EstimateSeconds(template, configuration);
+        var budget = template.MaxSeconds ?? configuration.MaxSeconds;
+        return $"≈ {Seconds(seconds)} s spoken of {budget} s";
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+}

@@ -1,0 +1,35 @@
+using VmLang.LanguageServer.Protocol;
+using VmLang.LanguageServer.Workspace;
+
+namespace VmLang.LanguageServer.Handlers;
+
+/// <summary>
+/// <c>textDocument/didOpen</c>, <c>didChange</c> (incremental) and <c>didClose</c>: the editor's text
+/// replaces the file's in the workspace while the document is open, and diagnostics follow.
+/// </summary>
+internal sealed class TextSyncHandler(ServerWorkspace workspace, DiagnosticsPublisher diagnostics, TextWriter log)
+{
+    public void Register(LanguageServerConnection connection)
+    {
+        connection.OnNotification<DidOpenTextDocumentParams>(LspMethods.TextDocumentDidOpen, opened =>
+        {
+            workspace.Open(opened);
+            diagnostics.OnChanged(workspace.KeyOf(opened.TextDocument.Uri), immediately: true);
+            return Task.CompletedTask;
+        });
+        connection.OnNotification<DidChangeTextDocumentParams>(LspMethods.TextDocumentDidChange, changed =>
+        {
+            if (workspace.Change(changed)) diagnostics.OnChanged(workspace.KeyOf(changed.TextDocument.Uri));
+            else log.WriteLine($"[vmlang] ignored a change to {changed.TextDocument.Uri}, which is not open");
+            return Task.CompletedTask;
+        });
+        connection.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, closed =>
+        {
+            workspace.Close(closed);
+            diagnostics.OnChanged(null, immediately: true);
+            return Task.CompletedTask;
+        });
+        // Saving changes nothing the server does not already have; handled so it is not logged as unknown.
+        connection.OnNotification<DidSaveTextDocumentParams>(LspMethods.TextDocumentDidSave, _ => Task.CompletedTask);
+    }
+}

@@ -1,0 +1,32 @@
+using VmLang.LanguageServer.Protocol;
+using VmLang.LanguageServer.Workspace;
+
+namespace VmLang.LanguageServer.Handlers;
+
+/// <summary>
+/// <c>workspace/didChangeWatchedFiles</c>: files changed on disk by something other than the editor
+/// (git, another tool) are read again, unless open; <c>workspace/didChangeConfiguration</c>: the
+/// settings may have moved on, so <c>vmlang.json</c> is read again.
+/// </summary>
+internal sealed class WorkspaceChangeHandler(ServerWorkspace workspace, DiagnosticsPublisher diagnostics)
+{
+    public void Register(LanguageServerConnection connection)
+    {
+        connection.OnNotification<DidChangeWatchedFilesParams>(LspMethods.WorkspaceDidChangeWatchedFiles, changed =>
+        {
+            var any = false;
+            foreach (var change in changed.Changes)
+            {
+                any |= workspace.ReloadFromDisk(workspace.KeyOf(change.Uri), deleted: change.Type == FileChangeType.Deleted);
+            }
+            if (any) diagnostics.OnChanged(null, immediately: true);
+            return Task.CompletedTask;
+        });
+        connection.OnNotification<DidChangeConfigurationParams>(LspMethods.WorkspaceDidChangeConfiguration, _ =>
+        {
+            workspace.ReloadConfiguration();
+            diagnostics.OnChanged(null, immediately: true);
+            return Task.CompletedTask;
+        });
+    }
+}

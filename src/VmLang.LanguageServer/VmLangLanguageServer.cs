@@ -1,0 +1,43 @@
+using VmLang.LanguageServer.Handlers;
+using VmLang.LanguageServer.Workspace;
+
+namespace VmLang.LanguageServer;
+
+/// <summary>The VmLang language server: its features over one connection. <c>vmlang lsp</c> runs it on stdin/stdout.</summary>
+public static class VmLangLanguageServer
+{
+    /// <summary>How long a burst of edits must be quiet before its diagnostics are published.</summary>
+    public static readonly TimeSpan DiagnosticsDelay = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Serves one client until <c>exit</c> or the end of <paramref name="input"/>; returns the exit code LSP prescribes.</summary>
+    /// <param name="log">Where the server's own log goes (stderr): never the protocol stream.</param>
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter log, CancellationToken cancellationToken = default)
+    {
+        var connection = new LanguageServerConnection(input, output, log);
+        using var features = Register(connection, log, TimeProvider.System, DiagnosticsDelay);
+        return await connection.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Registers every feature on <paramref name="connection"/>; dispose the result when the connection ends.</summary>
+    internal static IDisposable Register(LanguageServerConnection connection, TextWriter log, TimeProvider time, TimeSpan diagnosticsDelay)
+    {
+        log = TextWriter.Synchronized(log);
+        var workspace = new ServerWorkspace(log);
+        var diagnostics = new DiagnosticsPublisher(connection, workspace, time, diagnosticsDelay, log);
+        new LifecycleHandler(workspace, diagnostics, log).Register(connection);
+        new TextSyncHandler(workspace, diagnostics, log).Register(connection);
+        new WorkspaceChangeHandler(workspace, diagnostics).Register(connection);
+        new HoverHandler(workspace).Register(connection);
+        new CompletionHandler(workspace).Register(connection);
+        new DefinitionHandler(workspace).Register(connection);
+        new ReferencesHandler(workspace).Register(connection);
+        new RenameHandler(workspace).Register(connection);
+        new DocumentSymbolHandler(workspace).Register(connection);
+        new SemanticTokensHandler(workspace).Register(connection);
+        new FoldingRangeHandler(workspace).Register(connection);
+        new FormattingHandler(workspace).Register(connection);
+        new CodeActionHandler(workspace).Register(connection);
+        new CodeLensHandler(workspace).Register(connection);
+        return diagnostics;
+    }
+}

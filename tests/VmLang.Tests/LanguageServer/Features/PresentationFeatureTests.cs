@@ -1,0 +1,65 @@
+using VmLang.LanguageServer.Protocol;
+using static VmLang.Tests.LanguageServer.Features.ServerSession;
+
+namespace VmLang.Tests.LanguageServer.Features;
+
+/// <summary>Outline, semantic tokens, folding and code lens.</summary>
+public class PresentationFeatureTests
+{
+    [Fact]
+    public async Task Document_symbols_are_declarations_with_their_slots()
+    {
+        await using var session = await StartAsync();
+        var symbols = await session.ResultAsync(LspMethods.TextDocumentDocumentSymbol, DocumentParams(session.UriOf("first_touch.vml")));
+        var template = symbols[0];
+        Assert.Equal("first_touch", template.GetProperty("name").GetString());
+        Assert.Equal((int)SymbolKind.Class, template.GetProperty("kind").GetInt32());
+        var slots = template.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["prospect", "rep", "firm", "pain", "outcome", "when", "number", "referrer"], slots);
+    }
+
+    [Fact]
+    public async Task Semantic_tokens_classify_names_by_their_role_and_split_text_per_line()
+    {
+        await using var session = await StartAsync();
+        var uri = session.UriOf("t.vml");
+        await session.OpenAsync(uri, "// c\ntemplate t for voicemail {\n  slot p : prospect\n  say \"\"\"\n    Hi {{ p | first }}\n    bye\n    \"\"\"\n}\n");
+        var data = (await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(uri))).GetProperty("data").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var legend = new[] { "keyword", "type", "parameter", "enumMember", "function", "string", "number", "comment", "operator" };
+        var tokens = new List<(int Line, int Character, int Length, string Type)>();
+        int line = 0, character = 0;
+        for (var i = 0; i < data.Length; i += 5)
+        {
+            line += data[i];
+            character = data[i] == 0 ? character + data[i + 1] : data[i + 1];
+            tokens.Add((line, character, data[i + 2], legend[data[i + 3]]));
+        }
+        Assert.Contains((0, 0, 4, "comment"), tokens);
+        Assert.Contains((1, 0, 8, "keyword"), tokens);
+        Assert.Contains((1, 9, 1, "type"), tokens);
+        Assert.Contains((2, 7, 1, "parameter"), tokens);
+        Assert.Contains((2, 11, 8, "enumMember"), tokens);
+        Assert.Contains((4, 14, 5, "function"), tokens);
+        Assert.Contains((4, 10, 1, "parameter"), tokens);
+        Assert.Contains(tokens, t => t.Line == 5 && t.Type == "string");
+    }
+
+    [Fact]
+    public async Task Folding_ranges_cover_declarations_and_text_blocks()
+    {
+        await using var session = await StartAsync();
+        var ranges = (await session.ResultAsync(LspMethods.TextDocumentFoldingRange, DocumentParams(session.UriOf("first_touch.vml"))))
+            .EnumerateArray().Select(r => (r.GetProperty("startLine").GetInt32(), r.GetProperty("endLine").GetInt32())).ToList();
+        Assert.Contains((1, 19), ranges);
+        Assert.Contains((14, 18), ranges);
+    }
+
+    [Fact]
+    public async Task Code_lens_shows_the_spoken_length_of_each_template()
+    {
+        await using var session = await StartAsync();
+        var lenses = await session.ResultAsync(LspMethods.TextDocumentCodeLens, DocumentParams(session.UriOf("first_touch.vml")));
+        Assert.Equal(1, lenses.GetArrayLength());
+        Assert.Matches(@"^≈ [\d.]+ s spoken of 30 s$", lenses[0].GetProperty("command").GetProperty("title").GetString());
+    }
+}
