@@ -54,8 +54,11 @@ public sealed class Compilation
     /// <summary>Replaces the tree with the same file path, or adds it.</summary>
     public Compilation WithSyntaxTree(SyntaxTree tree)
     {
-        var index = SyntaxTrees.IndexOf(SyntaxTrees.FirstOrDefault(t => t.FilePath == tree.FilePath)!);
-        return new(index >= 0 ? SyntaxTrees.SetItem(index, tree) : SyntaxTrees.Add(tree), Configuration);
+        for (var i = 0; i < SyntaxTrees.Length; i++)
+        {
+            if (SyntaxTrees[i].FilePath == tree.FilePath) return new(SyntaxTrees.SetItem(i, tree), Configuration);
+        }
+        return new(SyntaxTrees.Add(tree), Configuration);
     }
 
     public Compilation RemoveSyntaxTree(string filePath) =>

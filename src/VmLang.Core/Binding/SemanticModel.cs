@@ -35,8 +35,10 @@ public sealed class SemanticModel
     /// <summary>Where the symbol is declared and every place that names it, across the workspace.</summary>
     public ImmutableArray<SymbolOccurrence> FindOccurrences(Symbol symbol) => [.. Compilation.GetOccurrences(symbol)];
 
+    /// <summary>The template whose text holds the position; at the boundary between two, the one that starts there.</summary>
     public TemplateSymbol? GetEnclosingTemplate(int position) =>
-        Compilation.Templates.FirstOrDefault(t => t.SyntaxTree == SyntaxTree && t.Syntax.FullSpan.Touches(position));
+        Compilation.Templates.FirstOrDefault(t => t.SyntaxTree == SyntaxTree && t.Syntax.FullSpan.Contains(position))
+        ?? Compilation.Templates.FirstOrDefault(t => t.SyntaxTree == SyntaxTree && t.Syntax.FullSpan.Touches(position));
 
     public ImmutableArray<Diagnostics.Diagnostic> GetDiagnostics() =>
         [.. Compilation.GetDiagnostics().Where(d => ReferenceEquals(d.Location.Text, SyntaxTree.Text))];

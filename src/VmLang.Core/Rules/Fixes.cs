@@ -29,13 +29,15 @@ public static class Fixes
         var text = template.SyntaxTree.Text;
         var anchorLine = text.GetLineIndex(anchor.Span.End);
         var indentation = MemberIndentation(template);
+        // Keep the file's own line ending, so a fix never mixes LF into a CRLF file.
+        var newLine = text.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         if (anchorLine + 1 < text.LineCount)
         {
             var at = text.GetLineStart(anchorLine + 1);
-            return new FileEdit(template.SyntaxTree.FilePath, new TextSpan(at, 0), $"{indentation}{line}\n");
+            return new FileEdit(template.SyntaxTree.FilePath, new TextSpan(at, 0), $"{indentation}{line}{newLine}");
         }
         var end = text.GetLineContentEnd(anchorLine);
-        return new FileEdit(template.SyntaxTree.FilePath, new TextSpan(end, 0), $"\n{indentation}{line}");
+        return new FileEdit(template.SyntaxTree.FilePath, new TextSpan(end, 0), $"{newLine}{indentation}{line}");
     }
 
     private static string MemberIndentation(TemplateSymbol template)
