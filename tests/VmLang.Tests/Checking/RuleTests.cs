@@ -19,6 +19,15 @@ public class RuleTests
     }
 
     [Fact]
+    public void Add_slot_fix_keeps_the_files_line_endings()
+    {
+        var source = "template t for voicemail {\r\n  slot prospect : prospect\r\n  say \"\"\"\r\n    Hi {{ prospect }}.\r\n    \"\"\"\r\n}\r\n";
+        var edit = Check.Diagnostics(source).First(d => d.Code == "VML0201").Fixes.Single().Edits.Single();
+        Assert.EndsWith("\r\n", edit.NewText);
+        Assert.DoesNotContain("\n", edit.NewText.Replace("\r\n", ""));
+    }
+
+    [Fact]
     public void Gatekeeper_needs_only_its_roles()
     {
         var source = "template g for gatekeeper {\n  slot p : prospect\n  slot r : caller\n  slot c : company\n  slot n : contact\n" +
