@@ -33,6 +33,7 @@ public sealed class RowChecker
     private readonly PhraseChecker _phrases;
     private readonly HashSet<string> _allowed;
     private readonly int _budgetSeconds;
+    private SlotValues? _values;
 
     public RowChecker(Compilation compilation, TemplateSymbol template)
     {
@@ -50,7 +51,9 @@ public sealed class RowChecker
 
     public RowResult Check(IReadOnlyDictionary<string, string?> row)
     {
-        var values = new SlotValues(_template, row);
+        // Rows are checked one after another, so one set of slot values serves them all.
+        var values = _values ??= new SlotValues(_template, row);
+        values.Fill(row);
         var prospect = SlotValue(values, Role.Prospect);
         var contact = SlotValue(values, Role.Contact);
         var rejections = CheckValues(values);
@@ -58,7 +61,7 @@ public sealed class RowChecker
 
         var script = _renderer.Render(values);
         var warnings = new List<string>();
-        foreach (var hit in _phrases.Find(_template, script, [(0, script.Length)]))
+        foreach (var hit in _phrases.Find(_template, script))
         {
             if (_allowed.Contains(hit.Descriptor.Code)) continue;
             var severity = _compilation.Configuration.EffectiveSeverity(hit.Descriptor.Code, hit.Severity);

@@ -10,9 +10,18 @@ public sealed class SlotValues
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
+    private readonly TemplateSymbol _template;
+
     public SlotValues(TemplateSymbol template, IReadOnlyDictionary<string, string?> row)
     {
-        foreach (var slot in template.Slots)
+        _template = template;
+        Fill(row);
+    }
+
+    /// <summary>Takes the next row's values; the renderer reuses one instance for every row.</summary>
+    public void Fill(IReadOnlyDictionary<string, string?> row)
+    {
+        foreach (var slot in _template.Slots)
         {
             row.TryGetValue(slot.Name, out var value);
             _values[slot.Name] = string.IsNullOrWhiteSpace(value) ? slot.DefaultValue ?? "" : value;

@@ -42,6 +42,9 @@ public sealed class PhraseChecker
         return new PhraseChecker(builder.Build());
     }
 
+    /// <summary>Hits anywhere in <paramref name="text"/> (a rendered script).</summary>
+    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, [(0, text.Length)]);
+
     /// <summary>Hits in the given ranges of <paramref name="text"/>; ruleset phrases only count where the template uses the ruleset.</summary>
     public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
     {

@@ -32,6 +32,10 @@ internal sealed class PhraseAutomaton
     private readonly int[] _firstReportingNode;
     private readonly int[] _nextReportingNode;
 
+    // The root's children for ASCII labels, as a dense table: most characters of a text are read at
+    // or fall back to the root, so this spares the search of its (largest) edge list.
+    private readonly int[] _rootAscii = new int[128];
+
     private PhraseAutomaton(
         int[] edgeStart,
         char[] edgeLabels,
@@ -52,6 +56,7 @@ internal sealed class PhraseAutomaton
         _firstReportingNode = firstReportingNode;
         _nextReportingNode = nextReportingNode;
         LongestPhraseLength = longestPhraseLength;
+        for (var label = 0; label < _rootAscii.Length; label++) _rootAscii[label] = FindChild(Root, (char)label);
     }
 
     /// <summary>Length of the longest normalized phrase, which bounds how far back a match can start.</summary>
@@ -81,7 +86,7 @@ internal sealed class PhraseAutomaton
     {
         while (true)
         {
-            int child = FindChild(node, label);
+            int child = node == Root && label < 128 ? _rootAscii[label] : FindChild(node, label);
             if (child != NoNode)
             {
                 return child;
