@@ -45,8 +45,21 @@ public sealed class PhraseChecker
     /// <summary>Hits anywhere in <paramref name="text"/> (a rendered script).</summary>
     public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, [(0, text.Length)]);
 
-    /// <summary>Hits in the given ranges of <paramref name="text"/>; ruleset phrases only count where the template uses the ruleset.</summary>
+    /// <summary>
+    /// Hits in the given ranges of <paramref name="text"/>; ruleset phrases only count where the template
+    /// uses the ruleset. Built-in phrases of one rule that overlap ("please call me back at your earliest
+    /// convenience" holds two) are one finding: the longest is kept.
+    /// </summary>
     public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
+    {
+        var hits = FindAll(template, text, ranges).ToList();
+        return hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
+            other != hit && other.Descriptor == hit.Descriptor
+            && other.Start < hit.Start + hit.Length && hit.Start < other.Start + other.Length
+            && (other.Length > hit.Length || (other.Length == hit.Length && other.Start < hit.Start))));
+    }
+
+    private IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
     {
         foreach (var match in _matcher.Find(text, ranges))
         {

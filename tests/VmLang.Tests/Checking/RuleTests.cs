@@ -122,6 +122,14 @@ public class RuleTests
         Assert.Contains(code, Check.Codes(Check.Template(say: say)));
     }
 
+    [Fact]
+    public void Overlapping_phrases_of_one_rule_are_one_finding()
+    {
+        var say = "Hi {{ prospect | first }}, {{ rep }} at {{ firm }}. {{ pain }}; we {{ gain }}. I'll call {{ when }}. Please call me back at your earliest convenience at {{ number }}.";
+        var begging = Assert.Single(Check.Diagnostics(Check.Template(say: say)), d => d.Code == "VML1002");
+        Assert.Contains("call me back at your earliest convenience", begging.Message);
+    }
+
     [Theory]
     [InlineData("It's personalized for you.")]
     [InlineData("We act nowhere near that.")]
