@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: the .NET tests, then the Node suites that drive the real `vmlang`
-# (language server end to end, SARIF and config schema validation). Prints one closing line,
+# (language server end to end, SARIF and config schema validation) and the TextMate grammar tests.
+# Prints one closing line,
 # "N passed, N failed", and exits non-zero when anything failed.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,11 +22,12 @@ f="$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$summary")"
 if [ -z "$p" ]; then status=1; f=1; p=0; fi
 passed=$((passed + p)); failed=$((failed + ${f:-0}))
 
-for suite in tests/node tests/lsp-e2e; do
+for suite in tests/node tests/lsp-e2e grammar; do
   [ -f "$suite/package.json" ] || continue
   echo "== node --test ($suite)"
   (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error) || { status=1; failed=$((failed + 1)); continue; }
-  VMLANG_DLL="$root/src/VmLang.Cli/bin/Release/net10.0/vmlang.dll" node --test --test-reporter=tap "$suite"/*.test.mjs 2>&1 | tee "$log"
+  tests=("$suite"/*.test.mjs "$suite"/tests/*.test.mjs)
+  VMLANG_DLL="$root/src/VmLang.Cli/bin/Release/net10.0/vmlang.dll" node --test --test-reporter=tap $(ls "${tests[@]}" 2>/dev/null) 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   p="$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log" | tail -n 1)"
   f="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -n 1)"
