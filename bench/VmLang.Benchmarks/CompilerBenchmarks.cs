@@ -1,10 +1,26 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using VmLang.Syntax;
 
 namespace VmLang.Benchmarks;
 
+/// <summary>
+/// Runs each benchmark twice: with the runtime's defaults, and with the 64 MB gen0 budget that
+/// `vmlang` ships with (src/VmLang.Cli/runtimeconfig.template.json).
+/// </summary>
+internal sealed class ShippedGcConfig : ManualConfig
+{
+    public ShippedGcConfig()
+    {
+        AddJob(Job.ShortRun.WithId("default-gc"));
+        AddJob(Job.ShortRun.WithEnvironmentVariable("DOTNET_GCgen0size", "0x4000000").WithId("vmlang-gc"));
+    }
+}
+
 /// <summary>Parse and bind a ~5 MB workspace on one thread; throughput = size / mean time.</summary>
 [MemoryDiagnoser]
+[Config(typeof(ShippedGcConfig))]
 public class ParseBindBenchmark
 {
     private List<(string Path, string Text)> _files = [];
@@ -32,6 +48,7 @@ public class ParseBindBenchmark
 /// phrases: one automaton per compilation keeps the two close.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(ShippedGcConfig))]
 public class CheckPhrasesBenchmark
 {
     private List<(string Path, string Text)> _files = [];
