@@ -53,6 +53,7 @@ public sealed class PhraseChecker
     public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
     {
         var hits = FindAll(template, text, ranges).ToList();
+        if (hits.Count < 2) return hits;
         return hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
             other != hit && other.Descriptor == hit.Descriptor
             && other.Start < hit.Start + hit.Length && hit.Start < other.Start + other.Length
