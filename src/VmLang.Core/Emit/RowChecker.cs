@@ -1,4 +1,3 @@
-using System.Globalization;
 using VmLang.Binding;
 using VmLang.Diagnostics;
 using VmLang.Rules;
@@ -42,7 +41,7 @@ public sealed class RowChecker
         _renderer = ScriptRenderer.Create(template);
         _phrases = PhraseChecker.Create(compilation);
         _allowed = new HashSet<string>(template.Allows.Select(a => a.Code.Text), StringComparer.OrdinalIgnoreCase);
-        _budgetSeconds = template.MaxSeconds ?? compilation.Configuration.MaxSeconds;
+        _budgetSeconds = SpokenLength.BudgetSeconds(template, compilation.Configuration);
         RequiredSlots = [.. template.Slots.Where(s => !s.IsOptional && s.DefaultValue is null)];
     }
 
@@ -74,7 +73,7 @@ public sealed class RowChecker
         if (seconds > _budgetSeconds && !_allowed.Contains(DiagnosticDescriptors.TooLong.Code)
             && _compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.TooLong.Code, DiagnosticDescriptors.TooLong.DefaultSeverity) is not null)
         {
-            warnings.Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.FormatMessage(seconds.ToString("0.#", CultureInfo.InvariantCulture), _budgetSeconds)}");
+            warnings.Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.FormatMessage(SpokenLength.Format(seconds), _budgetSeconds)}");
         }
         return new RowResult(rejections.Count > 0 ? null : script, seconds, rejections, warnings, prospect, contact);
     }

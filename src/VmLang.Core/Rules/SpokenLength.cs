@@ -20,6 +20,13 @@ public static class SpokenLength
     public static double SecondsFor(int words, WorkspaceConfiguration configuration) =>
         words * 60.0 / configuration.WordsPerMinute;
 
+    /// <summary>The template's <c>max</c>, else the workspace's <c>maxSeconds</c>.</summary>
+    public static int BudgetSeconds(TemplateSymbol template, WorkspaceConfiguration configuration) =>
+        template.MaxSeconds ?? configuration.MaxSeconds;
+
+    /// <summary>Seconds as messages and hovers show them: one decimal at most (<c>21.6</c>, <c>30</c>).</summary>
+    public static string Format(double seconds) => seconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Words as a listener hears them: runs of text holding a letter or digit.</summary>
     public static int CountWords(string text)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using VmLang.Binding;
 using VmLang.Diagnostics;
 
@@ -13,9 +12,9 @@ public sealed class TooLongRule : TemplateRule
     {
         if (template.Say is null || template.NameToken.IsMissing) return;
         var seconds = SpokenLength.EstimateSeconds(template, context.Configuration);
-        var budget = template.MaxSeconds ?? context.Configuration.MaxSeconds;
+        var budget = SpokenLength.BudgetSeconds(template, context.Configuration);
         if (seconds <= budget) return;
         context.Report(DiagnosticDescriptors.TooLong, template.SyntaxTree, template.NameToken,
-            seconds.ToString("0.#", CultureInfo.InvariantCulture), budget);
+            SpokenLength.Format(seconds), budget);
     }
 }

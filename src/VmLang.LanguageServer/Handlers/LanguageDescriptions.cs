@@ -1,4 +1,3 @@
-using System.Globalization;
 using VmLang.Binding;
 using VmLang.Configuration;
 using VmLang.Rules;
@@ -30,13 +29,13 @@ internal static class LanguageDescriptions
         + $"Required in `voicemail`: {YesNo(role.RequiredInVoicemail)}; in `gatekeeper`: {YesNo(role.RequiredInGatekeeper)}. "
         + $"Estimated words: {role.EstimatedWords}.";
 
-    public static string Seconds(double seconds) => seconds.ToString("0.#", CultureInfo.InvariantCulture);
+    public static string Seconds(double seconds) => Rules.SpokenLength.Format(seconds);
 
     /// <summary><c>≈ 21.6 s spoken of 30 s</c>: the estimate of spec §7 against the template's budget.</summary>
     public static string SpokenLength(TemplateSymbol template, WorkspaceConfiguration configuration)
     {
         var seconds = Rules.SpokenLength.EstimateSeconds(template, configuration);
-        var budget = template.MaxSeconds ?? configuration.MaxSeconds;
+        var budget = Rules.SpokenLength.BudgetSeconds(template, configuration);
         return $"≈ {Seconds(seconds)} s spoken of {budget} s";
     }
 
