@@ -15,7 +15,6 @@ public sealed class Compilation
 {
     private readonly Lazy<BoundWorkspace> _bound;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
-    private readonly Lazy<ImmutableDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>> _occurrencesByTree;
 
     private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration)
     {
@@ -23,9 +22,6 @@ public sealed class Compilation
         Configuration = configuration;
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
-        _occurrencesByTree = new Lazy<ImmutableDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>>(() =>
-            Bound.Occurrences.GroupBy(o => o.SyntaxTree)
-                .ToImmutableDictionary(g => g.Key, g => g.OrderBy(o => o.Span.Start).ToImmutableArray()));
     }
 
     public static Compilation Create(IEnumerable<SyntaxTree> trees, WorkspaceConfiguration? configuration = null) =>
@@ -75,9 +71,11 @@ public sealed class Compilation
     public ImmutableArray<Diagnostic> GetDiagnostics() => _diagnostics.Value;
 
     internal ImmutableArray<SymbolOccurrence> GetOccurrences(SyntaxTree tree) =>
-        _occurrencesByTree.Value.TryGetValue(tree, out var occurrences) ? occurrences : ImmutableArray<SymbolOccurrence>.Empty;
+        Bound.OccurrencesByTree.TryGetValue(tree, out var occurrences) ? occurrences : ImmutableArray<SymbolOccurrence>.Empty;
 
-    internal IEnumerable<SymbolOccurrence> GetOccurrences(Symbol symbol) => Bound.Occurrences.Where(o => o.Symbol == symbol);
+    /// <summary>Every occurrence of <paramref name="symbol"/>, file by file in workspace order.</summary>
+    internal IEnumerable<SymbolOccurrence> GetOccurrences(Symbol symbol) =>
+        SyntaxTrees.SelectMany(tree => GetOccurrences(tree)).Where(o => o.Symbol == symbol);
 
     private ImmutableArray<Diagnostic> ComputeDiagnostics()
     {

@@ -12,7 +12,8 @@ internal sealed class Binder
 {
     private readonly ImmutableArray<SyntaxTree> _trees;
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly List<SymbolOccurrence> _occurrences = [];
+    // Kept per file: one workspace-wide list grows past the large-object threshold and forces full collections.
+    private readonly Dictionary<SyntaxTree, List<SymbolOccurrence>> _occurrences = [];
     private readonly Dictionary<string, List<Symbol>> _globals = new(StringComparer.Ordinal);
 
     private Binder(ImmutableArray<SyntaxTree> trees) => _trees = trees;
@@ -50,10 +51,13 @@ internal sealed class Binder
         foreach (var template in templates) BindTemplate(template);
         foreach (var sequence in sequences) BindSequence(sequence);
 
-        return new BoundWorkspace(
-            [.. templates], [.. rulesets], [.. sequences],
-            _globals.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray()),
-            [.. _occurrences], [.. _diagnostics]);
+        var occurrences = new Dictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>(_occurrences.Count);
+        foreach (var (tree, list) in _occurrences)
+        {
+            list.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            occurrences.Add(tree, [.. list]);
+        }
+        return new BoundWorkspace([.. templates], [.. rulesets], [.. sequences], _globals, occurrences, [.. _diagnostics]);
     }
 
     private static T Add<T>(List<T> list, T item)
@@ -176,7 +180,7 @@ internal sealed class Binder
         if (syntax.Name.IsMissing) return;
         var tree = template.SyntaxTree;
         var slot = new SlotSymbol(syntax, tree, template);
-        if (slots.Any(s => s.Name == slot.Name))
+        if (IsDeclared(slots, slot.Name))
         {
             Report(DiagnosticDescriptors.DuplicateSlot, tree, syntax.Name, slot.Name, template.Name);
         }
@@ -189,6 +193,15 @@ internal sealed class Binder
         {
             Report(DiagnosticDescriptors.UnknownRole, tree, syntax.Role, syntax.Role.Text, string.Join(", ", Role.All.Select(r => r.Name)));
         }
+    }
+
+    private static bool IsDeclared(ImmutableArray<SlotSymbol>.Builder slots, string name)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Name == name) return true;
+        }
+        return false;
     }
 
     private void BindAllows(TemplateSymbol template)
@@ -240,20 +253,30 @@ internal sealed class Binder
     }
 
     internal void Declare(Symbol symbol, SyntaxToken name) =>
-        _occurrences.Add(new SymbolOccurrence(symbol, symbol.SyntaxTree, name.Span, IsDeclaration: true));
+        OccurrencesIn(symbol.SyntaxTree).Add(new SymbolOccurrence(symbol, symbol.SyntaxTree, name.Span, IsDeclaration: true));
 
     internal void Reference(Symbol symbol, SyntaxTree tree, SyntaxToken name) =>
-        _occurrences.Add(new SymbolOccurrence(symbol, tree, name.Span, IsDeclaration: false));
+        OccurrencesIn(tree).Add(new SymbolOccurrence(symbol, tree, name.Span, IsDeclaration: false));
+
+    private List<SymbolOccurrence> OccurrencesIn(SyntaxTree tree)
+    {
+        if (!_occurrences.TryGetValue(tree, out var list)) _occurrences[tree] = list = [];
+        return list;
+    }
 
     internal void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, SyntaxElement at, params object?[] args) =>
         _diagnostics.Add(Diagnostic.Create(descriptor, tree.GetLocation(at), args));
 }
 
-/// <summary>Everything the binder found: symbols, where they occur, and binding diagnostics.</summary>
+/// <summary>
+/// Everything the binder found: symbols, where they occur (per file, in source order), and binding
+/// diagnostics. Nothing here is changed after binding; plain dictionaries are used because building
+/// immutable ones for every keystroke costs more than the binding itself.
+/// </summary>
 internal sealed record BoundWorkspace(
     ImmutableArray<TemplateSymbol> Templates,
     ImmutableArray<RulesetSymbol> Rulesets,
     ImmutableArray<SequenceSymbol> Sequences,
-    ImmutableDictionary<string, ImmutableArray<Symbol>> Globals,
-    ImmutableArray<SymbolOccurrence> Occurrences,
+    IReadOnlyDictionary<string, List<Symbol>> Globals,
+    IReadOnlyDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>> OccurrencesByTree,
     ImmutableArray<Diagnostic> Diagnostics);

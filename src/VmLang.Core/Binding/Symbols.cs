@@ -64,7 +64,14 @@ public sealed class TemplateSymbol : Symbol
     /// <summary>The single <c>say</c> block, or null when there is none (VML0107).</summary>
     public BoundSay? Say { get; internal set; }
 
-    public SlotSymbol? FindSlot(string name) => Slots.FirstOrDefault(s => s.Name == name);
+    public SlotSymbol? FindSlot(string name)
+    {
+        foreach (var slot in Slots)
+        {
+            if (slot.Name == name) return slot;
+        }
+        return null;
+    }
 }
 
 public sealed class SlotSymbol : Symbol

@@ -51,24 +51,14 @@ internal sealed class Lexer
         return _trivia.ToImmutable();
     }
 
-    public List<SyntaxToken> LexAll()
-    {
-        var tokens = new List<SyntaxToken>(_text.Length / 4);
-        while (true)
-        {
-            var token = Next();
-            tokens.Add(token);
-            if (token.Kind == SyntaxKind.EndOfFileToken) return tokens;
-        }
-    }
-
     private char Current => _position < _text.Length ? _text[_position] : '\0';
 
     private char Peek(int offset) => _position + offset < _text.Length ? _text[_position + offset] : '\0';
 
     private bool AtEnd => _position >= _text.Length;
 
-    private SyntaxToken Next() => _mode switch
+    /// <summary>The next token; after the end of the text, the end-of-file token again.</summary>
+    public SyntaxToken Next() => _mode switch
     {
         Mode.TextBlock => NextInTextBlock(),
         Mode.Hole => NextInHole(),
@@ -163,7 +153,14 @@ internal sealed class Lexer
     {
         var start = _position;
         _position++;
-        var value = new StringBuilder();
+        // Most strings have no escapes: their value is a slice of the text, without a builder.
+        while (!AtEnd && Current is not ('"' or '\\' or '\n' or '\r')) _position++;
+        if (Current == '"')
+        {
+            _position++;
+            return Slice(start + 1, _position - 1);
+        }
+        var value = new StringBuilder().Append(_text, start + 1, _position - start - 1);
         while (true)
         {
             var c = Current;
@@ -446,7 +443,9 @@ internal sealed class Lexer
 
     private string FixedOrSlice(SyntaxKind kind, int start) => SyntaxFacts.GetFixedText(kind) ?? Slice(start);
 
-    private string Slice(int start) => _strings.Get(_text.AsSpan(start, _position - start));
+    private string Slice(int start) => Slice(start, _position);
+
+    private string Slice(int start, int end) => _strings.Get(_text.AsSpan(start, end - start));
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) =>
         _diagnostics.Add(Diagnostic.Create(descriptor, new Location(_path, _source, span), args));

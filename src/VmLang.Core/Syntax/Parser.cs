@@ -13,25 +13,28 @@ namespace VmLang.Syntax;
 /// </summary>
 internal sealed partial class Parser
 {
-    private readonly List<SyntaxToken> _tokens;
+    private readonly Lexer _lexer;
     private readonly SourceText _text;
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<SyntaxToken> _skipped = [];
-    private int _index;
+    private SyntaxToken _current;
+    private SyntaxToken? _previous;
     private bool _errorSinceLastToken;
 
-    public Parser(List<SyntaxToken> tokens, SourceText text, string path, List<Diagnostic> diagnostics)
+    /// <summary>Pulls tokens from <paramref name="lexer"/> one at a time: the grammar needs no lookahead, so no token list is kept.</summary>
+    public Parser(Lexer lexer, SourceText text, string path, List<Diagnostic> diagnostics)
     {
-        _tokens = tokens;
+        _lexer = lexer;
+        _current = lexer.Next();
         _text = text;
         _path = path;
         _diagnostics = diagnostics;
     }
 
-    private SyntaxToken Current => _tokens[_index];
+    private SyntaxToken Current => _current;
 
-    private SyntaxToken? Previous => _index > 0 ? _tokens[_index - 1] : null;
+    private SyntaxToken? Previous => _previous;
 
     public CompilationUnitSyntax ParseCompilationUnit()
     {
@@ -58,7 +61,7 @@ internal sealed partial class Parser
     private SyntaxToken NextToken()
     {
         var token = Current;
-        if (token.Kind != EndOfFileToken) _index++;
+        if (token.Kind != EndOfFileToken) Advance();
         _errorSinceLastToken = false;
         if (_skipped.Count == 0) return token;
 
@@ -147,7 +150,13 @@ internal sealed partial class Parser
     private void SkipOne()
     {
         _skipped.Add(Current);
-        _index++;
+        Advance();
+    }
+
+    private void Advance()
+    {
+        _previous = _current;
+        _current = _lexer.Next();
     }
 
     /// <summary>

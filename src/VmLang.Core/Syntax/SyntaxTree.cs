@@ -29,8 +29,8 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(SourceText text, string filePath = "")
     {
         var diagnostics = new List<Diagnostic>();
-        var tokens = new Lexer(text, filePath, diagnostics).LexAll();
-        var root = new Parser(tokens, text, filePath, diagnostics).ParseCompilationUnit();
+        var lexer = new Lexer(text, filePath, diagnostics);
+        var root = new Parser(lexer, text, filePath, diagnostics).ParseCompilationUnit();
         var ordered = diagnostics.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ToImmutableArray();
         return new SyntaxTree(filePath, text, root, ordered);
     }
