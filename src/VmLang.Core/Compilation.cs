@@ -4,6 +4,7 @@ using VmLang.Configuration;
 using VmLang.Diagnostics;
 using VmLang.Rules;
 using VmLang.Syntax;
+using VmLang.Text;
 
 namespace VmLang;
 
@@ -15,6 +16,7 @@ public sealed class Compilation
 {
     private readonly Lazy<BoundWorkspace> _bound;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
+    private readonly Lazy<Dictionary<SourceText, TemplateSymbol[]>> _templatesByText;
 
     private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration)
     {
@@ -22,6 +24,9 @@ public sealed class Compilation
         Configuration = configuration;
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
+        // Keyed by the text instance a location carries (SourceText compares by reference).
+        _templatesByText = new Lazy<Dictionary<SourceText, TemplateSymbol[]>>(() =>
+            Templates.GroupBy(t => t.SyntaxTree.Text).ToDictionary(g => g.Key, g => g.ToArray()));
     }
 
     public static Compilation Create(IEnumerable<SyntaxTree> trees, WorkspaceConfiguration? configuration = null) =>
@@ -44,6 +49,27 @@ public sealed class Compilation
 
     public TemplateSymbol? GetTemplate(string name) =>
         Bound.Globals.TryGetValue(name, out var symbols) ? symbols.OfType<TemplateSymbol>().FirstOrDefault() : null;
+
+    /// <summary>
+    /// The template whose declaration, trivia included, holds the start of <paramref name="location"/>;
+    /// null outside every template. Templates of a file are in source order, so this is a binary search.
+    /// </summary>
+    public TemplateSymbol? GetTemplateAt(Location location) => GetTemplateAt(location.Text, location.Span.Start);
+
+    public TemplateSymbol? GetTemplateAt(SourceText text, int position)
+    {
+        if (!_templatesByText.Value.TryGetValue(text, out var templates)) return null;
+        int low = 0, high = templates.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var span = templates[middle].Syntax.FullSpan;
+            if (position < span.Start) high = middle - 1;
+            else if (position >= span.End) low = middle + 1;
+            else return templates[middle];
+        }
+        return null;
+    }
 
     public Compilation WithConfiguration(WorkspaceConfiguration configuration) => new(SyntaxTrees, configuration);
 

@@ -70,7 +70,7 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
     /// <summary>Prints the diagnostics of the template and the rulesets it uses; false when any is an error.</summary>
     private bool ReportTemplateDiagnostics(Compilation compilation, TemplateSymbol template)
     {
-        var relevant = compilation.GetDiagnostics().Where(d => IsAbout(d, template)).ToList();
+        var relevant = compilation.GetDiagnostics().Where(d => IsAbout(d, template, compilation)).ToList();
         foreach (var diagnostic in relevant)
         {
             stderr.WriteLine(diagnostic.ToCanonicalString(Output.DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
@@ -80,14 +80,10 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         return false;
     }
 
-    private static bool IsAbout(Diagnostic diagnostic, TemplateSymbol template)
-    {
-        bool Inside(Symbol symbol, Syntax.SyntaxNode node) =>
-            ReferenceEquals(diagnostic.Location.Text, symbol.SyntaxTree.Text) && node.FullSpan.Contains(diagnostic.Location.Span.Start);
-        return Inside(template, template.Syntax)
-            || template.Rulesets.Any(r => Inside(r, r.Syntax))
-            || diagnostic.Code == DiagnosticDescriptors.InvalidConfig.Code;
-    }
+    private static bool IsAbout(Diagnostic diagnostic, TemplateSymbol template, Compilation compilation) =>
+        compilation.GetTemplateAt(diagnostic.Location) == template
+        || template.Rulesets.Any(r => ReferenceEquals(diagnostic.Location.Text, r.SyntaxTree.Text) && r.Syntax.FullSpan.Contains(diagnostic.Location.Span.Start))
+        || diagnostic.Code == DiagnosticDescriptors.InvalidConfig.Code;
 
     private DataSource OpenData(DataFormat format)
     {

@@ -37,8 +37,8 @@ public sealed class SemanticModel
 
     /// <summary>The template whose text holds the position; at the boundary between two, the one that starts there.</summary>
     public TemplateSymbol? GetEnclosingTemplate(int position) =>
-        Compilation.Templates.FirstOrDefault(t => t.SyntaxTree == SyntaxTree && t.Syntax.FullSpan.Contains(position))
-        ?? Compilation.Templates.FirstOrDefault(t => t.SyntaxTree == SyntaxTree && t.Syntax.FullSpan.Touches(position));
+        Compilation.GetTemplateAt(SyntaxTree.Text, position)
+        ?? (position > 0 ? Compilation.GetTemplateAt(SyntaxTree.Text, position - 1) : null);
 
     public ImmutableArray<Diagnostics.Diagnostic> GetDiagnostics() =>
         [.. Compilation.GetDiagnostics().Where(d => ReferenceEquals(d.Location.Text, SyntaxTree.Text))];

@@ -13,12 +13,9 @@ internal static class DiagnosticFilter
     {
         var kept = new List<Diagnostic>(raw.Count);
         var usedAllows = new HashSet<Syntax.AllowMemberSyntax>();
-        var templatesWithAllows = compilation.Templates.Where(t => !t.Allows.IsEmpty)
-            .GroupBy(t => t.SyntaxTree.Text)
-            .ToDictionary(g => g.Key, g => g.ToList());
         foreach (var diagnostic in raw)
         {
-            var allow = templatesWithAllows.TryGetValue(diagnostic.Location.Text, out var candidates) ? FindAllow(candidates, diagnostic) : null;
+            var allow = FindAllow(compilation, diagnostic);
             if (allow is null) kept.Add(diagnostic);
             else usedAllows.Add(allow);
         }
@@ -41,11 +38,15 @@ internal static class DiagnosticFilter
     }
 
     /// <summary>The <c>allow</c> of the template that holds the diagnostic and names its code, if any.</summary>
-    private static Syntax.AllowMemberSyntax? FindAllow(List<TemplateSymbol> templates, Diagnostic diagnostic)
+    private static Syntax.AllowMemberSyntax? FindAllow(Compilation compilation, Diagnostic diagnostic)
     {
         if (diagnostic.Code is "VML0110" or "VML0111") return null;
-        var template = templates.FirstOrDefault(t => t.Syntax.FullSpan.Contains(diagnostic.Location.Span.Start));
-        return template?.Allows.FirstOrDefault(a => string.Equals(a.Code.Text, diagnostic.Code, StringComparison.OrdinalIgnoreCase));
+        if (compilation.GetTemplateAt(diagnostic.Location) is not { Allows.IsEmpty: false } template) return null;
+        foreach (var allow in template.Allows)
+        {
+            if (string.Equals(allow.Code.Text, diagnostic.Code, StringComparison.OrdinalIgnoreCase)) return allow;
+        }
+        return null;
     }
 }
 

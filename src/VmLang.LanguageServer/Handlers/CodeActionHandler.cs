@@ -59,14 +59,13 @@ internal sealed class CodeActionHandler(ServerWorkspace workspace)
     /// <summary>The template named in the diagnostic's data, else the one around it.</summary>
     private static Binding.TemplateSymbol? TemplateOf(DocumentContext document, CoreDiagnostic diagnostic, Protocol.Diagnostic? published)
     {
-        var templates = document.Compilation.Templates.Where(t => t.SyntaxTree == document.Tree);
         if (published?.Data is { ValueKind: JsonValueKind.Object } data
             && data.Deserialize(LspJsonContext.Default.DiagnosticData)?.Template is { } name
-            && templates.FirstOrDefault(t => t.Name == name) is { } named)
+            && document.Compilation.Templates.FirstOrDefault(t => t.SyntaxTree == document.Tree && t.Name == name) is { } named)
         {
             return named;
         }
-        return templates.FirstOrDefault(t => t.Syntax.FullSpan.Contains(diagnostic.Location.Span.Start));
+        return document.Compilation.GetTemplateAt(diagnostic.Location);
     }
 
     private WorkspaceEdit? TurnOff(string code)

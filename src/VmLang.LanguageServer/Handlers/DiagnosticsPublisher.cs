@@ -1,7 +1,6 @@
 using System.Text.Json;
 using VmLang.LanguageServer.Protocol;
 using VmLang.LanguageServer.Workspace;
-using CoreDiagnostic = VmLang.Diagnostics.Diagnostic;
 using LspDiagnostic = VmLang.LanguageServer.Protocol.Diagnostic;
 
 namespace VmLang.LanguageServer.Handlers;
@@ -30,7 +29,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
     private readonly Debouncer<string> _debouncer;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, string> _publishedJson = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PublishedList> _published = new(StringComparer.Ordinal);
     private readonly HashSet<string> _editedKeys = new(StringComparer.Ordinal);
     private long _lastChange;
 
@@ -94,23 +93,26 @@ internal sealed class DiagnosticsPublisher : IDisposable
             }
             var snapshot = _workspace.Current;
             var byKey = Group(snapshot);
-            var keys = byKey.Keys.Concat(edited).Select(_workspace.UriOf).Concat(_publishedJson.Keys).ToHashSet(StringComparer.Ordinal);
+            var keys = byKey.Keys.Concat(edited).Select(_workspace.UriOf).Concat(_published.Keys).ToHashSet(StringComparer.Ordinal);
             var editedUris = edited.Select(_workspace.UriOf).ToHashSet(StringComparer.Ordinal);
             foreach (var uri in keys.Order(StringComparer.Ordinal))
             {
                 var key = _workspace.KeyOf(uri);
-                var diagnostics = byKey.TryGetValue(key, out var list) ? list : [];
-                var json = JsonSerializer.Serialize(diagnostics, LspJsonContext.Default.IReadOnlyListDiagnostic);
-                var unchanged = _publishedJson.TryGetValue(uri, out var previous) ? previous == json : diagnostics.Count == 0;
-                if (unchanged && !editedUris.Contains(uri)) continue;
+                var current = new PublishedList(byKey.TryGetValue(key, out var list) ? list : []);
+                // An edited file is always published (its version moved); others only when their list changed.
+                if (!editedUris.Contains(uri))
+                {
+                    var unchanged = _published.TryGetValue(uri, out var previous) ? previous.Json == current.Json : current.Diagnostics.Count == 0;
+                    if (unchanged) continue;
+                }
 
-                if (diagnostics.Count == 0) _publishedJson.Remove(uri);
-                else _publishedJson[uri] = json;
+                if (current.Diagnostics.Count == 0) _published.Remove(uri);
+                else _published[uri] = current;
                 await _connection.PublishDiagnosticsAsync(new PublishDiagnosticsParams
                 {
                     Uri = uri,
                     Version = snapshot.Versions.TryGetValue(key, out var version) ? version : null,
-                    Diagnostics = diagnostics,
+                    Diagnostics = current.Diagnostics,
                 }).ConfigureAwait(false);
             }
         }
@@ -120,25 +122,38 @@ internal sealed class DiagnosticsPublisher : IDisposable
         }
     }
 
-    private static Dictionary<string, IReadOnlyList<LspDiagnostic>> Group(WorkspaceSnapshot snapshot)
+    private static Dictionary<string, List<LspDiagnostic>> Group(WorkspaceSnapshot snapshot)
     {
         var compilation = snapshot.Compilation;
-        var templatesByFile = compilation.Templates.ToLookup(t => t.SyntaxTree.FilePath, StringComparer.Ordinal);
-        return compilation.GetDiagnostics()
-            .GroupBy(d => d.Location.FilePath, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<LspDiagnostic>)[.. g.Select(d => LspConversions.ToLsp(d, DataOf(d, templatesByFile[g.Key])))],
-                StringComparer.Ordinal);
+        var dataByTemplate = new Dictionary<Binding.TemplateSymbol, JsonElement>();
+        var byKey = new Dictionary<string, List<LspDiagnostic>>(StringComparer.Ordinal);
+        foreach (var diagnostic in compilation.GetDiagnostics())
+        {
+            if (!byKey.TryGetValue(diagnostic.Location.FilePath, out var list)) byKey[diagnostic.Location.FilePath] = list = [];
+            list.Add(LspConversions.ToLsp(diagnostic, DataOf(compilation.GetTemplateAt(diagnostic.Location), dataByTemplate)));
+        }
+        return byKey;
     }
 
     /// <summary>What code actions need and cannot recompute from a range alone: the template the diagnostic is in.</summary>
-    private static JsonElement? DataOf(CoreDiagnostic diagnostic, IEnumerable<Binding.TemplateSymbol> templates)
+    private static JsonElement? DataOf(Binding.TemplateSymbol? template, Dictionary<Binding.TemplateSymbol, JsonElement> known)
     {
-        var template = templates.FirstOrDefault(t => t.Syntax.FullSpan.Contains(diagnostic.Location.Span.Start));
-        return template is null
-            ? null
-            : JsonSerializer.SerializeToElement(new DiagnosticData { Template = template.Name }, LspJsonContext.Default.DiagnosticData);
+        if (template is null) return null;
+        if (!known.TryGetValue(template, out var data))
+        {
+            known[template] = data = JsonSerializer.SerializeToElement(new DiagnosticData { Template = template.Name }, LspJsonContext.Default.DiagnosticData);
+        }
+        return data;
+    }
+
+    /// <summary>A file's diagnostics as last sent; the JSON to compare with is made only when a comparison needs it.</summary>
+    private sealed class PublishedList(IReadOnlyList<LspDiagnostic> diagnostics)
+    {
+        private string? _json;
+
+        public IReadOnlyList<LspDiagnostic> Diagnostics { get; } = diagnostics;
+
+        public string Json => _json ??= JsonSerializer.Serialize(Diagnostics, LspJsonContext.Default.IReadOnlyListDiagnostic);
     }
 
     public void Dispose()
