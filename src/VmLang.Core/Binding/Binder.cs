@@ -260,7 +260,8 @@ internal sealed class Binder
 
     private List<SymbolOccurrence> OccurrencesIn(SyntaxTree tree)
     {
-        if (!_occurrences.TryGetValue(tree, out var list)) _occurrences[tree] = list = [];
+        // Sized from the text (about one name per 32 characters) so the list rarely grows.
+        if (!_occurrences.TryGetValue(tree, out var list)) _occurrences[tree] = list = new(tree.Text.Length / 32);
         return list;
     }
 

@@ -21,7 +21,7 @@ internal sealed class Lexer
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
     private readonly ImmutableArray<SyntaxTrivia>.Builder _trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>();
-    private readonly StringTable _strings = new();
+    private readonly StringTable _strings = StringTable.ForCurrentThread();
     private int _position;
     private Mode _mode = Mode.Declarations;
     private SyntaxToken? _textBlockStart;
@@ -34,21 +34,22 @@ internal sealed class Lexer
         _path = path;
         _diagnostics = diagnostics;
         _position = start;
-        _triviaSource = new TriviaSource(source);
     }
 
-    private readonly TriviaSource _triviaSource;
-
-    /// <summary>Scans the trivia that starts at the lexer's position again, for a token that asks for it (see <see cref="TriviaSource"/>).</summary>
-    internal ImmutableArray<SyntaxTrivia> RescanTrivia(TriviaMode mode)
+    /// <summary>
+    /// Scans again the trivia that starts at <paramref name="start"/>, for a token that keeps only its
+    /// trivia's width (see <see cref="SyntaxToken"/>). Problems in trivia were reported by the first scan.
+    /// </summary>
+    internal static ImmutableArray<SyntaxTrivia> RescanTrivia(SourceText source, int start, TriviaMode mode)
     {
+        var lexer = new Lexer(source, "", [], start);
         switch (mode)
         {
-            case TriviaMode.Leading: ScanLeadingTrivia(); break;
-            case TriviaMode.Trailing: ScanTrailingTrivia(); break;
-            default: ScanHoleTrivia(); break;
+            case TriviaMode.Leading: lexer.ScanLeadingTrivia(); break;
+            case TriviaMode.Trailing: lexer.ScanTrailingTrivia(); break;
+            default: lexer.ScanHoleTrivia(); break;
         }
-        return _trivia.ToImmutable();
+        return lexer._trivia.ToImmutable();
     }
 
     private char Current => _position < _text.Length ? _text[_position] : '\0';
@@ -74,22 +75,23 @@ internal sealed class Lexer
         var start = _position;
         if (AtEnd)
         {
-            return Lazy(SyntaxKind.EndOfFileToken, start, "", fullStart, TriviaMode.Leading, TriviaMode.Trailing, null);
+            return Lazy(SyntaxKind.EndOfFileToken, start, "", fullStart, inHole: false, null);
         }
 
         var (kind, value) = ScanDeclarationToken();
         var text = FixedOrSlice(kind, start);
         if (kind == SyntaxKind.TextBlockStartToken)
         {
-            return StartTextBlock(start, text, _triviaSource.Scan(fullStart, start, TriviaMode.Leading));
+            var leading = fullStart == start ? ImmutableArray<SyntaxTrivia>.Empty : RescanTrivia(_source, fullStart, TriviaMode.Leading);
+            return StartTextBlock(start, text, leading);
         }
         ScanTrailingTrivia();
-        return Lazy(kind, start, text, fullStart, TriviaMode.Leading, TriviaMode.Trailing, value);
+        return Lazy(kind, start, text, fullStart, inHole: false, value);
     }
 
     /// <summary>A token whose trivia is kept as a span and only built when someone reads it.</summary>
-    private SyntaxToken Lazy(SyntaxKind kind, int start, string text, int fullStart, TriviaMode leading, TriviaMode trailing, object? value) =>
-        new(kind, start, text, _triviaSource, fullStart, leading, _position, trailing, value);
+    private SyntaxToken Lazy(SyntaxKind kind, int start, string text, int fullStart, bool inHole, object? value) =>
+        new(kind, start, text, _source, fullStart, _position, inHole, value);
 
     private (SyntaxKind Kind, object? Value) ScanDeclarationToken()
     {
@@ -243,7 +245,7 @@ internal sealed class Lexer
             _position += 2;
             _mode = Mode.Hole;
             ScanHoleTrivia();
-            _holeOpen = Lazy(SyntaxKind.HoleOpenToken, start, "{{", start, TriviaMode.Hole, TriviaMode.Hole, null);
+            _holeOpen = Lazy(SyntaxKind.HoleOpenToken, start, "{{", start, inHole: true, null);
             return _holeOpen;
         }
         while (!AtEnd)
@@ -328,7 +330,7 @@ internal sealed class Lexer
 
         var text = FixedOrSlice(kind, start);
         ScanHoleTrivia();
-        return Lazy(kind, start, text, start, TriviaMode.Hole, TriviaMode.Hole, value);
+        return Lazy(kind, start, text, start, inHole: true, value);
     }
 
     /// <summary>Spaces inside a hole, and any characters that cannot start a hole token.</summary>

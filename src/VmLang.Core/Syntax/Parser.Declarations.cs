@@ -44,7 +44,7 @@ internal sealed partial class Parser
     private ImmutableArray<T> ParseBlock<T>(Func<SyntaxKind, bool> startsMember, Func<T> parseMember, string expected)
         where T : SyntaxNode
     {
-        var members = ImmutableArray.CreateBuilder<T>();
+        var members = ListBuilder<T>.Rent();
         while (Current.Kind is not (CloseBraceToken or EndOfFileToken) && !SyntaxFacts.IsDeclarationKeyword(Current.Kind))
         {
             if (startsMember(Current.Kind))
@@ -54,7 +54,7 @@ internal sealed partial class Parser
             }
             SkipUntil(k => startsMember(k) || k == CloseBraceToken || SyntaxFacts.IsDeclarationKeyword(k), expected);
         }
-        return members.ToImmutable();
+        return ListBuilder<T>.ToImmutableAndReturn(members);
     }
 
     private TemplateMemberSyntax ParseTemplateMember() => Current.Kind switch

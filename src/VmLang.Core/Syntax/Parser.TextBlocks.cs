@@ -8,14 +8,14 @@ internal sealed partial class Parser
     private TextBlockSyntax ParseTextBlock()
     {
         var start = NextToken();
-        var parts = ImmutableArray.CreateBuilder<TextBlockPartSyntax>();
+        var parts = ListBuilder<TextBlockPartSyntax>.Rent();
         while (Current.Kind is TextToken or HoleOpenToken)
         {
             parts.Add(Current.Kind == TextToken ? new TextSyntax(NextToken()) : ParseHole());
         }
         // The lexer has already reported a text block that runs to the end of the file.
         var end = Current.Kind == TextBlockEndToken ? NextToken() : Missing(TextBlockEndToken, "", report: false);
-        return new TextBlockSyntax(start, parts.ToImmutable(), end);
+        return new TextBlockSyntax(start, ListBuilder<TextBlockPartSyntax>.ToImmutableAndReturn(parts), end);
     }
 
     private HoleSyntax ParseHole()

@@ -38,7 +38,7 @@ internal sealed partial class Parser
 
     public CompilationUnitSyntax ParseCompilationUnit()
     {
-        var declarations = ImmutableArray.CreateBuilder<DeclarationSyntax>();
+        var declarations = ListBuilder<DeclarationSyntax>.Rent();
         while (Current.Kind != EndOfFileToken)
         {
             switch (Current.Kind)
@@ -51,7 +51,7 @@ internal sealed partial class Parser
                     break;
             }
         }
-        var root = new CompilationUnitSyntax(declarations.ToImmutable(), NextToken());
+        var root = new CompilationUnitSyntax(ListBuilder<DeclarationSyntax>.ToImmutableAndReturn(declarations), NextToken());
         root.AssignParents();
         return root;
     }

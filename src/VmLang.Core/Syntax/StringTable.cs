@@ -9,6 +9,23 @@ internal sealed class StringTable
 {
     private const int MaxInternedLength = 64;
 
+    // Beyond this many strings a table is more likely holding one-off text than shared names.
+    private const int MaxCount = 100_000;
+
+    [ThreadStatic]
+    private static StringTable? t_shared;
+
+    /// <summary>
+    /// One table per thread, shared by every file that thread lexes: files of a workspace repeat each
+    /// other's names, and a new table per file (or per trivia rescan) would cost more than it saves.
+    /// </summary>
+    public static StringTable ForCurrentThread()
+    {
+        var table = t_shared ??= new StringTable();
+        if (table._strings.Count > MaxCount) table._strings.Clear();
+        return table;
+    }
+
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 

@@ -4,15 +4,32 @@ using VmLang.Text;
 
 namespace VmLang.Syntax;
 
+/// <summary>
+/// A token with its leading and trailing trivia. A workspace holds hundreds of thousands of tokens for
+/// as long as it is open, so a token is kept small: its trivia is stored as two widths and scanned
+/// from the source text when first read (the same rules, so the same trivia), and the rarely used
+/// parts (a decoded value, trivia the parser built itself) share one field.
+/// </summary>
 public sealed class SyntaxToken : SyntaxElement
 {
-    private readonly TriviaSource? _triviaSource;
-    private readonly int _fullStart;
-    private readonly int _fullEnd;
-    private readonly TriviaMode _leadingMode;
-    private readonly TriviaMode _trailingMode;
-    private ImmutableArray<SyntaxTrivia> _leadingTrivia;
-    private ImmutableArray<SyntaxTrivia> _trailingTrivia;
+    private readonly SourceText? _source;
+    private readonly object? _extra;
+    private readonly int _leadingWidth;
+    private readonly int _trailingWidth;
+    private readonly ushort _kind;
+    private readonly Flags _flags;
+
+    [Flags]
+    private enum Flags : byte
+    {
+        None = 0,
+        Missing = 1,
+        LeadingHole = 2,
+        TrailingHole = 4,
+    }
+
+    /// <summary>Trivia given up front, for tokens whose trivia the lexer or parser composes itself.</summary>
+    private sealed record ExplicitTrivia(ImmutableArray<SyntaxTrivia> Leading, ImmutableArray<SyntaxTrivia> Trailing, object? Value);
 
     public SyntaxToken(
         SyntaxKind kind,
@@ -23,43 +40,29 @@ public sealed class SyntaxToken : SyntaxElement
         object? value = null,
         bool isMissing = false)
     {
-        Kind = kind;
+        _kind = (ushort)kind;
         Position = position;
         Text = text;
-        Value = value;
-        IsMissing = isMissing;
-        _leadingTrivia = leadingTrivia;
-        _trailingTrivia = trailingTrivia;
-        _fullStart = leadingTrivia.IsEmpty ? position : leadingTrivia[0].Position;
-        _fullEnd = trailingTrivia.IsEmpty ? position + text.Length : trailingTrivia[^1].Span.End;
+        _flags = isMissing ? Flags.Missing : Flags.None;
+        _leadingWidth = position - (leadingTrivia.IsEmpty ? position : leadingTrivia[0].Position);
+        _trailingWidth = trailingTrivia.IsEmpty ? 0 : trailingTrivia[^1].Span.End - (position + text.Length);
+        _extra = leadingTrivia.IsEmpty && trailingTrivia.IsEmpty ? value : new ExplicitTrivia(leadingTrivia, trailingTrivia, value);
     }
 
-    /// <summary>A token whose trivia is the text of [fullStart, position) and [end of text, fullEnd), scanned when first read.</summary>
-    internal SyntaxToken(
-        SyntaxKind kind,
-        int position,
-        string text,
-        TriviaSource triviaSource,
-        int fullStart,
-        TriviaMode leadingMode,
-        int fullEnd,
-        TriviaMode trailingMode,
-        object? value)
+    /// <summary>A token whose trivia is the text of [fullStart, position) and [end of text, fullEnd), scanned when read.</summary>
+    internal SyntaxToken(SyntaxKind kind, int position, string text, SourceText source, int fullStart, int fullEnd, bool inHole, object? value)
     {
-        Kind = kind;
+        _kind = (ushort)kind;
         Position = position;
         Text = text;
-        Value = value;
-        _triviaSource = triviaSource;
-        _fullStart = fullStart;
-        _fullEnd = fullEnd;
-        _leadingMode = leadingMode;
-        _trailingMode = trailingMode;
-        _leadingTrivia = fullStart == position ? ImmutableArray<SyntaxTrivia>.Empty : default;
-        _trailingTrivia = fullEnd == position + text.Length ? ImmutableArray<SyntaxTrivia>.Empty : default;
+        _source = source;
+        _extra = value;
+        _leadingWidth = position - fullStart;
+        _trailingWidth = fullEnd - (position + text.Length);
+        _flags = inHole ? Flags.LeadingHole | Flags.TrailingHole : Flags.None;
     }
 
-    public override SyntaxKind Kind { get; }
+    public override SyntaxKind Kind => (SyntaxKind)_kind;
 
     /// <summary>Where <see cref="Text"/> starts (after the leading trivia).</summary>
     public int Position { get; }
@@ -67,20 +70,24 @@ public sealed class SyntaxToken : SyntaxElement
     public string Text { get; }
 
     /// <summary>The decoded value: a string's content, a number, or a duration in seconds.</summary>
-    public object? Value { get; }
+    public object? Value => _extra is ExplicitTrivia trivia ? trivia.Value : _extra;
 
     /// <summary>A zero-width token the parser made up where the grammar required one; its error is reported once.</summary>
-    public bool IsMissing { get; }
+    public bool IsMissing => (_flags & Flags.Missing) != 0;
 
     public ImmutableArray<SyntaxTrivia> LeadingTrivia =>
-        _leadingTrivia.IsDefault ? _leadingTrivia = _triviaSource!.Scan(_fullStart, Position, _leadingMode) : _leadingTrivia;
+        _extra is ExplicitTrivia trivia ? trivia.Leading
+        : _leadingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
+        : Lexer.RescanTrivia(_source!, Position - _leadingWidth, (_flags & Flags.LeadingHole) != 0 ? TriviaMode.Hole : TriviaMode.Leading);
 
     public ImmutableArray<SyntaxTrivia> TrailingTrivia =>
-        _trailingTrivia.IsDefault ? _trailingTrivia = _triviaSource!.Scan(Position + Text.Length, _fullEnd, _trailingMode) : _trailingTrivia;
+        _extra is ExplicitTrivia trivia ? trivia.Trailing
+        : _trailingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
+        : Lexer.RescanTrivia(_source!, Position + Text.Length, (_flags & Flags.TrailingHole) != 0 ? TriviaMode.Hole : TriviaMode.Trailing);
 
     public override TextSpan Span => new(Position, Text.Length);
 
-    public override TextSpan FullSpan => TextSpan.FromBounds(_fullStart, _fullEnd);
+    public override TextSpan FullSpan => TextSpan.FromBounds(Position - _leadingWidth, Position + Text.Length + _trailingWidth);
 
     public string ValueText => Value as string ?? Text;
 
@@ -89,10 +96,11 @@ public sealed class SyntaxToken : SyntaxElement
 
     public override void WriteTo(StringBuilder builder)
     {
-        if (_triviaSource is not null)
+        if (_source is not null)
         {
-            // Lazy trivia is exactly the source text around the token: copy it without building trivia.
-            builder.Append(_triviaSource.Text.Text, _fullStart, _fullEnd - _fullStart);
+            // Unscanned trivia is exactly the source text around the token: copy it without building trivia.
+            var fullSpan = FullSpan;
+            builder.Append(_source.Text, fullSpan.Start, fullSpan.Length);
             return;
         }
         foreach (var trivia in LeadingTrivia) builder.Append(trivia.Text);

@@ -31,7 +31,9 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
         var raw = text.Token.Text;
         var atLineStart = ReferenceEquals(Parts[0], text);
         if (indentation.Length == 0 && !raw.Contains('\r')) return raw;
-        var builder = new StringBuilder(raw.Length);
+        var builder = t_builder ?? new StringBuilder();
+        t_builder = null;
+        builder.Clear();
         var i = 0;
         while (i < raw.Length)
         {
@@ -52,8 +54,14 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
             builder.Append(c == '\r' ? '\n' : c);
             if (c is '\n' or '\r') atLineStart = true;
         }
-        return builder.ToString();
+        var value = builder.ToString();
+        if (builder.Capacity <= 4096) t_builder = builder;
+        return value;
     }
+
+    // Every text part of every template is unindented while binding: one builder per thread, not one per part.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 }
 
 public abstract class TextBlockPartSyntax : SyntaxNode;
