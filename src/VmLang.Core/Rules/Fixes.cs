@@ -13,21 +13,22 @@ public static class Fixes
     public static CodeFix AddSlot(TemplateSymbol template, Role role)
     {
         var name = template.FindSlot(role.Name) is null ? role.Name : $"{role.Name}_value";
-        var anchor = (SyntaxElement?)template.Syntax.Members.OfType<SlotMemberSyntax>().LastOrDefault() ?? template.Syntax.OpenBrace;
+        var lastSlot = template.Syntax.Members.OfType<SlotMemberSyntax>().LastOrDefault();
+        var anchor = lastSlot is null ? template.Syntax.OpenBrace.Span : lastSlot.Span;
         return new CodeFix($"Add a '{role.Name}' slot", [InsertLineAfter(template, anchor, $"slot {name} : {role.Name}")]);
     }
 
     /// <summary>Adds <c>allow CODE because ""</c> as the template's first member, for the author to give the reason.</summary>
     public static CodeFix Allow(TemplateSymbol template, string code) =>
-        new($"Allow {code} in template '{template.Name}'", [InsertLineAfter(template, template.Syntax.OpenBrace, $"allow {code} because \"\"")]);
+        new($"Allow {code} in template '{template.Name}'", [InsertLineAfter(template, template.Syntax.OpenBrace.Span, $"allow {code} because \"\"")]);
 
     public static CodeFix Replace(string title, Location location, string replacement) =>
         new(title, [new FileEdit(location.FilePath, location.Span, replacement)], IsPreferred: true);
 
-    private static FileEdit InsertLineAfter(TemplateSymbol template, SyntaxElement anchor, string line)
+    private static FileEdit InsertLineAfter(TemplateSymbol template, TextSpan anchor, string line)
     {
         var text = template.SyntaxTree.Text;
-        var anchorLine = text.GetLineIndex(anchor.Span.End);
+        var anchorLine = text.GetLineIndex(anchor.End);
         var indentation = MemberIndentation(template);
         // Keep the file's own line ending, so a fix never mixes LF into a CRLF file.
         var newLine = text.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";

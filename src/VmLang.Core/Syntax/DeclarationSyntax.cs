@@ -1,38 +1,51 @@
 using System.Collections.Immutable;
+using VmLang.Text;
 
 namespace VmLang.Syntax;
 
 public sealed class CompilationUnitSyntax : SyntaxNode
 {
-    public CompilationUnitSyntax(ImmutableArray<DeclarationSyntax> declarations, SyntaxToken endOfFile)
+    private readonly TokenData _endOfFile;
+
+    internal CompilationUnitSyntax(ImmutableArray<DeclarationSyntax> declarations, SyntaxToken endOfFile, SourceText source)
     {
         Declarations = declarations;
-        EndOfFile = endOfFile;
+        _endOfFile = endOfFile.Data;
+        Source = source;
     }
 
     public override SyntaxKind Kind => SyntaxKind.CompilationUnit;
     public ImmutableArray<DeclarationSyntax> Declarations { get; }
-    public SyntaxToken EndOfFile { get; }
+    public SyntaxToken EndOfFile => Token(_endOfFile);
+
+    /// <summary>The text the tree was parsed from, where its tokens' trivia is read.</summary>
+    internal SourceText Source { get; }
 
     public override int SlotCount => Declarations.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index < Declarations.Length ? Declarations[index] : EndOfFile;
+    private protected override void LinkChildren() => Link(Declarations);
 }
 
 /// <summary>A top-level, named declaration: template, ruleset or sequence.</summary>
 public abstract class DeclarationSyntax : SyntaxNode
 {
-    protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, SyntaxToken closeBrace)
+    private readonly TokenData _keyword;
+    private readonly TokenData _name;
+    private readonly TokenData _openBrace;
+    private readonly TokenData _closeBrace;
+
+    private protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, SyntaxToken closeBrace)
     {
-        Keyword = keyword;
-        Name = name;
-        OpenBrace = openBrace;
-        CloseBrace = closeBrace;
+        _keyword = keyword.Data;
+        _name = name.Data;
+        _openBrace = openBrace.Data;
+        _closeBrace = closeBrace.Data;
     }
 
-    public SyntaxToken Keyword { get; }
-    public SyntaxToken Name { get; }
-    public SyntaxToken OpenBrace { get; }
-    public SyntaxToken CloseBrace { get; }
+    public SyntaxToken Keyword => Token(_keyword);
+    public SyntaxToken Name => Token(_name);
+    public SyntaxToken OpenBrace => Token(_openBrace);
+    public SyntaxToken CloseBrace => Token(_closeBrace);
     public abstract IEnumerable<SyntaxNode> Body { get; }
 
     /// <summary>Keyword, name, and for a template `for CHANNEL`; then the brace, the body and the brace.</summary>
@@ -53,6 +66,11 @@ public abstract class DeclarationSyntax : SyntaxNode
     protected abstract int BodyCount { get; }
 
     protected abstract SyntaxNode GetBody(int index);
+
+    private protected override void LinkChildren()
+    {
+        for (var i = 0; i < BodyCount; i++) Link(GetBody(i));
+    }
 }
 
 public sealed class TemplateDeclarationSyntax : DeclarationSyntax
@@ -61,15 +79,18 @@ public sealed class TemplateDeclarationSyntax : DeclarationSyntax
         SyntaxToken openBrace, ImmutableArray<TemplateMemberSyntax> members, SyntaxToken closeBrace)
         : base(keyword, name, openBrace, closeBrace)
     {
-        ForKeyword = forKeyword;
-        Channel = channel;
+        _forKeyword = forKeyword.Data;
+        _channel = channel.Data;
         Members = members;
     }
 
+    private readonly TokenData _forKeyword;
+    private readonly TokenData _channel;
+
     public override SyntaxKind Kind => SyntaxKind.TemplateDeclaration;
-    public SyntaxToken ForKeyword { get; }
+    public SyntaxToken ForKeyword => Token(_forKeyword);
     /// <summary>`voicemail` or `gatekeeper`.</summary>
-    public SyntaxToken Channel { get; }
+    public SyntaxToken Channel => Token(_channel);
     public ImmutableArray<TemplateMemberSyntax> Members { get; }
     public override IEnumerable<SyntaxNode> Body => Members;
     protected override int HeaderCount => 4;
@@ -115,15 +136,19 @@ public sealed class DayStepSyntax : SyntaxNode
 {
     public DayStepSyntax(SyntaxToken keyword, SyntaxToken day, SyntaxToken template)
     {
-        Keyword = keyword;
-        Day = day;
-        Template = template;
+        _keyword = keyword.Data;
+        _day = day.Data;
+        _template = template.Data;
     }
 
+    private readonly TokenData _keyword;
+    private readonly TokenData _day;
+    private readonly TokenData _template;
+
     public override SyntaxKind Kind => SyntaxKind.DayStep;
-    public SyntaxToken Keyword { get; }
-    public SyntaxToken Day { get; }
-    public SyntaxToken Template { get; }
+    public SyntaxToken Keyword => Token(_keyword);
+    public SyntaxToken Day => Token(_day);
+    public SyntaxToken Template => Token(_template);
     public override int SlotCount => 3;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Day, 2 => Template, _ => null };
 }

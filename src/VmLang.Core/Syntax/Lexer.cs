@@ -91,7 +91,7 @@ internal sealed class Lexer
 
     /// <summary>A token whose trivia is kept as a span and only built when someone reads it.</summary>
     private SyntaxToken Lazy(SyntaxKind kind, int start, string text, int fullStart, bool inHole, object? value) =>
-        new(kind, start, text, _source, fullStart, _position, inHole, value);
+        new(_source, TokenData.Scanned(kind, start, text, fullStart, _position, inHole, value));
 
     private (SyntaxKind Kind, object? Value) ScanDeclarationToken()
     {
@@ -236,7 +236,7 @@ internal sealed class Lexer
     private SyntaxToken NextInTextBlock()
     {
         var start = _position;
-        if (start == _textBlockStart!.FullSpan.End && IsClosingLine(start))
+        if (start == _textBlockStart!.Value.FullSpan.End && IsClosingLine(start))
         {
             return EndTextBlock(ImmutableArray<SyntaxTrivia>.Empty);
         }
@@ -245,8 +245,9 @@ internal sealed class Lexer
             _position += 2;
             _mode = Mode.Hole;
             ScanHoleTrivia();
-            _holeOpen = Lazy(SyntaxKind.HoleOpenToken, start, "{{", start, inHole: true, null);
-            return _holeOpen;
+            var open = Lazy(SyntaxKind.HoleOpenToken, start, "{{", start, inHole: true, null);
+            _holeOpen = open;
+            return open;
         }
         while (!AtEnd)
         {
@@ -273,7 +274,7 @@ internal sealed class Lexer
         }
 
         // End of file inside the block: the parser supplies the missing closing token.
-        Report(DiagnosticDescriptors.Unterminated, _textBlockStart.Span, "text block", "end it with a line holding only '\"\"\"'");
+        Report(DiagnosticDescriptors.Unterminated, _textBlockStart.Value.Span, "text block", "end it with a line holding only '\"\"\"'");
         _mode = Mode.Declarations;
         return NextInDeclarations();
     }
@@ -309,7 +310,7 @@ internal sealed class Lexer
         if (AtEnd || c is '\n' or '\r' || (c == '{' && Peek(1) == '{'))
         {
             // A hole must close on its line; the text that follows is text again.
-            Report(DiagnosticDescriptors.Unterminated, _holeOpen!.Span, "hole", "add '}}' on the same line");
+            Report(DiagnosticDescriptors.Unterminated, _holeOpen!.Value.Span, "hole", "add '}}' on the same line");
             _mode = Mode.TextBlock;
             return NextInTextBlock();
         }

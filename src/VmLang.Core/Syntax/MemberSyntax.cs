@@ -11,8 +11,10 @@ public abstract class TemplateMemberSyntax : SyntaxNode
 public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.UseMember;
-    public override SyntaxToken Keyword { get; } = keyword;
-    public SyntaxToken Ruleset { get; } = ruleset;
+    private readonly TokenData _keyword = keyword.Data;
+    public override SyntaxToken Keyword => Token(_keyword);
+    private readonly TokenData _ruleset = ruleset.Data;
+    public SyntaxToken Ruleset => Token(_ruleset);
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Ruleset, _ => null };
 }
@@ -20,8 +22,10 @@ public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : 
 public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.MaxMember;
-    public override SyntaxToken Keyword { get; } = keyword;
-    public SyntaxToken Duration { get; } = duration;
+    private readonly TokenData _keyword = keyword.Data;
+    public override SyntaxToken Keyword => Token(_keyword);
+    private readonly TokenData _duration = duration.Data;
+    public SyntaxToken Duration => Token(_duration);
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Duration, _ => null };
 }
@@ -30,11 +34,14 @@ public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) :
 public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, BecauseClauseSyntax because) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.AllowMember;
-    public override SyntaxToken Keyword { get; } = keyword;
-    public SyntaxToken Code { get; } = code;
+    private readonly TokenData _keyword = keyword.Data;
+    public override SyntaxToken Keyword => Token(_keyword);
+    private readonly TokenData _code = code.Data;
+    public SyntaxToken Code => Token(_code);
     public BecauseClauseSyntax Because { get; } = because;
     public override int SlotCount => 3;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Code, 2 => Because, _ => null };
+    private protected override void LinkChildren() => Link(Because);
 }
 
 /// <summary>`slot NAME : ROLE [optional] [= "default"]`.</summary>
@@ -42,21 +49,29 @@ public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, Synt
     SyntaxToken? optionalKeyword, DefaultValueClauseSyntax? defaultValue) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.SlotMember;
-    public override SyntaxToken Keyword { get; } = keyword;
-    public SyntaxToken Name { get; } = name;
-    public SyntaxToken Colon { get; } = colon;
-    public SyntaxToken Role { get; } = role;
-    public SyntaxToken? OptionalKeyword { get; } = optionalKeyword;
+    private readonly TokenData _keyword = keyword.Data;
+    public override SyntaxToken Keyword => Token(_keyword);
+    private readonly TokenData _name = name.Data;
+    public SyntaxToken Name => Token(_name);
+    private readonly TokenData _colon = colon.Data;
+    public SyntaxToken Colon => Token(_colon);
+    private readonly TokenData _role = role.Data;
+    public SyntaxToken Role => Token(_role);
+    private readonly TokenData _optionalKeyword = optionalKeyword?.Data ?? default;
+    public SyntaxToken? OptionalKeyword => OptionalToken(_optionalKeyword);
     public DefaultValueClauseSyntax? DefaultValue { get; } = defaultValue;
     public override int SlotCount => 6;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Name, 2 => Colon, 3 => Role, 4 => OptionalKeyword, 5 => DefaultValue, _ => null };
+    private protected override void LinkChildren() => Link(DefaultValue);
 }
 
 public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToken value) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.DefaultValueClause;
-    public SyntaxToken EqualsToken { get; } = equalsToken;
-    public SyntaxToken Value { get; } = value;
+    private readonly TokenData _equalsToken = equalsToken.Data;
+    public SyntaxToken EqualsToken => Token(_equalsToken);
+    private readonly TokenData _value = value.Data;
+    public SyntaxToken Value => Token(_value);
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => EqualsToken, 1 => Value, _ => null };
 }
@@ -64,10 +79,12 @@ public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToke
 public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlock) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.SayMember;
-    public override SyntaxToken Keyword { get; } = keyword;
+    private readonly TokenData _keyword = keyword.Data;
+    public override SyntaxToken Keyword => Token(_keyword);
     public TextBlockSyntax TextBlock { get; } = textBlock;
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => TextBlock, _ => null };
+    private protected override void LinkChildren() => Link(TextBlock);
 }
 
 /// <summary>A `forbid` or `prefer` line of a ruleset.</summary>
@@ -76,6 +93,12 @@ public abstract class RuleSyntax : SyntaxNode
     public abstract SyntaxToken Keyword { get; }
     public abstract BecauseClauseSyntax Because { get; }
     public abstract SeverityClauseSyntax? Severity { get; }
+
+    private protected override void LinkChildren()
+    {
+        Link(Because);
+        Link(Severity);
+    }
 }
 
 /// <summary>`forbid "p" (, "p")* because "why" [as SEVERITY]`.</summary>
@@ -83,20 +106,22 @@ public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxT
     BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.ForbidRule;
-    public override SyntaxToken Keyword { get; } = keyword;
+    private readonly TokenData _keyword = keyword.Data;
+    public override SyntaxToken Keyword => Token(_keyword);
     /// <summary>The phrase strings with the commas between them, in source order.</summary>
-    public ImmutableArray<SyntaxToken> PhrasesAndCommas { get; } = phrasesAndCommas;
+    private readonly ImmutableArray<TokenData> _phrasesAndCommas = [.. phrasesAndCommas.Select(t => t.Data)];
+    public ImmutableArray<SyntaxToken> PhrasesAndCommas => [.. _phrasesAndCommas.Select(Token)];
     public IEnumerable<SyntaxToken> Phrases => PhrasesAndCommas.Where(t => t.Kind == SyntaxKind.StringLiteralToken);
     public override BecauseClauseSyntax Because { get; } = because;
     public override SeverityClauseSyntax? Severity { get; } = severity;
 
-    public override int SlotCount => PhrasesAndCommas.Length + 3;
+    public override int SlotCount => _phrasesAndCommas.Length + 3;
 
     public override SyntaxElement? GetSlot(int index)
     {
         if (index == 0) return Keyword;
-        if (index <= PhrasesAndCommas.Length) return PhrasesAndCommas[index - 1];
-        return index == PhrasesAndCommas.Length + 1 ? Because : Severity;
+        if (index <= _phrasesAndCommas.Length) return Token(_phrasesAndCommas[index - 1]);
+        return index == _phrasesAndCommas.Length + 1 ? Because : Severity;
     }
 
 }
@@ -106,10 +131,14 @@ public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, Sy
     BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.PreferRule;
-    public override SyntaxToken Keyword { get; } = keyword;
-    public SyntaxToken Phrase { get; } = phrase;
-    public SyntaxToken Arrow { get; } = arrow;
-    public SyntaxToken Replacement { get; } = replacement;
+    private readonly TokenData _keyword = keyword.Data;
+    public override SyntaxToken Keyword => Token(_keyword);
+    private readonly TokenData _phrase = phrase.Data;
+    public SyntaxToken Phrase => Token(_phrase);
+    private readonly TokenData _arrow = arrow.Data;
+    public SyntaxToken Arrow => Token(_arrow);
+    private readonly TokenData _replacement = replacement.Data;
+    public SyntaxToken Replacement => Token(_replacement);
     public override BecauseClauseSyntax Because { get; } = because;
     public override SeverityClauseSyntax? Severity { get; } = severity;
     public override int SlotCount => 6;
@@ -119,8 +148,10 @@ public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, Sy
 public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.BecauseClause;
-    public SyntaxToken Keyword { get; } = keyword;
-    public SyntaxToken Reason { get; } = reason;
+    private readonly TokenData _keyword = keyword.Data;
+    public SyntaxToken Keyword => Token(_keyword);
+    private readonly TokenData _reason = reason.Data;
+    public SyntaxToken Reason => Token(_reason);
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Reason, _ => null };
 }
@@ -128,8 +159,10 @@ public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason)
 public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken severity) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.SeverityClause;
-    public SyntaxToken AsKeyword { get; } = asKeyword;
-    public SyntaxToken Severity { get; } = severity;
+    private readonly TokenData _asKeyword = asKeyword.Data;
+    public SyntaxToken AsKeyword => Token(_asKeyword);
+    private readonly TokenData _severity = severity.Data;
+    public SyntaxToken Severity => Token(_severity);
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => AsKeyword, 1 => Severity, _ => null };
 }

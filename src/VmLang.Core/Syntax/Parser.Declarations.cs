@@ -84,7 +84,7 @@ internal sealed partial class Parser
         var name = MatchName("a slot name");
         var colon = Match(ColonToken);
         var role = MatchName("a role (prospect, caller, company, reason, benefit, callback, contact or text)");
-        var optional = Current.Kind == OptionalKeyword ? NextToken() : null;
+        var optional = Current.Kind == OptionalKeyword ? NextToken() : (SyntaxToken?)null;
         DefaultValueClauseSyntax? defaultValue = null;
         if (Current.Kind == EqualsToken)
         {

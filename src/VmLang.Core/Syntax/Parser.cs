@@ -51,7 +51,7 @@ internal sealed partial class Parser
                     break;
             }
         }
-        var root = new CompilationUnitSyntax(ListBuilder<DeclarationSyntax>.ToImmutableAndReturn(declarations), NextToken());
+        var root = new CompilationUnitSyntax(ListBuilder<DeclarationSyntax>.ToImmutableAndReturn(declarations), NextToken(), _text);
         root.AssignParents();
         return root;
     }

@@ -5,32 +5,24 @@ using VmLang.Text;
 namespace VmLang.Syntax;
 
 /// <summary>
-/// A token with its leading and trailing trivia. A workspace holds hundreds of thousands of tokens for
-/// as long as it is open, so a token is kept small: its trivia is stored as two widths and scanned
-/// from the source text when first read (the same rules, so the same trivia), and the rarely used
-/// parts (a decoded value, trivia the parser built itself) share one field.
+/// A token with its leading and trailing trivia, as Roslyn's: a value, not an object. A workspace
+/// holds hundreds of thousands of tokens for as long as it is open; as objects they were most of the
+/// garbage collector's work. The token's data lives inline in the node that holds it, and this struct
+/// pairs that data with the node (<see cref="Parent"/>), or with the source text while the parser
+/// still holds the token.
 /// </summary>
-public sealed class SyntaxToken : SyntaxElement
+public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 {
-    private readonly SourceText? _source;
-    private readonly object? _extra;
-    private readonly int _leadingWidth;
-    private readonly int _trailingWidth;
-    private readonly ushort _kind;
-    private readonly Flags _flags;
+    private readonly object? _owner;
+    private readonly TokenData _data;
 
-    [Flags]
-    private enum Flags : byte
+    internal SyntaxToken(object? owner, TokenData data)
     {
-        None = 0,
-        Missing = 1,
-        LeadingHole = 2,
-        TrailingHole = 4,
+        _owner = owner;
+        _data = data;
     }
 
-    /// <summary>Trivia given up front, for tokens whose trivia the lexer or parser composes itself.</summary>
-    private sealed record ExplicitTrivia(ImmutableArray<SyntaxTrivia> Leading, ImmutableArray<SyntaxTrivia> Trailing, object? Value);
-
+    /// <summary>A token with its trivia given up front, outside any tree.</summary>
     public SyntaxToken(
         SyntaxKind kind,
         int position,
@@ -39,74 +31,171 @@ public sealed class SyntaxToken : SyntaxElement
         ImmutableArray<SyntaxTrivia> trailingTrivia,
         object? value = null,
         bool isMissing = false)
+        : this(null, TokenData.WithTrivia(kind, position, text, leadingTrivia, trailingTrivia, value, isMissing))
     {
-        _kind = (ushort)kind;
-        Position = position;
-        Text = text;
-        _flags = isMissing ? Flags.Missing : Flags.None;
-        _leadingWidth = position - (leadingTrivia.IsEmpty ? position : leadingTrivia[0].Position);
-        _trailingWidth = trailingTrivia.IsEmpty ? 0 : trailingTrivia[^1].Span.End - (position + text.Length);
-        _extra = leadingTrivia.IsEmpty && trailingTrivia.IsEmpty ? value : new ExplicitTrivia(leadingTrivia, trailingTrivia, value);
     }
 
-    /// <summary>A token whose trivia is the text of [fullStart, position) and [end of text, fullEnd), scanned when read.</summary>
-    internal SyntaxToken(SyntaxKind kind, int position, string text, SourceText source, int fullStart, int fullEnd, bool inHole, object? value)
-    {
-        _kind = (ushort)kind;
-        Position = position;
-        Text = text;
-        _source = source;
-        _extra = value;
-        _leadingWidth = position - fullStart;
-        _trailingWidth = fullEnd - (position + text.Length);
-        _flags = inHole ? Flags.LeadingHole | Flags.TrailingHole : Flags.None;
-    }
+    internal TokenData Data => _data;
 
-    public override SyntaxKind Kind => (SyntaxKind)_kind;
+    public SyntaxKind Kind => _data.Kind;
 
     /// <summary>Where <see cref="Text"/> starts (after the leading trivia).</summary>
-    public int Position { get; }
+    public int Position => _data.Position;
 
-    public string Text { get; }
+    public string Text => _data.Text ?? "";
 
     /// <summary>The decoded value: a string's content, a number, or a duration in seconds.</summary>
-    public object? Value => _extra is ExplicitTrivia trivia ? trivia.Value : _extra;
+    public object? Value => _data.Value;
 
     /// <summary>A zero-width token the parser made up where the grammar required one; its error is reported once.</summary>
-    public bool IsMissing => (_flags & Flags.Missing) != 0;
+    public bool IsMissing => _data.IsMissing;
 
-    public ImmutableArray<SyntaxTrivia> LeadingTrivia =>
-        _extra is ExplicitTrivia trivia ? trivia.Leading
-        : _leadingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
-        : Lexer.RescanTrivia(_source!, Position - _leadingWidth, (_flags & Flags.LeadingHole) != 0 ? TriviaMode.Hole : TriviaMode.Leading);
+    /// <summary>The node that holds this token; null for a token the parser has not placed yet, or one in skipped-token trivia.</summary>
+    public SyntaxNode? Parent => _owner as SyntaxNode;
 
-    public ImmutableArray<SyntaxTrivia> TrailingTrivia =>
-        _extra is ExplicitTrivia trivia ? trivia.Trailing
-        : _trailingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
-        : Lexer.RescanTrivia(_source!, Position + Text.Length, (_flags & Flags.TrailingHole) != 0 ? TriviaMode.Hole : TriviaMode.Trailing);
+    public ImmutableArray<SyntaxTrivia> LeadingTrivia => _data.GetLeadingTrivia(_owner);
 
-    public override TextSpan Span => new(Position, Text.Length);
+    public ImmutableArray<SyntaxTrivia> TrailingTrivia => _data.GetTrailingTrivia(_owner);
 
-    public override TextSpan FullSpan => TextSpan.FromBounds(Position - _leadingWidth, Position + Text.Length + _trailingWidth);
+    public TextSpan Span => new(Position, Text.Length);
+
+    public TextSpan FullSpan => _data.FullSpan;
 
     public string ValueText => Value as string ?? Text;
 
     public SyntaxToken WithLeadingTrivia(ImmutableArray<SyntaxTrivia> trivia) =>
         new(Kind, Position, Text, trivia, TrailingTrivia, Value, IsMissing);
 
-    public override void WriteTo(StringBuilder builder)
+    public IEnumerable<SyntaxNode> Ancestors()
     {
-        if (_source is not null)
-        {
-            // Unscanned trivia is exactly the source text around the token: copy it without building trivia.
-            var fullSpan = FullSpan;
-            builder.Append(_source.Text, fullSpan.Start, fullSpan.Length);
-            return;
-        }
-        foreach (var trivia in LeadingTrivia) builder.Append(trivia.Text);
-        builder.Append(Text);
-        foreach (var trivia in TrailingTrivia) builder.Append(trivia.Text);
+        for (var node = Parent; node is not null; node = node.Parent) yield return node;
+    }
+
+    public void WriteTo(StringBuilder builder) => _data.WriteTo(builder, _owner);
+
+    public string ToFullString()
+    {
+        var builder = new StringBuilder(FullSpan.Length);
+        WriteTo(builder);
+        return builder.ToString();
     }
 
     public override string ToString() => Text;
+
+    /// <summary>Two tokens are equal when they are the same token of the same tree (or both parentless with equal data).</summary>
+    public bool Equals(SyntaxToken other) =>
+        ReferenceEquals(_owner, other._owner) && _data.Position == other._data.Position
+        && _data.Kind == other._data.Kind && ReferenceEquals(_data.Text, other._data.Text);
+
+    public override bool Equals(object? obj) => obj is SyntaxToken other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(_owner, _data.Position, _data.Kind);
+
+    public static bool operator ==(SyntaxToken left, SyntaxToken right) => left.Equals(right);
+
+    public static bool operator !=(SyntaxToken left, SyntaxToken right) => !left.Equals(right);
+}
+
+/// <summary>
+/// What a node stores for each of its tokens. Trivia is two widths, scanned again from the source when
+/// read (with the same rules, so it is the same trivia); the rarely used parts (a decoded value,
+/// trivia the lexer or parser composed itself) share one field. The default value is "no token".
+/// </summary>
+internal readonly struct TokenData
+{
+    private readonly string? _text;
+    private readonly object? _extra;
+    private readonly int _position;
+    private readonly int _leadingWidth;
+    private readonly int _trailingWidth;
+    private readonly ushort _kind;
+    private readonly Flags _flags;
+
+    [System.Flags]
+    private enum Flags : byte
+    {
+        None = 0,
+        Missing = 1,
+        InHole = 2,
+    }
+
+    /// <summary>Trivia given up front, for tokens whose trivia the lexer or parser composes itself.</summary>
+    private sealed record ExplicitTrivia(ImmutableArray<SyntaxTrivia> Leading, ImmutableArray<SyntaxTrivia> Trailing, object? Value);
+
+    private TokenData(SyntaxKind kind, int position, string text, int leadingWidth, int trailingWidth, object? extra, Flags flags)
+    {
+        _kind = (ushort)kind;
+        _position = position;
+        _text = text;
+        _leadingWidth = leadingWidth;
+        _trailingWidth = trailingWidth;
+        _extra = extra;
+        _flags = flags;
+    }
+
+    /// <summary>A token whose trivia is the text of [fullStart, position) and [end of text, fullEnd), scanned when read.</summary>
+    public static TokenData Scanned(SyntaxKind kind, int position, string text, int fullStart, int fullEnd, bool inHole, object? value) =>
+        new(kind, position, text, position - fullStart, fullEnd - (position + text.Length), value, inHole ? Flags.InHole : Flags.None);
+
+    public static TokenData WithTrivia(SyntaxKind kind, int position, string text, ImmutableArray<SyntaxTrivia> leading,
+        ImmutableArray<SyntaxTrivia> trailing, object? value, bool isMissing)
+    {
+        var leadingWidth = leading.IsEmpty ? 0 : position - leading[0].Position;
+        var trailingWidth = trailing.IsEmpty ? 0 : trailing[^1].Span.End - (position + text.Length);
+        var extra = leading.IsEmpty && trailing.IsEmpty ? value : new ExplicitTrivia(leading, trailing, value);
+        return new(kind, position, text, leadingWidth, trailingWidth, extra, isMissing ? Flags.Missing : Flags.None);
+    }
+
+    /// <summary>False for the default value: an optional token that is not there.</summary>
+    public bool IsPresent => _text is not null;
+
+    public SyntaxKind Kind => (SyntaxKind)_kind;
+
+    public int Position => _position;
+
+    public string? Text => _text;
+
+    public object? Value => _extra is ExplicitTrivia trivia ? trivia.Value : _extra;
+
+    public bool IsMissing => (_flags & Flags.Missing) != 0;
+
+    public TextSpan FullSpan => TextSpan.FromBounds(_position - _leadingWidth, _position + (_text?.Length ?? 0) + _trailingWidth);
+
+    public ImmutableArray<SyntaxTrivia> GetLeadingTrivia(object? owner) =>
+        _extra is ExplicitTrivia trivia ? trivia.Leading
+        : _leadingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
+        : Lexer.RescanTrivia(SourceOf(owner), _position - _leadingWidth, (_flags & Flags.InHole) != 0 ? TriviaMode.Hole : TriviaMode.Leading);
+
+    public ImmutableArray<SyntaxTrivia> GetTrailingTrivia(object? owner) =>
+        _extra is ExplicitTrivia trivia ? trivia.Trailing
+        : _trailingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
+        : Lexer.RescanTrivia(SourceOf(owner), _position + _text!.Length, (_flags & Flags.InHole) != 0 ? TriviaMode.Hole : TriviaMode.Trailing);
+
+    public void WriteTo(StringBuilder builder, object? owner)
+    {
+        if (_extra is ExplicitTrivia trivia)
+        {
+            foreach (var item in trivia.Leading) builder.Append(item.Text);
+            builder.Append(_text);
+            foreach (var item in trivia.Trailing) builder.Append(item.Text);
+            return;
+        }
+        if (_leadingWidth == 0 && _trailingWidth == 0)
+        {
+            builder.Append(_text);
+            return;
+        }
+        // Unscanned trivia is exactly the source text around the token: copy it without building trivia.
+        var fullSpan = FullSpan;
+        builder.Append(SourceOf(owner).Text, fullSpan.Start, fullSpan.Length);
+    }
+
+    /// <summary>The text a token was lexed from: held directly before the parser places it, else the tree's.</summary>
+    private static SourceText SourceOf(object? owner)
+    {
+        if (owner is SourceText text) return text;
+        var node = (SyntaxNode)owner!;
+        while (node.Parent is { } parent) node = parent;
+        return ((CompilationUnitSyntax)node).Source;
+    }
 }

@@ -10,9 +10,11 @@ namespace VmLang.Syntax;
 public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockPartSyntax> parts, SyntaxToken end) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.TextBlock;
-    public SyntaxToken Start { get; } = start;
+    private readonly TokenData _start = start.Data;
+    public SyntaxToken Start => Token(_start);
     public ImmutableArray<TextBlockPartSyntax> Parts { get; } = parts;
-    public SyntaxToken End { get; } = end;
+    private readonly TokenData _end = end.Data;
+    public SyntaxToken End => Token(_end);
 
     /// <summary>The whitespace before the closing <c>"""</c>.</summary>
     public string Indentation =>
@@ -20,6 +22,7 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
 
     public override int SlotCount => Parts.Length + 2;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Start : index <= Parts.Length ? Parts[index - 1] : End;
+    private protected override void LinkChildren() => Link(Parts);
 
     /// <summary>
     /// The value of one literal part: the indentation is removed from the start of each line it begins.
@@ -70,7 +73,8 @@ public abstract class TextBlockPartSyntax : SyntaxNode;
 public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.Text;
-    public SyntaxToken Token { get; } = token;
+    private readonly TokenData _token = token.Data;
+    public new SyntaxToken Token => Token(_token);
     public override int SlotCount => 1;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Token, _ => null };
 }
@@ -78,8 +82,10 @@ public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
 /// <summary><c>{{ … }}</c> in a text block.</summary>
 public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close) : TextBlockPartSyntax
 {
-    public SyntaxToken Open { get; } = open;
-    public SyntaxToken Close { get; } = close;
+    private readonly TokenData _open = open.Data;
+    public SyntaxToken Open => Token(_open);
+    private readonly TokenData _close = close.Data;
+    public SyntaxToken Close => Token(_close);
     protected abstract int BodyCount { get; }
     protected abstract SyntaxElement? GetBody(int index);
     public override int SlotCount => BodyCount + 2;
@@ -93,21 +99,25 @@ public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax 
     public HoleExpressionSyntax Expression { get; } = expression;
     protected override int BodyCount => 1;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => Expression, _ => null };
+    private protected override void LinkChildren() => Link(Expression);
 }
 
 public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.IfHole;
-    public SyntaxToken IfKeyword { get; } = ifKeyword;
+    private readonly TokenData _ifKeyword = ifKeyword.Data;
+    public SyntaxToken IfKeyword => Token(_ifKeyword);
     public PathSyntax Condition { get; } = condition;
     protected override int BodyCount => 2;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => IfKeyword, 1 => Condition, _ => null };
+    private protected override void LinkChildren() => Link(Condition);
 }
 
 public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.ElseHole;
-    public SyntaxToken ElseKeyword { get; } = elseKeyword;
+    private readonly TokenData _elseKeyword = elseKeyword.Data;
+    public SyntaxToken ElseKeyword => Token(_elseKeyword);
     protected override int BodyCount => 1;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => ElseKeyword, _ => null };
 }
@@ -115,7 +125,8 @@ public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, Sy
 public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.EndHole;
-    public SyntaxToken EndKeyword { get; } = endKeyword;
+    private readonly TokenData _endKeyword = endKeyword.Data;
+    public SyntaxToken EndKeyword => Token(_endKeyword);
     protected override int BodyCount => 1;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => EndKeyword, _ => null };
 }
@@ -129,13 +140,21 @@ public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<F
 
     public override int SlotCount => Filters.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Primary : Filters[index - 1];
+
+    private protected override void LinkChildren()
+    {
+        Link(Primary);
+        Link(Filters);
+    }
 }
 
 public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.Filter;
-    public SyntaxToken Pipe { get; } = pipe;
-    public SyntaxToken Name { get; } = name;
+    private readonly TokenData _pipe = pipe.Data;
+    public SyntaxToken Pipe => Token(_pipe);
+    private readonly TokenData _name = name.Data;
+    public SyntaxToken Name => Token(_name);
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Pipe, 1 => Name, _ => null };
 }
@@ -146,7 +165,8 @@ public abstract class PrimarySyntax : SyntaxNode;
 public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
 {
     public override SyntaxKind Kind => SyntaxKind.StringExpression;
-    public SyntaxToken Literal { get; } = literal;
+    private readonly TokenData _literal = literal.Data;
+    public SyntaxToken Literal => Token(_literal);
     public override int SlotCount => 1;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Literal, _ => null };
 }
@@ -155,18 +175,22 @@ public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
 public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSyntax> members) : PrimarySyntax
 {
     public override SyntaxKind Kind => SyntaxKind.Path;
-    public SyntaxToken Slot { get; } = slot;
+    private readonly TokenData _slot = slot.Data;
+    public SyntaxToken Slot => Token(_slot);
     public ImmutableArray<MemberAccessSyntax> Members { get; } = members;
 
     public override int SlotCount => Members.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Slot : Members[index - 1];
+    private protected override void LinkChildren() => Link(Members);
 }
 
 public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.MemberAccess;
-    public SyntaxToken Dot { get; } = dot;
-    public SyntaxToken Name { get; } = name;
+    private readonly TokenData _dot = dot.Data;
+    public SyntaxToken Dot => Token(_dot);
+    private readonly TokenData _name = name.Data;
+    public SyntaxToken Name => Token(_name);
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Dot, 1 => Name, _ => null };
 }

@@ -96,9 +96,9 @@ internal sealed class HoverHandler(ServerWorkspace workspace)
     }
 
     /// <summary>Names that are not symbols: a slot's role, a filter, a <c>.first</c>/<c>.last</c> member.</summary>
-    private static (string? Text, TextSpan Span) DescribeToken(SyntaxToken? token, int offset)
+    private static (string? Text, TextSpan Span) DescribeToken(SyntaxToken? found, int offset)
     {
-        if (token is null || token.Kind != SyntaxKind.IdentifierToken || !token.Span.Touches(offset)) return (null, default);
+        if (found is not { Kind: SyntaxKind.IdentifierToken } token || !token.Span.Touches(offset)) return (null, default);
         return token.Parent switch
         {
             SlotMemberSyntax slot when slot.Role == token && Role.Find(token.Text) is { } role => (LanguageDescriptions.Role(role), token.Span),

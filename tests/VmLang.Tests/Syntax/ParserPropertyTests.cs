@@ -4,7 +4,7 @@ using VmLang.Syntax;
 
 namespace VmLang.Tests.Syntax;
 
-/// <summary>For any input at all: parsing does not throw, and the tree gives back every character.</summary>
+/// <summary>For any input at all: parsing does not throw, the tree gives back every character, and every element knows its parent.</summary>
 public class ParserPropertyTests
 {
     private static readonly string[] Fragments =
@@ -53,8 +53,12 @@ public class ParserPropertyTests
         return tree.Root.ToFullString() == text
             && FromTrivia(tree) == text
             && tree.Root.FullSpan.Length == text.Length
-            && tree.Diagnostics.All(d => d.Location.Span.End <= text.Length);
+            && tree.Diagnostics.All(d => d.Location.Span.End <= text.Length)
+            && ParentsAreLinked(tree.Root);
     }
+
+    private static bool ParentsAreLinked(SyntaxNode node) =>
+        node.Children.All(child => child.Parent == node && (child.Node is not { } inner || ParentsAreLinked(inner)));
 
     /// <summary>The text rebuilt from each token's trivia as the tree hands it out (trivia is scanned lazily).</summary>
     private static string FromTrivia(SyntaxTree tree) =>

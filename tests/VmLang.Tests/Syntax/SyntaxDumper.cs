@@ -16,7 +16,7 @@ internal static class SyntaxDumper
     private static void Write(SyntaxElement element, int depth, StringBuilder builder)
     {
         var indent = new string(' ', depth * 2);
-        if (element is SyntaxToken token)
+        if (element.Token is { } token)
         {
             foreach (var trivia in token.LeadingTrivia) builder.Append(indent).Append("  lead ").AppendLine(Describe(trivia));
             builder.Append(indent).Append(token.Kind).Append(' ').Append(Quote(token.Text)).Append(' ').Append(token.Span);
@@ -27,7 +27,7 @@ internal static class SyntaxDumper
             return;
         }
         builder.Append(indent).Append(element.Kind).Append(' ').AppendLine(element.FullSpan.ToString());
-        foreach (var child in ((SyntaxNode)element).Children) Write(child, depth + 1, builder);
+        foreach (var child in element.Node!.Children) Write(child, depth + 1, builder);
     }
 
     private static string Describe(SyntaxTrivia trivia) => $"{trivia.Kind} {Quote(trivia.Text)} {trivia.Span}";
