@@ -126,9 +126,10 @@ internal sealed class Binder
     private void BindTemplate(TemplateSymbol template)
     {
         var tree = template.SyntaxTree;
-        var slots = ImmutableArray.CreateBuilder<SlotSymbol>();
-        var rulesets = ImmutableArray.CreateBuilder<RulesetSymbol>();
-        var says = new List<SayMemberSyntax>();
+        var slots = ListBuilder<SlotSymbol>.Rent();
+        var rulesets = ListBuilder<RulesetSymbol>.Rent();
+        var allows = ListBuilder<AllowMemberSyntax>.Rent();
+        var says = ListBuilder<SayMemberSyntax>.Rent();
         foreach (var member in template.Syntax.Members)
         {
             switch (member)
@@ -153,26 +154,30 @@ internal sealed class Binder
                 case SayMemberSyntax say:
                     says.Add(say);
                     break;
+                case AllowMemberSyntax allow:
+                    allows.Add(allow);
+                    break;
             }
         }
-        template.Slots = slots.ToImmutable();
-        template.Rulesets = rulesets.ToImmutable();
-        template.Allows = [.. template.Syntax.Members.OfType<AllowMemberSyntax>()];
+        template.Slots = ListBuilder<SlotSymbol>.ToImmutableAndReturn(slots);
+        template.Rulesets = ListBuilder<RulesetSymbol>.ToImmutableAndReturn(rulesets);
+        template.Allows = ListBuilder<AllowMemberSyntax>.ToImmutableAndReturn(allows);
         BindAllows(template);
 
         if (says.Count == 0 && !template.NameToken.IsMissing)
         {
             Report(DiagnosticDescriptors.SayCount, tree, template.NameToken, template.Name, "it has none");
         }
-        foreach (var extra in says.Skip(1))
+        for (var i = 1; i < says.Count; i++)
         {
-            Report(DiagnosticDescriptors.SayCount, tree, extra.Keyword, template.Name, "this is a second one");
+            Report(DiagnosticDescriptors.SayCount, tree, says[i].Keyword, template.Name, "this is a second one");
         }
         // A `say` whose text block is missing has a syntax error already; binding it would only report every slot as unsaid.
         if (says.Count > 0 && !says[0].TextBlock.Start.IsMissing)
         {
             template.Say = new SayBinder(template, this).Bind(says[0]);
         }
+        ListBuilder<SayMemberSyntax>.Return(says);
     }
 
     private void BindSlot(TemplateSymbol template, SlotMemberSyntax syntax, ImmutableArray<SlotSymbol>.Builder slots)

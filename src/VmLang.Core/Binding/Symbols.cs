@@ -16,11 +16,10 @@ public enum SymbolKind
 /// <summary>A named thing declared in the workspace.</summary>
 public abstract class Symbol
 {
-    protected Symbol(string name, SyntaxTree tree, SyntaxToken nameToken)
+    protected Symbol(string name, SyntaxTree tree)
     {
         Name = name;
         SyntaxTree = tree;
-        NameToken = nameToken;
     }
 
     public string Name { get; }
@@ -29,7 +28,8 @@ public abstract class Symbol
 
     public SyntaxTree SyntaxTree { get; }
 
-    public SyntaxToken NameToken { get; }
+    /// <summary>The name where it is declared (read from the syntax, not stored: a workspace has many symbols).</summary>
+    public abstract SyntaxToken NameToken { get; }
 
     public Location Location => SyntaxTree.GetLocation(NameToken);
 
@@ -39,13 +39,15 @@ public abstract class Symbol
 public sealed class TemplateSymbol : Symbol
 {
     internal TemplateSymbol(TemplateDeclarationSyntax syntax, SyntaxTree tree)
-        : base(syntax.Name.Text, tree, syntax.Name)
+        : base(syntax.Name.Text, tree)
     {
         Syntax = syntax;
         Channel = syntax.Channel.Kind == SyntaxKind.GatekeeperKeyword ? Channel.Gatekeeper : Channel.Voicemail;
     }
 
     public override SymbolKind Kind => SymbolKind.Template;
+
+    public override SyntaxToken NameToken => Syntax.Name;
 
     public TemplateDeclarationSyntax Syntax { get; }
 
@@ -77,7 +79,7 @@ public sealed class TemplateSymbol : Symbol
 public sealed class SlotSymbol : Symbol
 {
     internal SlotSymbol(SlotMemberSyntax syntax, SyntaxTree tree, TemplateSymbol template)
-        : base(syntax.Name.Text, tree, syntax.Name)
+        : base(syntax.Name.Text, tree)
     {
         Syntax = syntax;
         Template = template;
@@ -86,6 +88,8 @@ public sealed class SlotSymbol : Symbol
     }
 
     public override SymbolKind Kind => SymbolKind.Slot;
+
+    public override SyntaxToken NameToken => Syntax.Name;
 
     public SlotMemberSyntax Syntax { get; }
 
@@ -102,12 +106,14 @@ public sealed class SlotSymbol : Symbol
 public sealed class RulesetSymbol : Symbol
 {
     internal RulesetSymbol(RulesetDeclarationSyntax syntax, SyntaxTree tree)
-        : base(syntax.Name.Text, tree, syntax.Name)
+        : base(syntax.Name.Text, tree)
     {
         Syntax = syntax;
     }
 
     public override SymbolKind Kind => SymbolKind.Ruleset;
+
+    public override SyntaxToken NameToken => Syntax.Name;
 
     public RulesetDeclarationSyntax Syntax { get; }
 
@@ -129,12 +135,14 @@ public sealed record PhraseRule(
 public sealed class SequenceSymbol : Symbol
 {
     internal SequenceSymbol(SequenceDeclarationSyntax syntax, SyntaxTree tree)
-        : base(syntax.Name.Text, tree, syntax.Name)
+        : base(syntax.Name.Text, tree)
     {
         Syntax = syntax;
     }
 
     public override SymbolKind Kind => SymbolKind.Sequence;
+
+    public override SyntaxToken NameToken => Syntax.Name;
 
     public SequenceDeclarationSyntax Syntax { get; }
 

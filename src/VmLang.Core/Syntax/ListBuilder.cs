@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace VmLang.Syntax;
 
 /// <summary>
-/// A reusable builder per element type and thread, for the parser's lists: building each list in a
+/// A reusable builder per element type and thread, for the parser's and binder's lists: building each list in a
 /// fresh builder that grows and is then copied doubled the garbage of a parse. Rent and return in
 /// pairs; a nested rent of the same type simply gets a new builder.
 /// </summary>
@@ -23,8 +23,13 @@ internal static class ListBuilder<T>
     public static ImmutableArray<T> ToImmutableAndReturn(ImmutableArray<T>.Builder builder)
     {
         var list = builder.ToImmutable();
+        Return(builder);
+        return list;
+    }
+
+    public static void Return(ImmutableArray<T>.Builder builder)
+    {
         builder.Clear();
         if (builder.Capacity <= 1024) t_cached = builder;
-        return list;
     }
 }

@@ -10,8 +10,6 @@ namespace VmLang.Syntax;
 /// </summary>
 public abstract class SyntaxNode
 {
-    private TextSpan? _fullSpan;
-
     public abstract SyntaxKind Kind { get; }
 
     /// <summary>The node that holds this node; set once when the tree is complete.</summary>
@@ -32,8 +30,11 @@ public abstract class SyntaxNode
         }
     }
 
-    /// <summary>The span including leading and trailing trivia.</summary>
-    public TextSpan FullSpan => _fullSpan ??= ComputeFullSpan();
+    /// <summary>
+    /// The span including leading and trailing trivia: from the first child's to the last child's.
+    /// Not cached: it costs a walk down the tree's edge, and a cache field in every node costs more.
+    /// </summary>
+    public TextSpan FullSpan => ComputeFullSpan();
 
     /// <summary>The span of the node's own text, without the trivia around it.</summary>
     public TextSpan Span
