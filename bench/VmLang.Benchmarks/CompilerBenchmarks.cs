@@ -7,7 +7,8 @@ namespace VmLang.Benchmarks;
 
 /// <summary>
 /// Runs each benchmark twice: with the runtime's defaults, and with the GC settings that `vmlang`
-/// ships with (src/VmLang.Cli/runtimeconfig.template.json): a 64 MB gen0 budget, no background GC.
+/// ships with (src/VmLang.Cli/runtimeconfig.template.json): a 64 MB gen0 budget, no background GC,
+/// a 1 MB large-object threshold.
 /// </summary>
 internal sealed class ShippedGcConfig : ManualConfig
 {
@@ -15,7 +16,10 @@ internal sealed class ShippedGcConfig : ManualConfig
     {
         AddJob(Job.ShortRun.WithId("default-gc"));
         AddJob(Job.ShortRun
-            .WithEnvironmentVariables(new EnvironmentVariable("DOTNET_GCgen0size", "0x4000000"), new EnvironmentVariable("DOTNET_gcConcurrent", "0"))
+            .WithEnvironmentVariables(
+                new EnvironmentVariable("DOTNET_GCgen0size", "0x4000000"),
+                new EnvironmentVariable("DOTNET_gcConcurrent", "0"),
+                new EnvironmentVariable("DOTNET_GCLOHThreshold", "0x100000"))
             .WithId("vmlang-gc"));
     }
 }
