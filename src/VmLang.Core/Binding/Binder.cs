@@ -196,7 +196,7 @@ internal sealed class Binder
         }
         if (slot.Role is null && !syntax.Role.IsMissing)
         {
-            Report(DiagnosticDescriptors.UnknownRole, tree, syntax.Role, syntax.Role.Text, string.Join(", ", Role.All.Select(r => r.Name)));
+            Report(DiagnosticDescriptors.UnknownRole, tree, syntax.Role, syntax.Role.Text, Role.NameList);
         }
     }
 

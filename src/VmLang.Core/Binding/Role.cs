@@ -30,6 +30,9 @@ public sealed record Role(
 
     public static IReadOnlyList<Role> All { get; } = [Prospect, Caller, Company, Reason, Benefit, Callback, Contact, Text];
 
+    /// <summary>"prospect, caller, …, text", for messages.</summary>
+    public static string NameList { get; } = string.Join(", ", All.Select(r => r.Name));
+
     private static readonly FrozenDictionary<string, Role> ByName = All.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
 
     public static Role? Find(string name) => ByName.GetValueOrDefault(name);

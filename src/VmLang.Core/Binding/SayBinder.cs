@@ -7,8 +7,6 @@ namespace VmLang.Binding;
 /// <summary>Turns the flat parts of a <c>say</c> text block into a tree, nesting the <c>if</c> branches.</summary>
 internal sealed class SayBinder(TemplateSymbol template, Binder binder)
 {
-    private const string KnownFilters = "first, last, upper, lower or spoken";
-
     private sealed class OpenIf(IfHoleSyntax syntax, SlotSymbol? condition)
     {
         public IfHoleSyntax Syntax { get; } = syntax;
@@ -85,8 +83,8 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
     private ImmutableArray<ValueFilter> BindFilter(FilterSyntax filter, ImmutableArray<ValueFilter> filters)
     {
         if (filter.Name.IsMissing) return filters;
-        if (TryParseFilter(filter.Name.Text, out var value)) return filters.Add(value);
-        binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, filter.Name, "filter", filter.Name.Text, KnownFilters);
+        if (ValueFilters.TryParse(filter.Name.Text, out var value)) return filters.Add(value);
+        binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, filter.Name, "filter", filter.Name.Text, ValueFilters.NameList);
         return filters;
     }
 
@@ -108,19 +106,6 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
             else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, member.Name, "member", member.Name.Text, "'first' or 'last'");
         }
         return (slot, members);
-    }
-
-    public static bool TryParseFilter(string name, out ValueFilter filter)
-    {
-        switch (name)
-        {
-            case "first": filter = ValueFilter.First; return true;
-            case "last": filter = ValueFilter.Last; return true;
-            case "upper": filter = ValueFilter.Upper; return true;
-            case "lower": filter = ValueFilter.Lower; return true;
-            case "spoken": filter = ValueFilter.Spoken; return true;
-            default: filter = default; return false;
-        }
     }
 
     private void Report(HoleSyntax hole, string message) =>

@@ -128,7 +128,7 @@ public static class ConfigurationParser
         {
             if (Role.Find(roleName) is null)
             {
-                Report(keySpan, $"'{roleName}' in 'roles' is not a role (roles: {string.Join(", ", Role.All.Select(r => r.Name))})");
+                Report(keySpan, $"'{roleName}' in 'roles' is not a role (roles: {Role.NameList})");
                 reader.Skip();
                 return;
             }

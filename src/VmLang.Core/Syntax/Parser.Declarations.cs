@@ -7,6 +7,8 @@ internal sealed partial class Parser
 {
     private const string TemplateMembers = "'use', 'max', 'allow', 'slot', 'say' or '}'";
     private const string RulesetMembers = "'forbid', 'prefer' or '}'";
+    private static readonly string RoleExpected = $"a role ({Binding.Names.List(Binding.Role.All.Select(r => r.Name))})";
+    private static readonly string FilterExpected = $"a filter ({Binding.ValueFilters.NameList})";
 
     private TemplateDeclarationSyntax ParseTemplate()
     {
@@ -83,7 +85,7 @@ internal sealed partial class Parser
         var keyword = NextToken();
         var name = MatchName("a slot name");
         var colon = Match(ColonToken);
-        var role = MatchName("a role (prospect, caller, company, reason, benefit, callback, contact or text)");
+        var role = MatchName(RoleExpected);
         var optional = Current.Kind == OptionalKeyword ? NextToken() : (SyntaxToken?)null;
         DefaultValueClauseSyntax? defaultValue = null;
         if (Current.Kind == EqualsToken)

@@ -46,7 +46,7 @@ internal sealed partial class Parser
         while (Current.Kind == PipeToken)
         {
             var pipe = NextToken();
-            filters = filters.Add(new FilterSyntax(pipe, MatchName("a filter (first, last, upper, lower or spoken)")));
+            filters = filters.Add(new FilterSyntax(pipe, MatchName(FilterExpected)));
         }
         return new HoleExpressionSyntax(primary, filters);
     }

@@ -40,7 +40,7 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
         var hole = linePrefix[(open + 2)..];
         if (AfterPipe().IsMatch(hole))
         {
-            return LanguageDescriptions.Filters.Select(f => Item(f.Name, CompletionItemKind.Function, f.Description));
+            return ValueFilters.All.Select(f => Item(f.Name, CompletionItemKind.Function, f.Description));
         }
         if (AfterDot().IsMatch(hole))
         {

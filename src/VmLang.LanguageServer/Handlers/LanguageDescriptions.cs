@@ -7,22 +7,13 @@ namespace VmLang.LanguageServer.Handlers;
 /// <summary>The short texts that hovers and completion items show for roles, filters and templates.</summary>
 internal static class LanguageDescriptions
 {
-    public static readonly IReadOnlyList<(string Name, string Description)> Filters =
-    [
-        ("first", "the first word of the value (e.g. the first name)"),
-        ("last", "the last word of the value (e.g. the family name)"),
-        ("upper", "the value in upper case"),
-        ("lower", "the value in lower case"),
-        ("spoken", "phone digits spelled out for reading aloud"),
-    ];
-
     public static readonly IReadOnlyList<(string Name, string Description)> Members =
     [
         ("first", "the first word of the value, same as the `first` filter"),
         ("last", "the last word of the value, same as the `last` filter"),
     ];
 
-    public static string? Filter(string name) => Filters.FirstOrDefault(f => f.Name == name).Description;
+    public static string? Filter(string name) => ValueFilters.Find(name)?.Description;
 
     public static string Role(Role role) =>
         $"role `{role.Name}`: {role.Description}.\n\nWhat it is for: {role.Purpose}.\n\n"
