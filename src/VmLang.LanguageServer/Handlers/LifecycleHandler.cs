@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VmLang.LanguageServer.Documents;
 using VmLang.LanguageServer.Protocol;
 using VmLang.LanguageServer.Workspace;
 
@@ -45,6 +44,10 @@ internal sealed class LifecycleHandler(ServerWorkspace workspace, DiagnosticsPub
         DocumentFormattingProvider = true,
         CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix] },
         CodeLensProvider = new CodeLensOptions { ResolveProvider = false },
+        Workspace = new WorkspaceServerCapabilities
+        {
+            WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true, ChangeNotifications = true },
+        },
     };
 
     /// <summary>Workspace folders, else the root URI, else the root path (older clients send only those).</summary>
@@ -53,10 +56,10 @@ internal sealed class LifecycleHandler(ServerWorkspace workspace, DiagnosticsPub
         IEnumerable<string> uris = request.WorkspaceFolders is { Count: > 0 } folders
             ? folders.Select(f => f.Uri)
             : request.RootUri is { } rootUri ? [rootUri] : [];
-        var roots = uris.Select(uri => DocumentUri.TryGetLocalPath(uri, out var path) ? path : null).OfType<string>().ToList();
-        if (roots.Count == 0 && request.RootPath is { Length: > 0 } rootPath) roots.Add(rootPath);
+        var roots = ServerWorkspace.LocalFolders(uris);
+        if (roots.Count == 0 && request.RootPath is { Length: > 0 } rootPath) roots = [Path.GetFullPath(rootPath)];
         if (roots.Count == 0) log.WriteLine("[vmlang] no workspace folder: only open documents are checked");
-        return [.. roots.Select(Path.GetFullPath)];
+        return roots;
     }
 
     private static bool SupportsWatcherRegistration(JsonElement capabilities) =>

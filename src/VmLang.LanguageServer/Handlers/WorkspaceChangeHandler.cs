@@ -6,7 +6,8 @@ namespace VmLang.LanguageServer.Handlers;
 /// <summary>
 /// <c>workspace/didChangeWatchedFiles</c>: files changed on disk by something other than the editor
 /// (git, another tool) are read again, unless open; <c>workspace/didChangeConfiguration</c>: the
-/// settings may have moved on, so <c>vmlang.json</c> is read again.
+/// settings may have moved on, so <c>vmlang.json</c> is read again;
+/// <c>workspace/didChangeWorkspaceFolders</c>: the workspace is read again from the new folders.
 /// </summary>
 internal sealed class WorkspaceChangeHandler(ServerWorkspace workspace, DiagnosticsPublisher diagnostics)
 {
@@ -25,6 +26,12 @@ internal sealed class WorkspaceChangeHandler(ServerWorkspace workspace, Diagnost
         connection.OnNotification<DidChangeConfigurationParams>(LspMethods.WorkspaceDidChangeConfiguration, _ =>
         {
             workspace.ReloadConfiguration();
+            diagnostics.OnChanged(null, immediately: true);
+            return Task.CompletedTask;
+        });
+        connection.OnNotification<DidChangeWorkspaceFoldersParams>(LspMethods.WorkspaceDidChangeWorkspaceFolders, changed =>
+        {
+            workspace.ChangeFolders(changed.Event.Added.Select(f => f.Uri), changed.Event.Removed.Select(f => f.Uri));
             diagnostics.OnChanged(null, immediately: true);
             return Task.CompletedTask;
         });

@@ -75,6 +75,24 @@ internal sealed class ServerWorkspace
         _log.WriteLine($"[vmlang] loaded {trees.Count} file(s) from {string.Join(", ", existing)}");
     }
 
+    /// <summary>The local folders among <paramref name="uris"/>, as full paths; other schemes are not folders the server can read.</summary>
+    public static IReadOnlyList<string> LocalFolders(IEnumerable<string> uris) =>
+        [.. uris.Select(uri => DocumentUri.TryGetLocalPath(uri, out var path) ? Path.GetFullPath(path) : null).OfType<string>()];
+
+    /// <summary>
+    /// The client added or removed workspace folders: the workspace is read again from the new set.
+    /// The first folder still holds the <c>vmlang.json</c> that applies; open documents keep the editor's text.
+    /// </summary>
+    public void ChangeFolders(IEnumerable<string> addedUris, IEnumerable<string> removedUris)
+    {
+        var removed = LocalFolders(removedUris);
+        var roots = Roots.Where(root => !removed.Contains(root, StringComparer.Ordinal))
+            .Concat(LocalFolders(addedUris))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Load(roots);
+    }
+
     public string KeyOf(string uri) => DocumentUri.TryGetLocalPath(uri, out var path) ? Path.GetFullPath(path) : uri;
 
     /// <summary>The URI to use for a file: the client's own for an open document, else the file's.</summary>

@@ -1,3 +1,4 @@
+using VmLang.LanguageServer.Documents;
 using VmLang.LanguageServer.Protocol;
 using static VmLang.Tests.LanguageServer.Features.ServerSession;
 
@@ -77,6 +78,31 @@ public class DiagnosticsTests
         File.Delete(path);
         await session.NotifyAsync(LspMethods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":{{Json(uri)}},"type":3}]}""");
         Assert.Empty(await session.WaitForDiagnosticsAsync(uri));
+    }
+
+    [Fact]
+    public async Task Added_and_removed_workspace_folders_bring_their_files_in_and_out()
+    {
+        await using var session = await StartAsync();
+        var other = Directory.CreateTempSubdirectory("vmlang-lsp-folder-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(other, "steps.vml"), "sequence s { day 1 nowhere }\n");
+            var uri = DocumentUri.FromLocalPath(Path.Combine(other, "steps.vml"));
+            var folder = Json(DocumentUri.FromLocalPath(other));
+
+            await session.NotifyAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
+                $$$"""{"event":{"added":[{"uri":{{{folder}}},"name":"other"}],"removed":[]}}""");
+            await session.WaitForDiagnosticsAsync(uri, Has("VML0108"));
+
+            await session.NotifyAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
+                $$$"""{"event":{"added":[],"removed":[{"uri":{{{folder}}},"name":"other"}]}}""");
+            Assert.Empty(await session.WaitForDiagnosticsAsync(uri));
+        }
+        finally
+        {
+            Directory.Delete(other, recursive: true);
+        }
     }
 
     [Fact]
