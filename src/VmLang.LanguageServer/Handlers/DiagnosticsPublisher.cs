@@ -21,12 +21,18 @@ internal sealed class DiagnosticsPublisher : IDisposable
 {
     private const string DebounceKey = "workspace";
 
+    // A pause this long between keystrokes is time the user is not waiting on; a quarter of the
+    // 64 MB young-generation budget (runtimeconfig) is a few keystrokes' garbage on a big file.
+    private static readonly TimeSpan IdleCollectionQuiet = TimeSpan.FromMilliseconds(30);
+    private const long IdleCollectionThreshold = 16L * 1024 * 1024;
+
     private readonly LanguageServerConnection _connection;
     private readonly ServerWorkspace _workspace;
     private readonly TimeProvider _time;
     private readonly TimeSpan _delay;
     private readonly TextWriter _log;
     private readonly Debouncer<string> _debouncer;
+    private readonly IdleCollector _idleCollector;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PublishedList> _published = new(StringComparer.Ordinal);
@@ -41,6 +47,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
         _delay = delay;
         _log = log;
         _debouncer = new Debouncer<string>(delay, time, log);
+        _idleCollector = new IdleCollector(IdleCollectionQuiet, IdleCollectionThreshold, time, log);
         _lastChange = time.GetTimestamp() - (long)(delay.TotalSeconds * time.TimestampFrequency) - 1;
     }
 
@@ -48,6 +55,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
     /// <param name="immediately">Skip the debounce: an opened or closed file, a file changed on disk.</param>
     public void OnChanged(string? editedKey, bool immediately = false)
     {
+        _idleCollector.OnEdit();
         bool quiet;
         lock (_lock)
         {
@@ -119,6 +127,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
         finally
         {
             _oneAtATime.Release();
+            _idleCollector.OnWorkDone();
         }
     }
 
@@ -159,6 +168,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
     public void Dispose()
     {
         _debouncer.Dispose();
+        _idleCollector.Dispose();
         _oneAtATime.Dispose();
     }
 }
