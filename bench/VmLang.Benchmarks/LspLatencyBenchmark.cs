@@ -17,14 +17,16 @@ public static class LspLatencyBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var dll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException("usage: lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N]");
+        var dll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException("usage: lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean]");
         var edits = Option(args, "--edits", 200);
         var pauseMs = Option(args, "--pause-ms", 100);
         var folder = Directory.CreateTempSubdirectory("vmlang-bench-").FullName;
         var file = Path.Combine(folder, "big.vml");
-        var text = BigWorkspaceFile(5000);
+        var clean = args.Contains("--clean");
+        var text = BigWorkspaceFile(5000, clean);
         File.WriteAllText(file, text);
-        Console.WriteLine($"workspace file: {text.Split('\n').Length - 1} lines, {text.Length / 1024} KiB");
+        Console.WriteLine($"workspace file: {text.Split('\n').Length - 1} lines, {text.Length / 1024} KiB, "
+            + (clean ? "only the edited template has errors (--clean)" : "every template has the error the edit toggles"));
 
         TimeCompiler(text, file);
 
@@ -94,8 +96,12 @@ public static class LspLatencyBenchmark
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    /// <summary>Templates like the spec's example, each with an optional <c>name</c> slot said as <c>{{ nam }}</c>, to about <paramref name="lines"/> lines.</summary>
-    internal static string BigWorkspaceFile(int lines)
+    /// <summary>
+    /// Templates like the spec's example, each with an optional <c>name</c> slot said as <c>{{ nam }}</c>
+    /// (two diagnostics a template), to about <paramref name="lines"/> lines; when <paramref name="clean"/>,
+    /// only the last template has the typo, as in a file someone is working on.
+    /// </summary>
+    internal static string BigWorkspaceFile(int lines, bool clean = false)
     {
         var text = new StringBuilder("ruleset house {\n  forbid \"just wanted to\", \"as per my last\" because \"Filler.\"\n  prefer \"call me back\" => \"you can reach me at\" because \"Begging.\"\n}\n");
         var count = 0;
@@ -125,7 +131,10 @@ public static class LspLatencyBenchmark
 
                 """");
         }
-        return text.ToString().ReplaceLineEndings("\n");
+        var result = text.ToString().ReplaceLineEndings("\n");
+        if (!clean) return result;
+        var last = result.LastIndexOf("{{ nam }}", StringComparison.Ordinal);
+        return result[..last].Replace("{{ nam }}", "{{ name }}", StringComparison.Ordinal) + result[last..];
     }
 
     /// <summary>The server process and a minimal LSP client over its stdin/stdout.</summary>
