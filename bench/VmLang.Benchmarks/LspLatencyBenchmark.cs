@@ -150,7 +150,9 @@ public static class LspLatencyBenchmark
         {
             _process = process;
             _input = process.StandardInput.BaseStream;
-            _output = process.StandardOutput.BaseStream;
+            // Buffered, so reading a header byte by byte costs no system call per byte: the time
+            // measured should be the server's, not this client's.
+            _output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
         }
 
         public static async Task<ServerProcess> StartAsync(string dll, string folder)
@@ -195,8 +197,8 @@ public static class LspLatencyBenchmark
 
         private async Task WriteAsync(byte[] body)
         {
-            await _input.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"));
-            await _input.WriteAsync(body);
+            // One write per message, as editors send them.
+            await _input.WriteAsync((byte[])[.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body]);
             await _input.FlushAsync();
         }
 
