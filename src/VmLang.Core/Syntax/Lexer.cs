@@ -21,6 +21,10 @@ internal sealed class Lexer
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
     private readonly ImmutableArray<SyntaxTrivia>.Builder _trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>();
+
+    // Most tokens keep only their trivia's width (see SyntaxToken), so trivia is built into _trivia
+    // only when it is kept: around text-block quotes, and when a token's trivia is scanned again.
+    private bool _recordTrivia;
     private readonly StringTable _strings = StringTable.ForCurrentThread();
     private int _position;
     private Mode _mode = Mode.Declarations;
@@ -42,7 +46,7 @@ internal sealed class Lexer
     /// </summary>
     internal static ImmutableArray<SyntaxTrivia> RescanTrivia(SourceText source, int start, TriviaMode mode)
     {
-        var lexer = new Lexer(source, "", [], start);
+        var lexer = new Lexer(source, "", [], start) { _recordTrivia = true };
         switch (mode)
         {
             case TriviaMode.Leading: lexer.ScanLeadingTrivia(); break;
@@ -216,6 +220,7 @@ internal sealed class Lexer
     private SyntaxToken StartTextBlock(int start, string text, ImmutableArray<SyntaxTrivia> leading)
     {
         // Only whitespace may follow the opening quotes; the content starts on the next line.
+        _recordTrivia = true;
         _trivia.Clear();
         ScanWhitespace(newLinesToo: false);
         if (!AtEnd && Current is not ('\n' or '\r'))
@@ -228,6 +233,7 @@ internal sealed class Lexer
         }
         ScanNewLine();
         var token = new SyntaxToken(SyntaxKind.TextBlockStartToken, start, text, leading, _trivia.ToImmutable());
+        _recordTrivia = false;
         _mode = Mode.TextBlock;
         _textBlockStart = token;
         return token;
@@ -288,6 +294,7 @@ internal sealed class Lexer
 
     private SyntaxToken EndTextBlock(ImmutableArray<SyntaxTrivia> lineBreak)
     {
+        _recordTrivia = true;
         _trivia.Clear();
         _trivia.AddRange(lineBreak);
         ScanWhitespace(newLinesToo: false);
@@ -297,6 +304,7 @@ internal sealed class Lexer
         _mode = Mode.Declarations;
         _textBlockStart = null;
         ScanTrailingTrivia();
+        _recordTrivia = false;
         return new SyntaxToken(SyntaxKind.TextBlockEndToken, start, "\"\"\"", leading, _trivia.ToImmutable());
     }
 
@@ -356,8 +364,8 @@ internal sealed class Lexer
         _trivia.Clear();
         if (_position == 0 && _source.HasByteOrderMark)
         {
-            _trivia.Add(new SyntaxTrivia(SyntaxKind.ByteOrderMarkTrivia, 0, "\uFEFF"));
             _position = 1;
+            AddTrivia(SyntaxKind.ByteOrderMarkTrivia, 0);
         }
         while (!AtEnd)
         {
@@ -386,7 +394,7 @@ internal sealed class Lexer
         var start = _position;
         while (!AtEnd && Current is not ('\n' or '\r') && char.IsWhiteSpace(Current) && Current != '\uFEFF') _position++;
         if (_position == start) return newLinesToo && ScanNewLine();
-        _trivia.Add(new SyntaxTrivia(SyntaxKind.WhitespaceTrivia, start, Slice(start)));
+        AddTrivia(SyntaxKind.WhitespaceTrivia, start);
         return true;
     }
 
@@ -396,7 +404,7 @@ internal sealed class Lexer
         if (Current == '\r') _position++;
         if (Current == '\n' && (_position == start || _text[start] == '\r')) _position++;
         if (_position == start) return false;
-        _trivia.Add(new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, start, _position - start == 1 ? (_text[start] == '\n' ? "\n" : "\r") : "\r\n"));
+        AddTrivia(SyntaxKind.EndOfLineTrivia, start);
         return true;
     }
 
@@ -407,7 +415,7 @@ internal sealed class Lexer
         if (Peek(1) == '/')
         {
             while (!AtEnd && Current is not ('\n' or '\r')) _position++;
-            _trivia.Add(new SyntaxTrivia(SyntaxKind.SingleLineCommentTrivia, start, _text[start.._position]));
+            AddTrivia(SyntaxKind.SingleLineCommentTrivia, start);
             return true;
         }
         var close = _text.IndexOf("*/", start + 2, StringComparison.Ordinal);
@@ -420,7 +428,7 @@ internal sealed class Lexer
         {
             _position = close + 2;
         }
-        _trivia.Add(new SyntaxTrivia(SyntaxKind.MultiLineCommentTrivia, start, _text[start.._position]));
+        AddTrivia(SyntaxKind.MultiLineCommentTrivia, start);
         return true;
     }
 
@@ -432,9 +440,21 @@ internal sealed class Lexer
             _position += char.IsSurrogatePair(_text, _position) ? 2 : 1;
         }
         while (!AtEnd && !stopAt(Current));
-        var text = _text[start.._position];
-        Report(DiagnosticDescriptors.CharacterNotAllowed, TextSpan.FromBounds(start, _position), Describe(text));
-        _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, start, text));
+        Report(DiagnosticDescriptors.CharacterNotAllowed, TextSpan.FromBounds(start, _position), Describe(_text[start.._position]));
+        AddTrivia(SyntaxKind.SkippedTextTrivia, start);
+    }
+
+    /// <summary>The trivia from <paramref name="start"/> to the current position, when trivia is being kept.</summary>
+    private void AddTrivia(SyntaxKind kind, int start)
+    {
+        if (!_recordTrivia) return;
+        var text = kind switch
+        {
+            SyntaxKind.WhitespaceTrivia => Slice(start),
+            SyntaxKind.EndOfLineTrivia => _position - start == 2 ? "\r\n" : _text[start] == '\n' ? "\n" : "\r",
+            _ => _text[start.._position],
+        };
+        _trivia.Add(new SyntaxTrivia(kind, start, text));
     }
 
     private static string Describe(string text)
