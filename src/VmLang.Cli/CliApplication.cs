@@ -13,13 +13,14 @@ public static class CliApplication
     public const int ErrorsFound = 1;
     public const int BadInput = 2;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="openStdin">Where <c>render --data -</c> reads from; the console's standard input unless a test gives its own.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<Stream>? openStdin = null)
     {
         var root = new RootCommand("VmLang: check, format and render voicemail templates.")
         {
             CheckCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout),
-            RenderCommand.Create(stdout, stderr),
+            RenderCommand.Create(stdout, stderr, openStdin ?? Console.OpenStandardInput),
             FormatCommand.Create(stdout, stderr),
             LspCommand.Create(stderr),
         };

@@ -8,11 +8,11 @@ namespace VmLang.Cli.Commands;
 /// </summary>
 internal static class RenderCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
     {
         var file = new Argument<string>("file") { Description = "The .vml file that declares the template (its folder is the workspace)." };
         var template = new Option<string>("--template", "-t") { Description = "The template to render.", Required = true };
-        var data = new Option<string>("--data", "-d") { Description = "Prospect data: CSV with a header row, a JSON array of objects, or JSON Lines.", Required = true };
+        var data = new Option<string>("--data", "-d") { Description = "Prospect data: CSV with a header row, a JSON array of objects, or JSON Lines; '-' reads standard input.", Required = true };
         var format = new Option<string>("--format") { Description = "Script format.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "jsonl", "ssml", "md");
         var dataFormat = new Option<string?>("--data-format") { Description = "Data format when the extension does not tell (csv, json, jsonl)." };
@@ -34,7 +34,8 @@ internal static class RenderCommand
                 result.GetValue(outDir),
                 result.GetValue(rejects)),
             stdout,
-            stderr).Execute());
+            stderr,
+            openStdin).Execute());
         return command;
     }
 }
@@ -46,4 +47,10 @@ internal sealed record RenderRequest(
     string Format,
     string? DataFormat,
     string? OutDirectory,
-    string? RejectsPath);
+    string? RejectsPath)
+{
+    public bool ReadsStandardInput => Data == StandardInputData.Argument;
+
+    /// <summary>How messages name the data: its file name, or "stdin".</summary>
+    public string DataName => ReadsStandardInput ? StandardInputData.DisplayName : Path.GetFileName(Data);
+}

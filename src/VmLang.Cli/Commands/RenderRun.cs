@@ -11,7 +11,7 @@ namespace VmLang.Cli.Commands;
 /// into the chosen output. Scripts are the only thing written to stdout; rejected rows, warnings and
 /// the totals go to stderr, and no row is dropped without being named.
 /// </summary>
-internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWriter stderr)
+internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
 {
     public int Execute()
     {
@@ -19,18 +19,9 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         if (!ReportTemplateDiagnostics(compilation, template)) return CliApplication.ErrorsFound;
         var checker = new RowChecker(compilation, template);
 
-        if (!DataFormats.TryResolve(request.Data, request.DataFormat, out var dataFormat, out var formatError))
-        {
-            throw new CliInputException(formatError ?? $"cannot tell the format of '{request.Data}'");
-        }
-        if (!File.Exists(request.Data)) throw new CliInputException($"data file '{request.Data}' does not exist");
-        if (request.RejectsPath is { } rejectsPath && Path.GetFullPath(rejectsPath) == Path.GetFullPath(request.Data))
-        {
-            throw new CliInputException("--rejects must not overwrite the data file");
-        }
         ScriptFormats.TryParse(request.Format, out var scriptFormat);
 
-        using var source = OpenData(dataFormat);
+        using var source = request.ReadsStandardInput ? OpenStandardInput() : OpenDataFile();
         using var progress = ReferenceEquals(stderr, Console.Error) ? ProgressReporters.ForStandardError(source.InputLength) : new NoProgressReporter(stderr);
         using var sink = CreateSink(ScriptFormatter.For(scriptFormat));
         var rows = new RowLoop(request, template, checker, source, sink, progress);
@@ -85,8 +76,17 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         || template.Rulesets.Any(r => ReferenceEquals(diagnostic.Location.Text, r.SyntaxTree.Text) && r.Syntax.FullSpan.Contains(diagnostic.Location.Span.Start))
         || diagnostic.Code == DiagnosticDescriptors.InvalidConfig.Code;
 
-    private DataSource OpenData(DataFormat format)
+    private DataSource OpenDataFile()
     {
+        if (!DataFormats.TryResolve(request.Data, request.DataFormat, out var format, out var formatError))
+        {
+            throw new CliInputException(formatError);
+        }
+        if (!File.Exists(request.Data)) throw new CliInputException($"data file '{request.Data}' does not exist");
+        if (request.RejectsPath is { } rejectsPath && Path.GetFullPath(rejectsPath) == Path.GetFullPath(request.Data))
+        {
+            throw new CliInputException("--rejects must not overwrite the data file");
+        }
         try
         {
             return DataSource.Open(request.Data, format);
@@ -94,6 +94,20 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new CliInputException($"cannot read '{request.Data}': {error.Message}");
+        }
+    }
+
+    /// <summary><c>--data -</c>: the format named by <c>--data-format</c>, else told from the first character.</summary>
+    private DataSource OpenStandardInput()
+    {
+        DataFormat? format = DataFormats.TryParse(request.DataFormat, out var named) ? named : null;
+        try
+        {
+            return StandardInputData.Open(openStdin(), format);
+        }
+        catch (IOException error)
+        {
+            throw new CliInputException($"cannot read standard input: {error.Message}");
         }
     }
 

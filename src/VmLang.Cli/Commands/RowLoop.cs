@@ -21,7 +21,7 @@ internal sealed class RowLoop(
 
     public int Run()
     {
-        var dataName = Path.GetFileName(request.Data);
+        var dataName = request.DataName;
         try
         {
             foreach (var record in source.ReadRecords())
@@ -46,7 +46,7 @@ internal sealed class RowLoop(
         }
         catch (IOException error)
         {
-            throw new CliInputException($"cannot read '{request.Data}': {error.Message}");
+            throw new CliInputException($"cannot read '{(request.ReadsStandardInput ? StandardInputData.DisplayName : request.Data)}': {error.Message}");
         }
         finally
         {
@@ -63,7 +63,7 @@ internal sealed class RowLoop(
             Reject(row.Number, row.Line, row.Values, result.Rejections);
             return;
         }
-        foreach (var warning in result.Warnings) progress.WriteLine($"{Path.GetFileName(request.Data)}: row {row.Number}: warning {warning}");
+        foreach (var warning in result.Warnings) progress.WriteLine($"{request.DataName}: row {row.Number}: warning {warning}");
         sink.Write(new RenderedScript(row.Number, template.Name, result.Prospect, result.Script!, result.Seconds, result.Warnings, result.Contact));
         Summary.CountRendered();
     }
@@ -71,7 +71,7 @@ internal sealed class RowLoop(
     private void Reject(int row, int? line, IReadOnlyDictionary<string, string?> values, IReadOnlyList<string> reasons)
     {
         var reason = string.Join("; ", reasons);
-        progress.WriteLine($"{Path.GetFileName(request.Data)}{Where(line)}: row {row}: rejected: {reason}");
+        progress.WriteLine($"{request.DataName}{Where(line)}: row {row}: rejected: {reason}");
         if (request.RejectsPath is { } path)
         {
             _rejects ??= new RejectsCsvWriter(path, source.Columns);
@@ -91,7 +91,7 @@ internal sealed class RowLoop(
         var missing = checker.RequiredSlots.Where(s => !source.Columns.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         foreach (var slot in missing)
         {
-            progress.WriteLine($"vmlang: {Path.GetFileName(request.Data)} has no column '{slot.Name}' for required slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) of template '{template.Name}'; nothing was rendered.");
+            progress.WriteLine($"vmlang: {request.DataName} has no column '{slot.Name}' for required slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) of template '{template.Name}'; nothing was rendered.");
         }
         return missing.Count == 0;
     }
@@ -101,7 +101,7 @@ internal sealed class RowLoop(
         foreach (var column in source.Columns)
         {
             if (!_reportedColumns.Add(column) || template.Slots.Any(s => string.Equals(s.Name, column, StringComparison.OrdinalIgnoreCase))) continue;
-            progress.WriteLine($"{Path.GetFileName(request.Data)}: warning: column '{column}' matches no slot of template '{template.Name}' and is not used.");
+            progress.WriteLine($"{request.DataName}: warning: column '{column}' matches no slot of template '{template.Name}' and is not used.");
         }
     }
 

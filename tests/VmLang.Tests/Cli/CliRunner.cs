@@ -7,11 +7,15 @@ internal sealed record CliResult(int ExitCode, string Stdout, string Stderr);
 /// <summary>Runs <c>vmlang</c> in-process with captured output, and makes throw-away workspaces.</summary>
 internal static class CliRunner
 {
-    public static CliResult Run(params string[] args)
+    public static CliResult Run(params string[] args) => RunWithInput(null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> as standard input (UTF-8), for <c>render --data -</c>.</summary>
+    public static CliResult RunWithInput(string? stdin, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var exit = CliApplication.Run(args, stdout, stderr);
+        var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stdin ?? ""));
+        var exit = CliApplication.Run(args, stdout, stderr, () => input);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

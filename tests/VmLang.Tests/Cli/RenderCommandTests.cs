@@ -16,6 +16,35 @@ public class RenderCommandTests
         CliRunner.Run(["render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", .. extra]);
 
     [Fact]
+    public void Data_piped_to_standard_input_is_read_with_its_format_told_from_the_first_character()
+    {
+        var csv = File.ReadAllText(TestPaths.Example("prospects.csv"));
+        var fromCsv = CliRunner.RunWithInput(csv, "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch", "--data", "-");
+        Assert.Equal(1, fromCsv.ExitCode);
+        Assert.Contains("Hi Dana, this is Sam Ortiz with Northwind Telecom.", fromCsv.Stdout);
+        Assert.Contains("stdin(4): row 3: rejected: slot 'pain' (reason) is blank", fromCsv.Stderr);
+        Assert.EndsWith("read 5, rendered 2, rejected 3", fromCsv.Stderr.Trim());
+
+        var row = """{"prospect":"Dana Reyes","rep":"Sam Ortiz","referrer":"","pain":"your call volume grew","outcome":"cut hold times","when":"on Thursday","number":"817 224 9900"}""";
+        var fromJsonArray = CliRunner.RunWithInput($"\n  [{row}]", "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch", "--data", "-");
+        Assert.Equal(0, fromJsonArray.ExitCode);
+        Assert.EndsWith("read 1, rendered 1, rejected 0", fromJsonArray.Stderr.Trim());
+
+        var fromJsonLines = CliRunner.RunWithInput($"{row}\n{row}\n", "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch", "--data", "-");
+        Assert.Equal(0, fromJsonLines.ExitCode);
+        Assert.EndsWith("read 2, rendered 2, rejected 0", fromJsonLines.Stderr.Trim());
+    }
+
+    [Fact]
+    public void A_format_named_for_standard_input_wins_over_its_first_character()
+    {
+        // Read as CSV, a JSON line is a header with no rows under it; read as JSON Lines it would be one row.
+        var row = """{"prospect":"Dana Reyes"}""";
+        var result = CliRunner.RunWithInput(row + "\n", "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch", "--data", "-", "--data-format", "csv");
+        Assert.EndsWith("read 0, rendered 0, rejected 0", result.Stderr.Trim());
+    }
+
+    [Fact]
     public void Bundled_example_renders_good_rows_and_names_every_bad_one()
     {
         var result = CliRunner.Run("render", TestPaths.Example("first_touch.vml"), "--template", "first_touch", "--data", TestPaths.Example("prospects.csv"));

@@ -35,4 +35,16 @@ public sealed class DataFormatsTests
         Assert.False(DataFormats.TryResolve("data.csv", "xml", out _, out error));
         Assert.Contains("unknown data format 'xml'", error);
     }
+
+    [Theory]
+    [InlineData("[{\"prospect\":\"A\"}]", DataFormat.Json)]
+    [InlineData("\uFEFF \r\n\t[", DataFormat.Json)]
+    [InlineData("{\"prospect\":\"A\"}\n", DataFormat.JsonLines)]
+    [InlineData("prospect,rep\nA,B\n", DataFormat.Csv)]
+    [InlineData("", DataFormat.Csv)]
+    public void Piped_data_is_told_apart_by_its_first_character(string start, DataFormat expected)
+    {
+        using var source = StandardInputData.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(start)), format: null);
+        Assert.Equal(expected, source.Format);
+    }
 }

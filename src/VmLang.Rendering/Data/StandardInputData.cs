@@ -1,0 +1,93 @@
+namespace VmLang.Rendering;
+
+/// <summary>
+/// Prospect data piped in (<c>--data -</c>). A pipe has no file extension to tell its format, so
+/// unless the user names one, the first character decides: <c>[</c> is a JSON array, <c>{</c> is
+/// JSON Lines, anything else is CSV.
+/// </summary>
+public static class StandardInputData
+{
+    /// <summary>What <c>--data</c> says for standard input.</summary>
+    public const string Argument = "-";
+
+    /// <summary>How messages name standard input.</summary>
+    public const string DisplayName = "stdin";
+
+    public static DataSource Open(Stream input, DataFormat? format)
+    {
+        if (format is { } known) return DataSource.Create(input, known);
+        var prefix = ReadUntilFirstContent(input);
+        return DataSource.Create(new PrefixedStream(prefix, input), Sniff(prefix));
+    }
+
+    internal static DataFormat Sniff(ReadOnlySpan<byte> start)
+    {
+        foreach (var b in SkipByteOrderMark(start))
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
+            return b switch
+            {
+                (byte)'[' => DataFormat.Json,
+                (byte)'{' => DataFormat.JsonLines,
+                _ => DataFormat.Csv,
+            };
+        }
+        return DataFormat.Csv;
+    }
+
+    private static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+
+    /// <summary>Reads up to the first character that is not whitespace (or a few KB of it, or the end).</summary>
+    private static byte[] ReadUntilFirstContent(Stream input)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        while (buffer.Length < 64 * 1024)
+        {
+            var read = input.Read(chunk);
+            if (read == 0) break;
+            buffer.Write(chunk, 0, read);
+            var seen = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+            if (SkipByteOrderMark(seen).IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8) >= 0) break;
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The bytes already read, then the rest of the stream.</summary>
+    private sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+    {
+        private int _offset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_offset < prefix.Length)
+            {
+                var n = Math.Min(buffer.Length, prefix.Length - _offset);
+                prefix.AsSpan(_offset, n).CopyTo(buffer);
+                _offset += n;
+                return n;
+            }
+            return rest.Read(buffer);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) rest.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}
