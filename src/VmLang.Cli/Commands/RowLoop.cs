@@ -42,6 +42,8 @@ internal sealed class RowLoop(
                 }
                 progress.Report(Summary.Read, source.InputPosition);
             }
+            // A header with no rows under it still has to fit the template (an empty input has no header and claims nothing).
+            if (!_columnsChecked && source.Columns.Count > 0 && !CheckColumns()) return CliApplication.ErrorsFound;
             _rejects?.Complete();
         }
         catch (IOException error)

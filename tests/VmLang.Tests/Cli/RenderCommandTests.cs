@@ -16,6 +16,18 @@ public class RenderCommandTests
         CliRunner.Run(["render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", .. extra]);
 
     [Fact]
+    public void A_csv_header_without_rows_is_still_checked_against_the_template()
+    {
+        var root = Workspace("prospect,rep\n");
+        var result = Render(root, "--data", Path.Combine(root, "data.csv"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("has no column 'pain' for required slot 'pain' (reason)", result.Stderr);
+
+        var empty = Workspace("");
+        Assert.Equal(0, Render(empty, "--data", Path.Combine(empty, "data.csv")).ExitCode);
+    }
+
+    [Fact]
     public void Data_piped_to_standard_input_is_read_with_its_format_told_from_the_first_character()
     {
         var csv = File.ReadAllText(TestPaths.Example("prospects.csv"));
@@ -38,10 +50,11 @@ public class RenderCommandTests
     [Fact]
     public void A_format_named_for_standard_input_wins_over_its_first_character()
     {
-        // Read as CSV, a JSON line is a header with no rows under it; read as JSON Lines it would be one row.
+        // Read as CSV, a JSON line is a header (with none of the template's columns); read as JSON Lines it would be a row.
         var row = """{"prospect":"Dana Reyes"}""";
         var result = CliRunner.RunWithInput(row + "\n", "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch", "--data", "-", "--data-format", "csv");
-        Assert.EndsWith("read 0, rendered 0, rejected 0", result.Stderr.Trim());
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("stdin has no column 'prospect'", result.Stderr);
     }
 
     [Fact]
