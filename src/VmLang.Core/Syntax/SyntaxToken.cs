@@ -97,14 +97,14 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 }
 
 /// <summary>
-/// What a node stores for each of its tokens. Trivia is two widths, scanned again from the source when
-/// read (with the same rules, so it is the same trivia); the rarely used parts (a decoded value,
-/// trivia the lexer or parser composed itself) share one field. The default value is "no token".
+/// What a node stores for each of its tokens: 24 bytes. Trivia is two widths, scanned again from the
+/// source when read (with the same rules, so it is the same trivia). A plain token's one reference is
+/// its text; the few with more (a decoded value, trivia the lexer or parser composed itself) point to
+/// an <see cref="Extra"/> instead. The default value is "no token".
 /// </summary>
 internal readonly struct TokenData
 {
-    private readonly string? _text;
-    private readonly object? _extra;
+    private readonly object? _body;
     private readonly int _position;
     private readonly int _leadingWidth;
     private readonly int _trailingWidth;
@@ -117,72 +117,79 @@ internal readonly struct TokenData
         None = 0,
         Missing = 1,
         InHole = 2,
+        ExplicitTrivia = 4,
     }
 
-    /// <summary>Trivia given up front, for tokens whose trivia the lexer or parser composes itself.</summary>
-    private sealed record ExplicitTrivia(ImmutableArray<SyntaxTrivia> Leading, ImmutableArray<SyntaxTrivia> Trailing, object? Value);
+    /// <summary>The text with what a plain token does not have: a decoded value, or trivia given up front.</summary>
+    private sealed record Extra(string Text, object? Value, ImmutableArray<SyntaxTrivia> Leading, ImmutableArray<SyntaxTrivia> Trailing);
 
-    private TokenData(SyntaxKind kind, int position, string text, int leadingWidth, int trailingWidth, object? extra, Flags flags)
+    private TokenData(SyntaxKind kind, int position, object body, int leadingWidth, int trailingWidth, Flags flags)
     {
         _kind = (ushort)kind;
         _position = position;
-        _text = text;
+        _body = body;
         _leadingWidth = leadingWidth;
         _trailingWidth = trailingWidth;
-        _extra = extra;
         _flags = flags;
     }
 
     /// <summary>A token whose trivia is the text of [fullStart, position) and [end of text, fullEnd), scanned when read.</summary>
     public static TokenData Scanned(SyntaxKind kind, int position, string text, int fullStart, int fullEnd, bool inHole, object? value) =>
-        new(kind, position, text, position - fullStart, fullEnd - (position + text.Length), value, inHole ? Flags.InHole : Flags.None);
+        new(kind, position, value is null ? text : new Extra(text, value, default, default),
+            position - fullStart, fullEnd - (position + text.Length), inHole ? Flags.InHole : Flags.None);
 
     public static TokenData WithTrivia(SyntaxKind kind, int position, string text, ImmutableArray<SyntaxTrivia> leading,
         ImmutableArray<SyntaxTrivia> trailing, object? value, bool isMissing)
     {
         var leadingWidth = leading.IsEmpty ? 0 : position - leading[0].Position;
         var trailingWidth = trailing.IsEmpty ? 0 : trailing[^1].Span.End - (position + text.Length);
-        var extra = leading.IsEmpty && trailing.IsEmpty ? value : new ExplicitTrivia(leading, trailing, value);
-        return new(kind, position, text, leadingWidth, trailingWidth, extra, isMissing ? Flags.Missing : Flags.None);
+        var flags = isMissing ? Flags.Missing : Flags.None;
+        if (leading.IsEmpty && trailing.IsEmpty)
+        {
+            return new(kind, position, value is null ? text : new Extra(text, value, default, default), 0, 0, flags);
+        }
+        return new(kind, position, new Extra(text, value, leading, trailing), leadingWidth, trailingWidth, flags | Flags.ExplicitTrivia);
     }
 
     /// <summary>False for the default value: an optional token that is not there.</summary>
-    public bool IsPresent => _text is not null;
+    public bool IsPresent => _body is not null;
 
     public SyntaxKind Kind => (SyntaxKind)_kind;
 
     public int Position => _position;
 
-    public string? Text => _text;
+    public string? Text => _body as string ?? ((Extra?)_body)?.Text;
 
-    public object? Value => _extra is ExplicitTrivia trivia ? trivia.Value : _extra;
+    public object? Value => (_body as Extra)?.Value;
 
     public bool IsMissing => (_flags & Flags.Missing) != 0;
 
-    public TextSpan FullSpan => TextSpan.FromBounds(_position - _leadingWidth, _position + (_text?.Length ?? 0) + _trailingWidth);
+    public TextSpan FullSpan => TextSpan.FromBounds(_position - _leadingWidth, _position + (Text?.Length ?? 0) + _trailingWidth);
+
+    private Extra? Explicit => (_flags & Flags.ExplicitTrivia) != 0 ? (Extra)_body! : null;
 
     public ImmutableArray<SyntaxTrivia> GetLeadingTrivia(object? owner) =>
-        _extra is ExplicitTrivia trivia ? trivia.Leading
+        Explicit is { } given ? given.Leading
         : _leadingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
         : Lexer.RescanTrivia(SourceOf(owner), _position - _leadingWidth, (_flags & Flags.InHole) != 0 ? TriviaMode.Hole : TriviaMode.Leading);
 
     public ImmutableArray<SyntaxTrivia> GetTrailingTrivia(object? owner) =>
-        _extra is ExplicitTrivia trivia ? trivia.Trailing
+        Explicit is { } given ? given.Trailing
         : _trailingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
-        : Lexer.RescanTrivia(SourceOf(owner), _position + _text!.Length, (_flags & Flags.InHole) != 0 ? TriviaMode.Hole : TriviaMode.Trailing);
+        : Lexer.RescanTrivia(SourceOf(owner), _position + Text!.Length, (_flags & Flags.InHole) != 0 ? TriviaMode.Hole : TriviaMode.Trailing);
 
     public void WriteTo(StringBuilder builder, object? owner)
     {
-        if (_extra is ExplicitTrivia trivia)
+        if (Explicit is { } given)
         {
-            foreach (var item in trivia.Leading) builder.Append(item.Text);
-            builder.Append(_text);
-            foreach (var item in trivia.Trailing) builder.Append(item.Text);
+            foreach (var item in given.Leading) builder.Append(item.Text);
+            builder.Append(given.Text);
+            foreach (var item in given.Trailing) builder.Append(item.Text);
             return;
         }
         if (_leadingWidth == 0 && _trailingWidth == 0)
         {
-            builder.Append(_text);
+            builder.Append(Text);
             return;
         }
         // Unscanned trivia is exactly the source text around the token: copy it without building trivia.
