@@ -51,6 +51,9 @@ internal sealed record RenderRequest(
 {
     public bool ReadsStandardInput => Data == StandardInputData.Argument;
 
-    /// <summary>How messages name the data: its file name, or "stdin".</summary>
+    /// <summary>How row messages name the data: its file name, or "stdin".</summary>
     public string DataName => ReadsStandardInput ? StandardInputData.DisplayName : Path.GetFileName(Data);
+
+    /// <summary>How a read error names the data: the path as given, or "stdin".</summary>
+    public string DataPath => ReadsStandardInput ? StandardInputData.DisplayName : Data;
 }

@@ -48,7 +48,7 @@ internal sealed class RowLoop(
         }
         catch (IOException error)
         {
-            throw new CliInputException($"cannot read '{(request.ReadsStandardInput ? StandardInputData.DisplayName : request.Data)}': {error.Message}");
+            throw new CliInputException($"cannot read '{request.DataPath}': {error.Message}");
         }
         finally
         {

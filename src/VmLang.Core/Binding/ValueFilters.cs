@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace VmLang.Binding;
 
 /// <summary>
@@ -20,7 +22,10 @@ public static class ValueFilters
     /// <summary>"first, last, upper, lower or spoken", for messages.</summary>
     public static string NameList { get; } = Names.List(All.Select(f => f.Name));
 
-    public static Info? Find(string name) => All.FirstOrDefault(f => f.Name == name);
+    // The binder looks up every filter of every hole on every keystroke, as Role.Find does roles.
+    private static readonly FrozenDictionary<string, Info> ByName = All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    public static Info? Find(string name) => ByName.GetValueOrDefault(name);
 
     public static bool TryParse(string name, out ValueFilter filter)
     {

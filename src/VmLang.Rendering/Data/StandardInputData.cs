@@ -20,23 +20,20 @@ public static class StandardInputData
         return DataSource.Create(new PrefixedStream(prefix, input), Sniff(prefix));
     }
 
-    internal static DataFormat Sniff(ReadOnlySpan<byte> start)
+    internal static DataFormat Sniff(ReadOnlySpan<byte> start) => FirstContentByte(start) switch
     {
-        foreach (var b in SkipByteOrderMark(start))
-        {
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') continue;
-            return b switch
-            {
-                (byte)'[' => DataFormat.Json,
-                (byte)'{' => DataFormat.JsonLines,
-                _ => DataFormat.Csv,
-            };
-        }
-        return DataFormat.Csv;
-    }
+        (byte)'[' => DataFormat.Json,
+        (byte)'{' => DataFormat.JsonLines,
+        _ => DataFormat.Csv,
+    };
 
-    private static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> bytes) =>
-        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
+    /// <summary>The first byte after a UTF-8 byte-order mark and whitespace; null if there is none yet.</summary>
+    private static byte? FirstContentByte(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        var at = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+        return at < 0 ? null : bytes[at];
+    }
 
     /// <summary>Reads up to the first character that is not whitespace (or a few KB of it, or the end).</summary>
     private static byte[] ReadUntilFirstContent(Stream input)
@@ -48,8 +45,7 @@ public static class StandardInputData
             var read = input.Read(chunk);
             if (read == 0) break;
             buffer.Write(chunk, 0, read);
-            var seen = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            if (SkipByteOrderMark(seen).IndexOfAnyExcept((ReadOnlySpan<byte>)" \t\r\n"u8) >= 0) break;
+            if (FirstContentByte(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not null) break;
         }
         return buffer.ToArray();
     }
