@@ -12,9 +12,10 @@ internal sealed class Binder
 {
     private readonly ImmutableArray<SyntaxTree> _trees;
     private readonly List<Diagnostic> _diagnostics = [];
-    // Kept per file: one workspace-wide list grows past the large-object threshold and forces full collections.
-    private readonly Dictionary<SyntaxTree, List<SymbolOccurrence>> _occurrences = [];
     private readonly Dictionary<string, List<Symbol>> _globals = new(StringComparer.Ordinal);
+
+    // The occurrences of the file being bound: files are bound one at a time, so one builder serves them all.
+    private readonly ImmutableArray<SymbolOccurrence>.Builder _occurrences = ImmutableArray.CreateBuilder<SymbolOccurrence>();
 
     private Binder(ImmutableArray<SyntaxTree> trees) => _trees = trees;
 
@@ -26,9 +27,11 @@ internal sealed class Binder
 
     private BoundWorkspace BindAll()
     {
+        // First every global name, so any file may refer to any other; then each file in turn.
         var templates = new List<TemplateSymbol>();
         var rulesets = new List<RulesetSymbol>();
         var sequences = new List<SequenceSymbol>();
+        var declared = new List<Symbol>();
         foreach (var tree in _trees)
         {
             foreach (var declaration in tree.Root.Declarations)
@@ -39,23 +42,34 @@ internal sealed class Binder
                     RulesetDeclarationSyntax r => Add(rulesets, new RulesetSymbol(r, tree)),
                     _ => Add(sequences, new SequenceSymbol((SequenceDeclarationSyntax)declaration, tree)),
                 };
+                declared.Add(symbol);
                 if (symbol.NameToken.IsMissing) continue;
-                Declare(symbol, symbol.NameToken);
                 if (!_globals.TryGetValue(symbol.Name, out var sameName)) _globals[symbol.Name] = sameName = [];
                 sameName.Add(symbol);
             }
         }
         ReportDuplicateNames();
 
-        foreach (var ruleset in rulesets) BindRuleset(ruleset);
-        foreach (var template in templates) BindTemplate(template);
-        foreach (var sequence in sequences) BindSequence(sequence);
-
-        var occurrences = new Dictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>(_occurrences.Count);
-        foreach (var (tree, list) in _occurrences)
+        var occurrences = new Dictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>(_trees.Length);
+        var next = 0;
+        foreach (var tree in _trees)
         {
-            list.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            occurrences.Add(tree, [.. list]);
+            for (var end = next + tree.Root.Declarations.Length; next < end; next++)
+            {
+                var symbol = declared[next];
+                if (!symbol.NameToken.IsMissing) Declare(symbol, symbol.NameToken);
+                switch (symbol)
+                {
+                    case TemplateSymbol template: BindTemplate(template); break;
+                    case RulesetSymbol ruleset: BindRuleset(ruleset); break;
+                    case SequenceSymbol sequence: BindSequence(sequence); break;
+                }
+            }
+            // Declarations come in source order and references follow their declaration's name, so this is nearly sorted.
+            if (occurrences.TryGetValue(tree, out var earlier)) _occurrences.AddRange(earlier); // the same tree given twice
+            _occurrences.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            occurrences[tree] = _occurrences.ToImmutable();
+            _occurrences.Clear();
         }
         return new BoundWorkspace([.. templates], [.. rulesets], [.. sequences], _globals, occurrences, [.. _diagnostics]);
     }
@@ -83,8 +97,15 @@ internal sealed class Binder
 
     private static string DisplayName(SyntaxTree tree) => Path.GetFileName(tree.FilePath);
 
-    private T? LookUp<T>(string name) where T : Symbol =>
-        _globals.TryGetValue(name, out var symbols) ? symbols.OfType<T>().FirstOrDefault() : null;
+    private T? LookUp<T>(string name) where T : Symbol
+    {
+        if (!_globals.TryGetValue(name, out var symbols)) return null;
+        foreach (var symbol in symbols)
+        {
+            if (symbol is T found) return found;
+        }
+        return null;
+    }
 
     private void BindRuleset(RulesetSymbol ruleset)
     {
@@ -202,9 +223,10 @@ internal sealed class Binder
 
     private static bool IsDeclared(ImmutableArray<SlotSymbol>.Builder slots, string name)
     {
-        foreach (var slot in slots)
+        // Indexed: a builder's enumerator is an object, and this runs for every slot of the workspace.
+        for (var i = 0; i < slots.Count; i++)
         {
-            if (slot.Name == name) return true;
+            if (slots[i].Name == name) return true;
         }
         return false;
     }
@@ -258,17 +280,10 @@ internal sealed class Binder
     }
 
     internal void Declare(Symbol symbol, SyntaxToken name) =>
-        OccurrencesIn(symbol.SyntaxTree).Add(new SymbolOccurrence(symbol, symbol.SyntaxTree, name.Span, IsDeclaration: true));
+        _occurrences.Add(new SymbolOccurrence(symbol, symbol.SyntaxTree, name.Span, IsDeclaration: true));
 
     internal void Reference(Symbol symbol, SyntaxTree tree, SyntaxToken name) =>
-        OccurrencesIn(tree).Add(new SymbolOccurrence(symbol, tree, name.Span, IsDeclaration: false));
-
-    private List<SymbolOccurrence> OccurrencesIn(SyntaxTree tree)
-    {
-        // Sized from the text (about one name per 32 characters) so the list rarely grows.
-        if (!_occurrences.TryGetValue(tree, out var list)) _occurrences[tree] = list = new(tree.Text.Length / 32);
-        return list;
-    }
+        _occurrences.Add(new SymbolOccurrence(symbol, tree, name.Span, IsDeclaration: false));
 
     internal void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, SyntaxElement at, params object?[] args) =>
         _diagnostics.Add(Diagnostic.Create(descriptor, tree.GetLocation(at), args));

@@ -20,8 +20,15 @@ public sealed record BoundSay(SayMemberSyntax Syntax, ImmutableArray<BoundSayNod
 
 public abstract record BoundSayNode;
 
-/// <summary>Literal text with the text block's indentation removed.</summary>
-public sealed record BoundText(TextSyntax Syntax, string Value) : BoundSayNode;
+/// <summary>Literal text of a <c>say</c> block.</summary>
+public sealed record BoundText(TextSyntax Syntax) : BoundSayNode
+{
+    /// <summary>
+    /// The text with the block's indentation removed. Made when asked for (by the emitter), not
+    /// while binding: checking reads the source spans, and most binds are never rendered.
+    /// </summary>
+    public string Value => ((TextBlockSyntax)Syntax.Parent!).GetLiteralValue(Syntax);
+}
 
 public enum ValueFilter
 {

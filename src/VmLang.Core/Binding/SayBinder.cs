@@ -10,60 +10,61 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
     private sealed class OpenIf(IfHoleSyntax syntax, SlotSymbol? condition)
     {
         public IfHoleSyntax Syntax { get; } = syntax;
-        public SlotSymbol? Condition { get; } = condition;
-        public List<BoundSayNode> Then { get; } = [];
-        public List<BoundSayNode>? Else { get; set; }
-        public List<BoundSayNode> Current => Else ?? Then;
-        public BoundIf Close() => new(Syntax, Condition, [.. Then], Else is null ? ImmutableArray<BoundSayNode>.Empty : [.. Else]);
+        public ImmutableArray<BoundSayNode>.Builder Then { get; } = ImmutableArray.CreateBuilder<BoundSayNode>();
+        public ImmutableArray<BoundSayNode>.Builder? Else { get; set; }
+        public ImmutableArray<BoundSayNode>.Builder Current => Else ?? Then;
+        public BoundIf Close() => new(Syntax, condition, Then.ToImmutable(), Else?.ToImmutable() ?? ImmutableArray<BoundSayNode>.Empty);
     }
 
     public BoundSay Bind(SayMemberSyntax say)
     {
-        var block = say.TextBlock;
-        var body = new List<BoundSayNode>();
-        var open = new Stack<OpenIf>();
-        List<BoundSayNode> Current() => open.Count > 0 ? open.Peek().Current : body;
-
-        foreach (var part in block.Parts)
+        var body = ListBuilder<BoundSayNode>.Rent();
+        // Most blocks have no `if`: the stack is made for the first one.
+        List<OpenIf>? open = null;
+        foreach (var part in say.TextBlock.Parts)
         {
+            var current = open is { Count: > 0 } ? open[^1].Current : body;
             switch (part)
             {
                 case TextSyntax text:
-                    Current().Add(new BoundText(text, block.GetLiteralValue(text)));
+                    current.Add(new BoundText(text));
                     break;
                 case ExpressionHoleSyntax hole:
-                    Current().Add(BindExpressionHole(hole));
+                    current.Add(BindExpressionHole(hole));
                     break;
                 case IfHoleSyntax ifHole:
                     var (condition, _) = BindPath(ifHole.Condition);
-                    open.Push(new OpenIf(ifHole, condition));
+                    (open ??= []).Add(new OpenIf(ifHole, condition));
                     break;
                 case ElseHoleSyntax elseHole:
-                    if (open.Count == 0) Report(elseHole, "'else' without 'if'");
-                    else if (open.Peek().Else is not null) Report(elseHole, "a second 'else' for the same 'if'");
-                    else open.Peek().Else = [];
+                    if (open is not { Count: > 0 }) Report(elseHole, "'else' without 'if'");
+                    else if (open[^1].Else is not null) Report(elseHole, "a second 'else' for the same 'if'");
+                    else open[^1].Else = ImmutableArray.CreateBuilder<BoundSayNode>();
                     break;
                 case EndHoleSyntax endHole:
-                    if (open.Count == 0)
+                    if (open is not { Count: > 0 })
                     {
                         Report(endHole, "'end' without 'if'");
                         break;
                     }
-                    var closed = open.Pop().Close();
-                    Current().Add(closed);
+                    var closed = open[^1].Close();
+                    open.RemoveAt(open.Count - 1);
+                    (open.Count > 0 ? open[^1].Current : body).Add(closed);
                     break;
             }
         }
-        while (open.Count > 0)
+        while (open is { Count: > 0 })
         {
             // An `if` that never ends is reported once; its content counts as said, so the missing
             // `end` does not also make every slot after it "said only inside an if".
-            var unclosed = open.Pop();
+            var unclosed = open[^1];
+            open.RemoveAt(open.Count - 1);
             Report(unclosed.Syntax, "'if' without 'end'");
-            Current().AddRange(unclosed.Then);
-            if (unclosed.Else is { } elseBranch) Current().AddRange(elseBranch);
+            var current = open.Count > 0 ? open[^1].Current : body;
+            current.AddRange(unclosed.Then);
+            if (unclosed.Else is { } elseBranch) current.AddRange(elseBranch);
         }
-        return new BoundSay(say, [.. body]);
+        return new BoundSay(say, ListBuilder<BoundSayNode>.ToImmutableAndReturn(body));
     }
 
     private BoundSayNode BindExpressionHole(ExpressionHoleSyntax hole)

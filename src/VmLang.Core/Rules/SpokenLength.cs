@@ -54,7 +54,8 @@ public static class SpokenLength
         {
             words += node switch
             {
-                BoundText text => CountWords(text.Value),
+                // The raw source has the same words as the unindented value: only whitespace differs.
+                BoundText text => CountWords(text.Syntax.Token.Text),
                 BoundStringHole literal => CountWords(literal.Value),
                 BoundSlotHole hole => HoleWords(hole, configuration),
                 BoundIf branch => Math.Max(Words(branch.Then, configuration), Words(branch.Else, configuration)),

@@ -16,8 +16,8 @@ internal sealed class Lexer
 {
     private enum Mode { Declarations, TextBlock, Hole }
 
-    private readonly SourceText _source;
-    private readonly string _text;
+    private SourceText _source;
+    private string _text;
     private readonly string _path;
     private readonly List<Diagnostic> _diagnostics;
     private readonly ImmutableArray<SyntaxTrivia>.Builder _trivia = ImmutableArray.CreateBuilder<SyntaxTrivia>();
@@ -29,6 +29,7 @@ internal sealed class Lexer
     private int _position;
     private Mode _mode = Mode.Declarations;
     private SyntaxToken? _textBlockStart;
+    private int _textBlockContentStart;
     private SyntaxToken? _holeOpen;
 
     public Lexer(SourceText source, string path, List<Diagnostic> diagnostics, int start = 0)
@@ -46,14 +47,44 @@ internal sealed class Lexer
     /// </summary>
     internal static ImmutableArray<SyntaxTrivia> RescanTrivia(SourceText source, int start, TriviaMode mode)
     {
-        var lexer = new Lexer(source, "", [], start) { _recordTrivia = true };
+        var lexer = Rescanner(source, start, recordTrivia: true);
+        lexer.ScanTrivia(mode);
+        return lexer._trivia.ToImmutable();
+    }
+
+    /// <summary>The width of the trivia that starts at <paramref name="start"/>, scanned by the same rules without building it.</summary>
+    internal static int MeasureTrivia(SourceText source, int start, TriviaMode mode)
+    {
+        var lexer = Rescanner(source, start, recordTrivia: false);
+        lexer.ScanTrivia(mode);
+        return lexer._position - start;
+    }
+
+    // Trivia is scanned again whenever a tree is written out or searched: one lexer per thread serves every rescan.
+    [ThreadStatic]
+    private static Lexer? t_rescanner;
+
+    private static Lexer Rescanner(SourceText source, int start, bool recordTrivia)
+    {
+        var lexer = t_rescanner ??= new Lexer(source, "", []);
+        lexer._source = source;
+        lexer._text = source.Text;
+        lexer._position = start;
+        lexer._recordTrivia = recordTrivia;
+        lexer._diagnostics.Clear();
+        return lexer;
+    }
+
+    private void ScanTrivia(TriviaMode mode)
+    {
         switch (mode)
         {
-            case TriviaMode.Leading: lexer.ScanLeadingTrivia(); break;
-            case TriviaMode.Trailing: lexer.ScanTrailingTrivia(); break;
-            default: lexer.ScanHoleTrivia(); break;
+            case TriviaMode.Leading: ScanLeadingTrivia(); break;
+            case TriviaMode.Trailing: ScanTrailingTrivia(); break;
+            case TriviaMode.TextBlockOpening: ScanTextBlockOpeningTrivia(); break;
+            case TriviaMode.TextBlockClosing: ScanTextBlockClosingTrivia(); break;
+            default: ScanHoleTrivia(); break;
         }
-        return lexer._trivia.ToImmutable();
     }
 
     private char Current => _position < _text.Length ? _text[_position] : '\0';
@@ -86,8 +117,7 @@ internal sealed class Lexer
         var text = FixedOrSlice(kind, start);
         if (kind == SyntaxKind.TextBlockStartToken)
         {
-            var leading = fullStart == start ? ImmutableArray<SyntaxTrivia>.Empty : RescanTrivia(_source, fullStart, TriviaMode.Leading);
-            return StartTextBlock(start, text, leading);
+            return StartTextBlock(start, text, fullStart);
         }
         ScanTrailingTrivia();
         return Lazy(kind, start, text, fullStart, inHole: false, value);
@@ -95,7 +125,7 @@ internal sealed class Lexer
 
     /// <summary>A token whose trivia is kept as a span and only built when someone reads it.</summary>
     private SyntaxToken Lazy(SyntaxKind kind, int start, string text, int fullStart, bool inHole, object? value) =>
-        new(_source, TokenData.Scanned(kind, start, text, fullStart, _position, inHole, value));
+        new(_source, TokenData.Scanned(kind, start, text, fullStart, inHole, value));
 
     private (SyntaxKind Kind, object? Value) ScanDeclarationToken()
     {
@@ -217,10 +247,19 @@ internal sealed class Lexer
 
     // ---- Text blocks ----
 
-    private SyntaxToken StartTextBlock(int start, string text, ImmutableArray<SyntaxTrivia> leading)
+    private SyntaxToken StartTextBlock(int start, string text, int fullStart)
     {
-        // Only whitespace may follow the opening quotes; the content starts on the next line.
-        _recordTrivia = true;
+        ScanTextBlockOpeningTrivia();
+        var token = Lazy(SyntaxKind.TextBlockStartToken, start, text, fullStart, inHole: false, null);
+        _mode = Mode.TextBlock;
+        _textBlockStart = token;
+        _textBlockContentStart = _position;
+        return token;
+    }
+
+    /// <summary>Only whitespace may follow the opening quotes; the content starts on the next line.</summary>
+    private void ScanTextBlockOpeningTrivia()
+    {
         _trivia.Clear();
         ScanWhitespace(newLinesToo: false);
         if (!AtEnd && Current is not ('\n' or '\r'))
@@ -228,23 +267,18 @@ internal sealed class Lexer
             var lineEnd = _source.GetLineContentEnd(_source.GetLineIndex(_position));
             var span = TextSpan.FromBounds(_position, lineEnd);
             Report(DiagnosticDescriptors.SyntaxError, span, "a line break after '\"\"\"' (text starts on the next line)", $"'{_source.ToString(span)}'");
-            _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _position, _source.ToString(span)));
+            if (_recordTrivia) _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _position, _source.ToString(span)));
             _position = lineEnd;
         }
         ScanNewLine();
-        var token = new SyntaxToken(SyntaxKind.TextBlockStartToken, start, text, leading, _trivia.ToImmutable());
-        _recordTrivia = false;
-        _mode = Mode.TextBlock;
-        _textBlockStart = token;
-        return token;
     }
 
     private SyntaxToken NextInTextBlock()
     {
         var start = _position;
-        if (start == _textBlockStart!.Value.FullSpan.End && IsClosingLine(start))
+        if (start == _textBlockContentStart && IsClosingLine(start))
         {
-            return EndTextBlock(ImmutableArray<SyntaxTrivia>.Empty);
+            return EndTextBlock();
         }
         if (Current == '{' && Peek(1) == '{')
         {
@@ -265,9 +299,7 @@ internal sealed class Lexer
                 if (IsClosingLine(_position + lineBreakLength))
                 {
                     if (_position > start) break;
-                    var lineBreak = new SyntaxTrivia(SyntaxKind.EndOfLineTrivia, _position, _text.Substring(_position, lineBreakLength));
-                    _position += lineBreakLength;
-                    return EndTextBlock([lineBreak]);
+                    return EndTextBlock();
                 }
                 _position += lineBreakLength;
                 continue;
@@ -276,11 +308,11 @@ internal sealed class Lexer
         }
         if (_position > start)
         {
-            return new SyntaxToken(SyntaxKind.TextToken, start, Slice(start), ImmutableArray<SyntaxTrivia>.Empty, ImmutableArray<SyntaxTrivia>.Empty);
+            return Lazy(SyntaxKind.TextToken, start, Slice(start), start, inHole: false, null);
         }
 
         // End of file inside the block: the parser supplies the missing closing token.
-        Report(DiagnosticDescriptors.Unterminated, _textBlockStart.Value.Span, "text block", "end it with a line holding only '\"\"\"'");
+        Report(DiagnosticDescriptors.Unterminated, _textBlockStart!.Value.Span, "text block", "end it with a line holding only '\"\"\"'");
         _mode = Mode.Declarations;
         return NextInDeclarations();
     }
@@ -292,20 +324,27 @@ internal sealed class Lexer
         return i + 2 < _text.Length && _text[i] == '"' && _text[i + 1] == '"' && _text[i + 2] == '"';
     }
 
-    private SyntaxToken EndTextBlock(ImmutableArray<SyntaxTrivia> lineBreak)
+    private SyntaxToken EndTextBlock()
     {
-        _recordTrivia = true;
-        _trivia.Clear();
-        _trivia.AddRange(lineBreak);
-        ScanWhitespace(newLinesToo: false);
-        var leading = _trivia.ToImmutable();
+        var fullStart = _position;
+        ScanTextBlockClosingTrivia();
         var start = _position;
         _position += 3;
         _mode = Mode.Declarations;
         _textBlockStart = null;
         ScanTrailingTrivia();
-        _recordTrivia = false;
-        return new SyntaxToken(SyntaxKind.TextBlockEndToken, start, "\"\"\"", leading, _trivia.ToImmutable());
+        return Lazy(SyntaxKind.TextBlockEndToken, start, "\"\"\"", fullStart, inHole: false, null);
+    }
+
+    /// <summary>
+    /// The line break that ends the content (the block's text does not include it) and the indentation
+    /// of the closing line. An empty block has no line break here: the opening quotes' trivia took it.
+    /// </summary>
+    private void ScanTextBlockClosingTrivia()
+    {
+        _trivia.Clear();
+        if (Current is '\n' or '\r') ScanNewLine();
+        ScanWhitespace(newLinesToo: false);
     }
 
     // ---- Holes ----
@@ -329,7 +368,7 @@ internal sealed class Lexer
         {
             _position += 2;
             _mode = Mode.TextBlock;
-            return new SyntaxToken(SyntaxKind.HoleCloseToken, start, "}}", ImmutableArray<SyntaxTrivia>.Empty, ImmutableArray<SyntaxTrivia>.Empty);
+            return Lazy(SyntaxKind.HoleCloseToken, start, "}}", start, inHole: true, null);
         }
         if (c == '"') { kind = SyntaxKind.StringLiteralToken; value = ScanString(); }
         else if (c == '.') { kind = SyntaxKind.DotToken; _position++; }

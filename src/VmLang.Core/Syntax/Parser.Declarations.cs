@@ -54,10 +54,14 @@ internal sealed partial class Parser
                 members.Add(parseMember());
                 continue;
             }
-            SkipUntil(k => startsMember(k) || k == CloseBraceToken || SyntaxFacts.IsDeclarationKeyword(k), expected);
+            SkipToMember(startsMember, expected);
         }
         return ListBuilder<T>.ToImmutableAndReturn(members);
     }
+
+    // Apart from ParseBlock so that the closure is made only when there is something to skip.
+    private void SkipToMember(Func<SyntaxKind, bool> startsMember, string expected) =>
+        SkipUntil(k => startsMember(k) || k == CloseBraceToken || SyntaxFacts.IsDeclarationKeyword(k), expected);
 
     private TemplateMemberSyntax ParseTemplateMember() => Current.Kind switch
     {

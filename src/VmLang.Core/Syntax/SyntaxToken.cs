@@ -59,7 +59,7 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
     public TextSpan Span => new(Position, Text.Length);
 
-    public TextSpan FullSpan => _data.FullSpan;
+    public TextSpan FullSpan => _data.GetFullSpan(_owner);
 
     public string ValueText => Value as string ?? Text;
 
@@ -97,18 +97,19 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 }
 
 /// <summary>
-/// What a node stores for each of its tokens: 24 bytes. Trivia is two widths, scanned again from the
-/// source when read (with the same rules, so it is the same trivia). A plain token's one reference is
-/// its text; the few with more (a decoded value, trivia the lexer or parser composed itself) point to
-/// an <see cref="Extra"/> instead. The default value is "no token".
+/// What a node stores for each of its tokens: 16 bytes. Trivia is scanned again from the source when
+/// read, with the same rules, so it is the same trivia: the leading trivia's width is kept (it depends
+/// on the token before), the trailing trivia's is not (it is whatever the rules take after the text).
+/// A plain token's one reference is its text; the few with more (a decoded value that the text does not
+/// give back, trivia the parser composed, leading trivia wider than 64K) point to an <see cref="Extra"/>.
+/// The default value is "no token".
 /// </summary>
 internal readonly struct TokenData
 {
     private readonly object? _body;
     private readonly int _position;
-    private readonly int _leadingWidth;
-    private readonly int _trailingWidth;
-    private readonly ushort _kind;
+    private readonly ushort _leadingWidth;
+    private readonly byte _kind;
     private readonly Flags _flags;
 
     [System.Flags]
@@ -117,38 +118,81 @@ internal readonly struct TokenData
         None = 0,
         Missing = 1,
         InHole = 2,
+
+        /// <summary>The trivia is in <see cref="Extra"/>, given up front rather than scanned.</summary>
         ExplicitTrivia = 4,
+
+        /// <summary>The lexer read the token from the source, so its trailing trivia can be scanned again.</summary>
+        Scanned = 8,
+
+        /// <summary>The leading trivia is too wide for the inline field; its width is in <see cref="Extra"/>.</summary>
+        WideLeading = 16,
     }
 
-    /// <summary>The text with what a plain token does not have: a decoded value, or trivia given up front.</summary>
-    private sealed record Extra(string Text, object? Value, ImmutableArray<SyntaxTrivia> Leading, ImmutableArray<SyntaxTrivia> Trailing);
+    /// <summary>What a plain token does not have: a decoded value, given trivia, or a wide leading width.</summary>
+    private sealed record Extra(string Text, object? Value, ImmutableArray<SyntaxTrivia> Leading, ImmutableArray<SyntaxTrivia> Trailing,
+        int LeadingWidth, int TrailingWidth);
 
-    private TokenData(SyntaxKind kind, int position, object body, int leadingWidth, int trailingWidth, Flags flags)
+    private TokenData(SyntaxKind kind, int position, object body, int leadingWidth, Flags flags)
     {
-        _kind = (ushort)kind;
+        _kind = checked((byte)kind);
         _position = position;
         _body = body;
-        _leadingWidth = leadingWidth;
-        _trailingWidth = trailingWidth;
+        _leadingWidth = (ushort)leadingWidth;
         _flags = flags;
     }
 
-    /// <summary>A token whose trivia is the text of [fullStart, position) and [end of text, fullEnd), scanned when read.</summary>
-    public static TokenData Scanned(SyntaxKind kind, int position, string text, int fullStart, int fullEnd, bool inHole, object? value) =>
-        new(kind, position, value is null ? text : new Extra(text, value, default, default),
-            position - fullStart, fullEnd - (position + text.Length), inHole ? Flags.InHole : Flags.None);
+    /// <summary>A token whose trivia is the text of [fullStart, position) and what the lexer's rules take after its text.</summary>
+    public static TokenData Scanned(SyntaxKind kind, int position, string text, int fullStart, bool inHole, object? value)
+    {
+        var leadingWidth = position - fullStart;
+        var flags = Flags.Scanned | (inHole ? Flags.InHole : Flags.None);
+        var storedValue = value is null || IsDerivable(kind, text, value) ? null : value;
+        if (leadingWidth > ushort.MaxValue)
+        {
+            return new(kind, position, new Extra(text, storedValue, default, default, leadingWidth, 0), 0, flags | Flags.WideLeading);
+        }
+        return new(kind, position, storedValue is null ? text : new Extra(text, storedValue, default, default, 0, 0), leadingWidth, flags);
+    }
+
+    /// <summary>
+    /// True when <see cref="DeriveValue"/> gives the value back from the text, so it need not be stored:
+    /// every number, and a string without escapes (its text is its value in quotes). Escapes make the value shorter.
+    /// </summary>
+    private static bool IsDerivable(SyntaxKind kind, string text, object value) => kind switch
+    {
+        SyntaxKind.IntegerLiteralToken or SyntaxKind.DurationLiteralToken => true,
+        SyntaxKind.StringLiteralToken => value is string s && text.Length == s.Length + 2 && text[0] == '"' && text[^1] == '"',
+        _ => false,
+    };
+
+    private static object? DeriveValue(SyntaxKind kind, string text)
+    {
+        switch (kind)
+        {
+            case SyntaxKind.IntegerLiteralToken or SyntaxKind.DurationLiteralToken when text.Length > 0 && char.IsAsciiDigit(text[0]):
+                var digits = text.AsSpan(0, text.AsSpan().IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? end : text.Length);
+                // As the lexer does: a number too large for an int is reported there, and reads as int.MaxValue.
+                return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                    ? number : int.MaxValue;
+            case SyntaxKind.StringLiteralToken when text.Length >= 2 && text[0] == '"' && text[^1] == '"':
+                return StringTable.ForCurrentThread().Get(text.AsSpan(1, text.Length - 2));
+            default:
+                return null;
+        }
+    }
 
     public static TokenData WithTrivia(SyntaxKind kind, int position, string text, ImmutableArray<SyntaxTrivia> leading,
         ImmutableArray<SyntaxTrivia> trailing, object? value, bool isMissing)
     {
-        var leadingWidth = leading.IsEmpty ? 0 : position - leading[0].Position;
-        var trailingWidth = trailing.IsEmpty ? 0 : trailing[^1].Span.End - (position + text.Length);
         var flags = isMissing ? Flags.Missing : Flags.None;
         if (leading.IsEmpty && trailing.IsEmpty)
         {
-            return new(kind, position, value is null ? text : new Extra(text, value, default, default), 0, 0, flags);
+            return new(kind, position, value is null ? text : new Extra(text, value, default, default, 0, 0), 0, flags);
         }
-        return new(kind, position, new Extra(text, value, leading, trailing), leadingWidth, trailingWidth, flags | Flags.ExplicitTrivia);
+        var leadingWidth = leading.IsEmpty ? 0 : position - leading[0].Position;
+        var trailingWidth = trailing.IsEmpty ? 0 : trailing[^1].Span.End - (position + text.Length);
+        return new(kind, position, new Extra(text, value, leading, trailing, leadingWidth, trailingWidth), 0, flags | Flags.ExplicitTrivia);
     }
 
     /// <summary>False for the default value: an optional token that is not there.</summary>
@@ -160,23 +204,52 @@ internal readonly struct TokenData
 
     public string? Text => _body as string ?? ((Extra?)_body)?.Text;
 
-    public object? Value => (_body as Extra)?.Value;
+    public object? Value => _body switch
+    {
+        Extra extra => extra.Value,
+        string text => DeriveValue(Kind, text),
+        _ => null,
+    };
 
     public bool IsMissing => (_flags & Flags.Missing) != 0;
 
-    public TextSpan FullSpan => TextSpan.FromBounds(_position - _leadingWidth, _position + (Text?.Length ?? 0) + _trailingWidth);
+    private int TextEnd => _position + (Text?.Length ?? 0);
+
+    private int LeadingWidth => (_flags & (Flags.ExplicitTrivia | Flags.WideLeading)) != 0 ? ((Extra)_body!).LeadingWidth : _leadingWidth;
+
+    public int FullStart => _position - LeadingWidth;
+
+    public TextSpan GetFullSpan(object? owner) => TextSpan.FromBounds(FullStart, TextEnd + GetTrailingWidth(owner));
+
+    private int GetTrailingWidth(object? owner) =>
+        Explicit is { } given ? given.TrailingWidth
+        : TrailingMode is { } mode ? Lexer.MeasureTrivia(SourceOf(owner), TextEnd, mode)
+        : 0;
 
     private Extra? Explicit => (_flags & Flags.ExplicitTrivia) != 0 ? (Extra)_body! : null;
 
     public ImmutableArray<SyntaxTrivia> GetLeadingTrivia(object? owner) =>
         Explicit is { } given ? given.Leading
-        : _leadingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
-        : Lexer.RescanTrivia(SourceOf(owner), _position - _leadingWidth, (_flags & Flags.InHole) != 0 ? TriviaMode.Hole : TriviaMode.Leading);
+        : LeadingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
+        : Lexer.RescanTrivia(SourceOf(owner), FullStart, LeadingMode);
 
     public ImmutableArray<SyntaxTrivia> GetTrailingTrivia(object? owner) =>
         Explicit is { } given ? given.Trailing
-        : _trailingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
-        : Lexer.RescanTrivia(SourceOf(owner), _position + Text!.Length, (_flags & Flags.InHole) != 0 ? TriviaMode.Hole : TriviaMode.Trailing);
+        : TrailingMode is { } mode ? Lexer.RescanTrivia(SourceOf(owner), TextEnd, mode)
+        : ImmutableArray<SyntaxTrivia>.Empty;
+
+    // The text-block quotes are the only tokens whose trivia follows rules of its own on one side.
+    private TriviaMode LeadingMode =>
+        (_flags & Flags.InHole) != 0 ? TriviaMode.Hole
+        : Kind == SyntaxKind.TextBlockEndToken ? TriviaMode.TextBlockClosing
+        : TriviaMode.Leading;
+
+    /// <summary>The rules the lexer took trailing trivia by; null when it took none (text, <c>}}</c>, tokens it did not scan).</summary>
+    private TriviaMode? TrailingMode =>
+        (_flags & Flags.Scanned) == 0 || Kind is SyntaxKind.TextToken or SyntaxKind.HoleCloseToken ? null
+        : (_flags & Flags.InHole) != 0 ? TriviaMode.Hole
+        : Kind == SyntaxKind.TextBlockStartToken ? TriviaMode.TextBlockOpening
+        : TriviaMode.Trailing;
 
     public void WriteTo(StringBuilder builder, object? owner)
     {
@@ -187,14 +260,10 @@ internal readonly struct TokenData
             foreach (var item in given.Trailing) builder.Append(item.Text);
             return;
         }
-        if (_leadingWidth == 0 && _trailingWidth == 0)
-        {
-            builder.Append(Text);
-            return;
-        }
-        // Unscanned trivia is exactly the source text around the token: copy it without building trivia.
-        var fullSpan = FullSpan;
-        builder.Append(SourceOf(owner).Text, fullSpan.Start, fullSpan.Length);
+        // Trivia that was not given is exactly the source text around the token: copy it without building trivia.
+        var fullSpan = GetFullSpan(owner);
+        if (fullSpan.Length == (Text?.Length ?? 0)) builder.Append(Text);
+        else builder.Append(SourceOf(owner).Text, fullSpan.Start, fullSpan.Length);
     }
 
     /// <summary>The text a token was lexed from: held directly before the parser places it, else the tree's.</summary>

@@ -18,7 +18,10 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
 
     /// <summary>The whitespace before the closing <c>"""</c>.</summary>
     public string Indentation =>
-        End.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
+        _indentation ??= End.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
+
+    // Read for every literal part; the closing quotes' trivia is scanned again on each read.
+    private string? _indentation;
 
     public override int SlotCount => Parts.Length + 2;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Start : index <= Parts.Length ? Parts[index - 1] : End;

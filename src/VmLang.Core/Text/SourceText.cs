@@ -8,19 +8,19 @@ namespace VmLang.Text;
 public sealed class SourceText
 {
     private const char ByteOrderMark = '\uFEFF';
-    private readonly int[] _lineStarts;
+    // Built on first use: parsing and binding a clean file never asks for a line.
+    private int[]? _lineStarts;
 
-    public SourceText(string text)
-    {
-        Text = text;
-        _lineStarts = ComputeLineStarts(text);
-    }
+    public SourceText(string text) => Text = text;
 
     public string Text { get; }
 
     public int Length => Text.Length;
 
-    public int LineCount => _lineStarts.Length;
+    public int LineCount => LineStarts.Length;
+
+    // A benign race: two threads may both build the map; either result is the same.
+    private int[] LineStarts => _lineStarts ??= ComputeLineStarts(Text);
 
     public bool HasByteOrderMark => Text.Length > 0 && Text[0] == ByteOrderMark;
 
@@ -30,20 +30,20 @@ public sealed class SourceText
 
     public override string ToString() => Text;
 
-    public int GetLineStart(int line) => _lineStarts[line];
+    public int GetLineStart(int line) => LineStarts[line];
 
     /// <summary>The offset just past the line's content, before its line break.</summary>
     public int GetLineContentEnd(int line)
     {
-        var end = line + 1 < _lineStarts.Length ? _lineStarts[line + 1] : Text.Length;
-        if (end > _lineStarts[line] && Text[end - 1] == '\n') end--;
-        if (end > _lineStarts[line] && Text[end - 1] == '\r') end--;
+        var end = line + 1 < LineStarts.Length ? LineStarts[line + 1] : Text.Length;
+        if (end > LineStarts[line] && Text[end - 1] == '\n') end--;
+        if (end > LineStarts[line] && Text[end - 1] == '\r') end--;
         return end;
     }
 
     public int GetLineIndex(int position)
     {
-        var index = Array.BinarySearch(_lineStarts, position);
+        var index = Array.BinarySearch(LineStarts, position);
         return index >= 0 ? index : ~index - 1;
     }
 
@@ -51,7 +51,7 @@ public sealed class SourceText
     {
         position = Math.Clamp(position, 0, Text.Length);
         var line = GetLineIndex(position);
-        var column = position - _lineStarts[line];
+        var column = position - LineStarts[line];
         if (line == 0 && HasByteOrderMark && column > 0) column--;
         return new LinePosition(line, column);
     }
@@ -63,8 +63,8 @@ public sealed class SourceText
     public int GetOffset(LinePosition position)
     {
         if (position.Line < 0) return 0;
-        if (position.Line >= _lineStarts.Length) return Text.Length;
-        var start = _lineStarts[position.Line];
+        if (position.Line >= LineStarts.Length) return Text.Length;
+        var start = LineStarts[position.Line];
         var column = position.Character;
         if (position.Line == 0 && HasByteOrderMark) column++;
         return Math.Clamp(start + Math.Max(column, 0), start, GetLineContentEnd(position.Line));
