@@ -17,7 +17,13 @@ internal sealed class Binder
     // The occurrences of the file being bound: files are bound one at a time, so one builder serves them all.
     private readonly ImmutableArray<SymbolOccurrence>.Builder _occurrences = ImmutableArray.CreateBuilder<SymbolOccurrence>();
 
-    private Binder(ImmutableArray<SyntaxTree> trees) => _trees = trees;
+    private readonly SayBinder _sayBinder;
+
+    private Binder(ImmutableArray<SyntaxTree> trees)
+    {
+        _trees = trees;
+        _sayBinder = new SayBinder(this);
+    }
 
     public static BoundWorkspace Bind(ImmutableArray<SyntaxTree> trees)
     {
@@ -196,7 +202,7 @@ internal sealed class Binder
         // A `say` whose text block is missing has a syntax error already; binding it would only report every slot as unsaid.
         if (says.Count > 0 && !says[0].TextBlock.Start.IsMissing)
         {
-            template.Say = new SayBinder(template, this).Bind(says[0]);
+            template.Say = _sayBinder.Bind(template, says[0]);
         }
         ListBuilder<SayMemberSyntax>.Return(says);
     }
@@ -205,7 +211,7 @@ internal sealed class Binder
     {
         if (syntax.Name.IsMissing) return;
         var tree = template.SyntaxTree;
-        var slot = new SlotSymbol(syntax, tree, template);
+        var slot = new SlotSymbol(syntax, template);
         if (IsDeclared(slots, slot.Name))
         {
             Report(DiagnosticDescriptors.DuplicateSlot, tree, syntax.Name, slot.Name, template.Name);

@@ -4,68 +4,77 @@ using VmLang.Syntax;
 
 namespace VmLang.Binding;
 
-/// <summary>Turns the flat parts of a <c>say</c> text block into a tree, nesting the <c>if</c> branches.</summary>
-internal sealed class SayBinder(TemplateSymbol template, Binder binder)
+/// <summary>
+/// Turns the flat parts of a <c>say</c> text block into a tree, nesting the <c>if</c> branches. One
+/// instance binds every template of a workspace in turn, reusing its lists.
+/// </summary>
+internal sealed class SayBinder(Binder binder)
 {
-    private sealed class OpenIf(IfHoleSyntax syntax, SlotSymbol? condition)
-    {
-        public IfHoleSyntax Syntax { get; } = syntax;
-        public ImmutableArray<BoundSayNode>.Builder Then { get; } = ImmutableArray.CreateBuilder<BoundSayNode>();
-        public ImmutableArray<BoundSayNode>.Builder? Else { get; set; }
-        public ImmutableArray<BoundSayNode>.Builder Current => Else ?? Then;
-        public BoundIf Close() => new(Syntax, condition, Then.ToImmutable(), Else?.ToImmutable() ?? ImmutableArray<BoundSayNode>.Empty);
-    }
+    /// <summary>An <c>if</c> whose <c>end</c> is still to come: where its branches start in <see cref="_pending"/>.</summary>
+    private readonly record struct OpenIf(IfHoleSyntax Syntax, SlotSymbol? Condition, int ThenStart, int ElseStart);
 
-    public BoundSay Bind(SayMemberSyntax say)
+    // Nodes of every open branch, innermost last: a branch is a run at the end, cut out when its `end` comes.
+    private readonly List<BoundSayNode> _pending = [];
+    private readonly List<OpenIf> _open = [];
+    private TemplateSymbol _template = null!;
+
+    public BoundSay Bind(TemplateSymbol template, SayMemberSyntax say)
     {
-        var body = ListBuilder<BoundSayNode>.Rent();
-        // Most blocks have no `if`: the stack is made for the first one.
-        List<OpenIf>? open = null;
+        _template = template;
+        _pending.Clear();
+        _open.Clear();
         foreach (var part in say.TextBlock.Parts)
         {
-            var current = open is { Count: > 0 } ? open[^1].Current : body;
             switch (part)
             {
                 case TextSyntax text:
-                    current.Add(new BoundText(text));
+                    _pending.Add(new BoundText(text));
                     break;
                 case ExpressionHoleSyntax hole:
-                    current.Add(BindExpressionHole(hole));
+                    _pending.Add(BindExpressionHole(hole));
                     break;
                 case IfHoleSyntax ifHole:
                     var (condition, _) = BindPath(ifHole.Condition);
-                    (open ??= []).Add(new OpenIf(ifHole, condition));
+                    _open.Add(new OpenIf(ifHole, condition, _pending.Count, -1));
                     break;
                 case ElseHoleSyntax elseHole:
-                    if (open is not { Count: > 0 }) Report(elseHole, "'else' without 'if'");
-                    else if (open[^1].Else is not null) Report(elseHole, "a second 'else' for the same 'if'");
-                    else open[^1].Else = ImmutableArray.CreateBuilder<BoundSayNode>();
+                    if (_open.Count == 0) Report(elseHole, "'else' without 'if'");
+                    else if (_open[^1].ElseStart >= 0) Report(elseHole, "a second 'else' for the same 'if'");
+                    else _open[^1] = _open[^1] with { ElseStart = _pending.Count };
                     break;
                 case EndHoleSyntax endHole:
-                    if (open is not { Count: > 0 })
-                    {
-                        Report(endHole, "'end' without 'if'");
-                        break;
-                    }
-                    var closed = open[^1].Close();
-                    open.RemoveAt(open.Count - 1);
-                    (open.Count > 0 ? open[^1].Current : body).Add(closed);
+                    if (_open.Count == 0) Report(endHole, "'end' without 'if'");
+                    else _pending.Add(Close(PopOpen()));
                     break;
             }
         }
-        while (open is { Count: > 0 })
+        while (_open.Count > 0)
         {
             // An `if` that never ends is reported once; its content counts as said, so the missing
-            // `end` does not also make every slot after it "said only inside an if".
-            var unclosed = open[^1];
-            open.RemoveAt(open.Count - 1);
-            Report(unclosed.Syntax, "'if' without 'end'");
-            var current = open.Count > 0 ? open[^1].Current : body;
-            current.AddRange(unclosed.Then);
-            if (unclosed.Else is { } elseBranch) current.AddRange(elseBranch);
+            // `end` does not also make every slot after it "said only inside an if". Its nodes simply stay.
+            Report(PopOpen().Syntax, "'if' without 'end'");
         }
-        return new BoundSay(say, ListBuilder<BoundSayNode>.ToImmutableAndReturn(body));
+        return new BoundSay(say, [.. _pending]);
     }
+
+    private OpenIf PopOpen()
+    {
+        var open = _open[^1];
+        _open.RemoveAt(_open.Count - 1);
+        return open;
+    }
+
+    private BoundIf Close(OpenIf open)
+    {
+        var elseStart = open.ElseStart >= 0 ? open.ElseStart : _pending.Count;
+        var then = Slice(open.ThenStart, elseStart);
+        var otherwise = Slice(elseStart, _pending.Count);
+        _pending.RemoveRange(open.ThenStart, _pending.Count - open.ThenStart);
+        return new BoundIf(open.Syntax, open.Condition, then, otherwise);
+    }
+
+    private ImmutableArray<BoundSayNode> Slice(int start, int end) =>
+        start == end ? ImmutableArray<BoundSayNode>.Empty : [.. System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pending)[start..end]];
 
     private BoundSayNode BindExpressionHole(ExpressionHoleSyntax hole)
     {
@@ -85,7 +94,7 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
     {
         if (filter.Name.IsMissing) return filters;
         if (ValueFilters.TryParse(filter.Name.Text, out var value)) return filters.Add(value);
-        binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, filter.Name, "filter", filter.Name.Text, ValueFilters.NameList);
+        binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, _template.SyntaxTree, filter.Name, "filter", filter.Name.Text, ValueFilters.NameList);
         return filters;
     }
 
@@ -95,20 +104,20 @@ internal sealed class SayBinder(TemplateSymbol template, Binder binder)
         SlotSymbol? slot = null;
         if (!path.Slot.IsMissing)
         {
-            slot = template.FindSlot(path.Slot.Text);
-            if (slot is null) binder.Report(DiagnosticDescriptors.UndeclaredSlot, template.SyntaxTree, path.Slot, path.Slot.Text, template.Name);
-            else binder.Reference(slot, template.SyntaxTree, path.Slot);
+            slot = _template.FindSlot(path.Slot.Text);
+            if (slot is null) binder.Report(DiagnosticDescriptors.UndeclaredSlot, _template.SyntaxTree, path.Slot, path.Slot.Text, _template.Name);
+            else binder.Reference(slot, _template.SyntaxTree, path.Slot);
         }
         var members = ImmutableArray<ValueFilter>.Empty;
         foreach (var member in path.Members)
         {
             if (member.Name.IsMissing) continue;
             if (member.Name.Text is "first" or "last") members = members.Add(member.Name.Text == "first" ? ValueFilter.First : ValueFilter.Last);
-            else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, template.SyntaxTree, member.Name, "member", member.Name.Text, "'first' or 'last'");
+            else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, _template.SyntaxTree, member.Name, "member", member.Name.Text, "'first' or 'last'");
         }
         return (slot, members);
     }
 
     private void Report(HoleSyntax hole, string message) =>
-        binder.Report(DiagnosticDescriptors.UnbalancedIf, template.SyntaxTree, hole, message);
+        binder.Report(DiagnosticDescriptors.UnbalancedIf, _template.SyntaxTree, hole, message);
 }

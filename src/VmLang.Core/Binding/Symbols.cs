@@ -16,17 +16,12 @@ public enum SymbolKind
 /// <summary>A named thing declared in the workspace.</summary>
 public abstract class Symbol
 {
-    protected Symbol(string name, SyntaxTree tree)
-    {
-        Name = name;
-        SyntaxTree = tree;
-    }
-
-    public string Name { get; }
+    // Name and tree are read from the syntax or the owner, not stored: a workspace has tens of thousands of slots.
+    public string Name => NameToken.Text;
 
     public abstract SymbolKind Kind { get; }
 
-    public SyntaxTree SyntaxTree { get; }
+    public abstract SyntaxTree SyntaxTree { get; }
 
     /// <summary>The name where it is declared (read from the syntax, not stored: a workspace has many symbols).</summary>
     public abstract SyntaxToken NameToken { get; }
@@ -39,13 +34,15 @@ public abstract class Symbol
 public sealed class TemplateSymbol : Symbol
 {
     internal TemplateSymbol(TemplateDeclarationSyntax syntax, SyntaxTree tree)
-        : base(syntax.Name.Text, tree)
     {
         Syntax = syntax;
+        SyntaxTree = tree;
         Channel = syntax.Channel.Kind == SyntaxKind.GatekeeperKeyword ? Channel.Gatekeeper : Channel.Voicemail;
     }
 
     public override SymbolKind Kind => SymbolKind.Template;
+
+    public override SyntaxTree SyntaxTree { get; }
 
     public override SyntaxToken NameToken => Syntax.Name;
 
@@ -78,16 +75,16 @@ public sealed class TemplateSymbol : Symbol
 
 public sealed class SlotSymbol : Symbol
 {
-    internal SlotSymbol(SlotMemberSyntax syntax, SyntaxTree tree, TemplateSymbol template)
-        : base(syntax.Name.Text, tree)
+    internal SlotSymbol(SlotMemberSyntax syntax, TemplateSymbol template)
     {
         Syntax = syntax;
         Template = template;
         Role = Role.Find(syntax.Role.Text);
-        DefaultValue = syntax.DefaultValue is { Value.IsMissing: false } clause ? clause.Value.ValueText : null;
     }
 
     public override SymbolKind Kind => SymbolKind.Slot;
+
+    public override SyntaxTree SyntaxTree => Template.SyntaxTree;
 
     public override SyntaxToken NameToken => Syntax.Name;
 
@@ -100,18 +97,20 @@ public sealed class SlotSymbol : Symbol
 
     public bool IsOptional => Syntax.OptionalKeyword is not null;
 
-    public string? DefaultValue { get; }
+    public string? DefaultValue => Syntax.DefaultValue is { Value.IsMissing: false } clause ? clause.Value.ValueText : null;
 }
 
 public sealed class RulesetSymbol : Symbol
 {
     internal RulesetSymbol(RulesetDeclarationSyntax syntax, SyntaxTree tree)
-        : base(syntax.Name.Text, tree)
     {
         Syntax = syntax;
+        SyntaxTree = tree;
     }
 
     public override SymbolKind Kind => SymbolKind.Ruleset;
+
+    public override SyntaxTree SyntaxTree { get; }
 
     public override SyntaxToken NameToken => Syntax.Name;
 
@@ -135,12 +134,14 @@ public sealed record PhraseRule(
 public sealed class SequenceSymbol : Symbol
 {
     internal SequenceSymbol(SequenceDeclarationSyntax syntax, SyntaxTree tree)
-        : base(syntax.Name.Text, tree)
     {
         Syntax = syntax;
+        SyntaxTree = tree;
     }
 
     public override SymbolKind Kind => SymbolKind.Sequence;
+
+    public override SyntaxTree SyntaxTree { get; }
 
     public override SyntaxToken NameToken => Syntax.Name;
 
