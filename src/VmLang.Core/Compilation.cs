@@ -18,10 +18,16 @@ public sealed class Compilation
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
     private readonly Lazy<Dictionary<SourceText, TemplateSymbol[]>> _templatesByText;
 
-    private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration)
+    // Rule findings by template text: from the compilation this one was edited from, and this one's own
+    // once its diagnostics are computed. Only edited compilations keep them; a one-off check has no use for them.
+    private readonly TemplateFindings? _earlierFindings;
+    private TemplateFindings? _findings;
+
+    private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration, TemplateFindings? earlierFindings = null)
     {
         SyntaxTrees = trees;
         Configuration = configuration;
+        _earlierFindings = earlierFindings;
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
         // Keyed by the text instance a location carries (SourceText compares by reference).
@@ -78,13 +84,20 @@ public sealed class Compilation
     {
         for (var i = 0; i < SyntaxTrees.Length; i++)
         {
-            if (SyntaxTrees[i].FilePath == tree.FilePath) return new(SyntaxTrees.SetItem(i, tree), Configuration);
+            if (SyntaxTrees[i].FilePath == tree.FilePath) return new(SyntaxTrees.SetItem(i, tree), Configuration, FindingsForNext);
         }
-        return new(SyntaxTrees.Add(tree), Configuration);
+        return new(SyntaxTrees.Add(tree), Configuration, FindingsForNext);
     }
 
     public Compilation RemoveSyntaxTree(string filePath) =>
-        new(SyntaxTrees.RemoveAll(t => t.FilePath == filePath), Configuration);
+        new(SyntaxTrees.RemoveAll(t => t.FilePath == filePath), Configuration, FindingsForNext);
+
+    /// <summary>
+    /// What the next compilation may reuse: this one's findings, or, when its diagnostics were never asked
+    /// for (a keystroke in a burst), those it was given. An empty set starts the first edit of a workspace.
+    /// </summary>
+    private TemplateFindings FindingsForNext =>
+        _findings ?? _earlierFindings ?? new TemplateFindings(Configuration, "");
 
     public SyntaxTree? GetSyntaxTree(string filePath) => SyntaxTrees.FirstOrDefault(t => t.FilePath == filePath);
 
@@ -116,16 +129,22 @@ public sealed class Compilation
     private List<Diagnostic> RunRules()
     {
         var diagnostics = new List<Diagnostic>();
-        var context = new RuleContext(this, diagnostics);
-        foreach (var rule in RuleCatalog.CompilationRules) rule.Check(this, context);
+        PhraseChecker? phraseChecker = null;
+        var context = new RuleContext(this, diagnostics, () => phraseChecker ??= PhraseChecker.Create(this));
+        var findings = _earlierFindings is null ? null : new TemplateFindings(Configuration, TemplateFindings.RulesetsTextOf(Rulesets));
+        var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration, findings.RulesetsText) ? _earlierFindings : null;
         foreach (var template in Templates)
         {
+            if (reusable is not null && reusable.TryReuse(template, diagnostics, findings!)) continue;
+            var start = diagnostics.Count;
             foreach (var rule in RuleCatalog.TemplateRules) rule.Check(template, context);
+            findings?.Record(template, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[start..]);
         }
         foreach (var sequence in Sequences)
         {
             foreach (var rule in RuleCatalog.SequenceRules) rule.Check(sequence, context);
         }
+        _findings = findings;
         return diagnostics;
     }
 }

@@ -22,9 +22,3 @@ public abstract class SequenceRule : Rule
 {
     public abstract void Check(SequenceSymbol sequence, RuleContext context);
 }
-
-/// <summary>A rule that runs once per compilation, for work that is shared across templates (one phrase automaton, say).</summary>
-public abstract class CompilationRule : Rule
-{
-    public abstract void Check(Compilation compilation, RuleContext context);
-}

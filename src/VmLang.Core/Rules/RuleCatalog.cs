@@ -14,6 +14,7 @@ public static class RuleCatalog
 
     public static IReadOnlyList<TemplateRule> TemplateRules { get; } =
     [
+        new PhraseScanRule(),
         new MissingRoleRule(),
         new UnsaidSlotRule(),
         new TooLongRule(),
@@ -23,6 +24,4 @@ public static class RuleCatalog
     ];
 
     public static IReadOnlyList<SequenceRule> SequenceRules { get; } = [new StepsTooCloseRule()];
-
-    public static IReadOnlyList<CompilationRule> CompilationRules { get; } = [new PhraseScanRule()];
 }

@@ -9,13 +9,19 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _diagnostics;
 
-    internal RuleContext(Compilation compilation, List<Diagnostic> diagnostics)
+    private readonly Func<PhraseChecker> _phraseChecker;
+
+    internal RuleContext(Compilation compilation, List<Diagnostic> diagnostics, Func<PhraseChecker> phraseChecker)
     {
         Compilation = compilation;
         _diagnostics = diagnostics;
+        _phraseChecker = phraseChecker;
     }
 
     public Compilation Compilation { get; }
+
+    /// <summary>Every enabled phrase of the compilation in one automaton, built when a rule first needs it.</summary>
+    public PhraseChecker PhraseChecker => _phraseChecker();
 
     public WorkspaceConfiguration Configuration => Compilation.Configuration;
 

@@ -1,0 +1,81 @@
+using FsCheck;
+using FsCheck.Fluent;
+using VmLang.Configuration;
+using VmLang.Diagnostics;
+using VmLang.Syntax;
+
+namespace VmLang.Tests.Checking;
+
+/// <summary>
+/// A compilation made by editing another reuses the rule findings of templates whose text did not
+/// change. Whatever the edits, its diagnostics are exactly those of a compilation made from scratch.
+/// </summary>
+public class IncrementalCheckProperties
+{
+    private static readonly (string Path, string Text)[] Examples =
+        [.. Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples"), "*.vml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))];
+
+    private static readonly WorkspaceConfiguration Configuration =
+        ConfigurationParser.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "examples", "vmlang.json")), "vmlang.json");
+
+    /// <summary>One edit: in file <c>File</c>, replace <c>Length</c> characters at <c>At</c> (scaled to the file) with <c>Insert</c>.</summary>
+    private sealed record Edit(int File, double At, int Length, string Insert);
+
+    private static readonly string[] Inserts =
+        ["", "x", " ", "\n", "please ", "{{ prospect }}", "{{ nope }}", "}", "slot extra : text\n", "\"", "call me back ", "use house\n", "ruleset r { forbid \"north\" because \"x\" }\n"];
+
+    [Fact]
+    public void Edited_compilations_report_what_fresh_ones_do()
+    {
+        var edit =
+            from file in Gen.Choose(0, Examples.Length - 1)
+            from at in Gen.Choose(0, 1000)
+            from length in Gen.Choose(0, 12)
+            from insert in Gen.Elements(Inserts)
+            select new Edit(file, at / 1000.0, length, insert);
+        Prop.ForAll(edit.ListOf().Select(list => list.Take(6).ToArray()).ToArbitrary(), edits =>
+        {
+            var texts = Examples.Select(e => e.Text).ToArray();
+            var compilation = Compilation.Create(Examples.Select(e => SyntaxTree.Parse(e.Text, e.Path)), Configuration);
+            _ = compilation.GetDiagnostics();
+            foreach (var (e, step) in edits.Select((e, i) => (e, i)))
+            {
+                var text = texts[e.File];
+                var at = (int)(e.At * text.Length);
+                texts[e.File] = text[..at] + e.Insert + text[Math.Min(text.Length, at + e.Length)..];
+                compilation = compilation.WithSyntaxTree(SyntaxTree.Parse(texts[e.File], Examples[e.File].Path));
+                // Some steps are never checked, as keystrokes inside a burst are not.
+                if (step % 2 == 0) _ = compilation.GetDiagnostics();
+            }
+            var fresh = Compilation.Create(compilation.SyntaxTrees, Configuration);
+            Assert.Equal(Describe(fresh.GetDiagnostics()), Describe(compilation.GetDiagnostics()));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    [Fact]
+    public void An_edit_in_one_template_moves_the_findings_of_those_after_it()
+    {
+        var text = string.Concat(Enumerable.Range(0, 3).Select(i => Check.Template($"t{i}", say: "It's personal. Please call me back at {{ number }}.")));
+        var compilation = Compilation.Create([SyntaxTree.Parse(text, "a.vml")]);
+        var before = compilation.GetDiagnostics().Where(d => d.Code.StartsWith("VML10", StringComparison.Ordinal)).ToList();
+
+        var edited = compilation.WithSyntaxTree(SyntaxTree.Parse("// a new first line\n" + text, "a.vml"));
+        var after = edited.GetDiagnostics().Where(d => d.Code.StartsWith("VML10", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(before);
+        Assert.Equal(before.Select(d => d.Location.LineSpan.Start.Line + 1), after.Select(d => d.Location.LineSpan.Start.Line));
+        Assert.All(after, d => Assert.Same(edited.SyntaxTrees[0].Text, d.Location.Text));
+        // A fix still replaces the words it was made for.
+        static IEnumerable<string> FixedText(IEnumerable<Diagnostic> found, SyntaxTree tree) =>
+            found.SelectMany(d => d.Fixes).SelectMany(f => f.Edits).Select(e => tree.Text.ToString(e.Span));
+        Assert.NotEmpty(FixedText(after, edited.SyntaxTrees[0]));
+        Assert.Equal(FixedText(before, compilation.SyntaxTrees[0]), FixedText(after, edited.SyntaxTrees[0]));
+    }
+
+    private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.Select(d =>
+            $"{d.Location.FilePath}:{d.Location.Span} {d.Severity} {d.Code} {d.Message} "
+            + string.Join(";", d.Fixes.SelectMany(f => f.Edits.Select(e => $"{f.Title}@{e.FilePath}:{e.Span}={e.NewText}"))))];
+}
