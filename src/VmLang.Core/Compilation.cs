@@ -16,7 +16,10 @@ public sealed class Compilation
 {
     private readonly Lazy<BoundWorkspace> _bound;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
-    private readonly Lazy<Dictionary<SourceText, TemplateSymbol[]>> _templatesByText;
+    private readonly Lazy<Dictionary<SourceText, TemplatesOfText>> _templatesByText;
+
+    /// <summary>A file's templates in source order, with their full spans (computing one walks the tree's edge).</summary>
+    private sealed record TemplatesOfText(TemplateSymbol[] Templates, TextSpan[] FullSpans);
 
     // Rule findings by template text: from the compilation this one was edited from, and this one's own
     // once its diagnostics are computed. Only edited compilations keep them; a one-off check has no use for them.
@@ -31,8 +34,10 @@ public sealed class Compilation
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
         // Keyed by the text instance a location carries (SourceText compares by reference).
-        _templatesByText = new Lazy<Dictionary<SourceText, TemplateSymbol[]>>(() =>
-            Templates.GroupBy(t => t.SyntaxTree.Text).ToDictionary(g => g.Key, g => g.ToArray()));
+        _templatesByText = new Lazy<Dictionary<SourceText, TemplatesOfText>>(() =>
+            Templates.GroupBy(t => t.SyntaxTree.Text).ToDictionary(
+                g => g.Key,
+                g => new TemplatesOfText([.. g], [.. g.Select(t => t.Syntax.FullSpan)])));
     }
 
     public static Compilation Create(IEnumerable<SyntaxTree> trees, WorkspaceConfiguration? configuration = null) =>
@@ -64,15 +69,16 @@ public sealed class Compilation
 
     public TemplateSymbol? GetTemplateAt(SourceText text, int position)
     {
-        if (!_templatesByText.Value.TryGetValue(text, out var templates)) return null;
-        int low = 0, high = templates.Length - 1;
+        if (!_templatesByText.Value.TryGetValue(text, out var inText)) return null;
+        var spans = inText.FullSpans;
+        int low = 0, high = spans.Length - 1;
         while (low <= high)
         {
             var middle = (low + high) >>> 1;
-            var span = templates[middle].Syntax.FullSpan;
+            var span = spans[middle];
             if (position < span.Start) high = middle - 1;
             else if (position >= span.End) low = middle + 1;
-            else return templates[middle];
+            else return inText.Templates[middle];
         }
         return null;
     }

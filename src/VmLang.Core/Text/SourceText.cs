@@ -72,20 +72,18 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        // Two vectorized passes, counting and then filling, rather than a list grown a line at a time.
+        var span = text.AsSpan();
+        var count = 1 + span.Count('\n') + span.Count('\r') - span.Count("\r\n");
+        var starts = new int[count];
+        var line = 1;
+        for (var i = span.IndexOfAny('\r', '\n'); i >= 0;)
         {
-            var c = text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
+            starts[line++] = i + 1;
+            var next = span[(i + 1)..].IndexOfAny('\r', '\n');
+            i = next < 0 ? -1 : i + 1 + next;
         }
-        return starts.ToArray();
+        return starts;
     }
 }
