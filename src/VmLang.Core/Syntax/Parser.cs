@@ -23,10 +23,12 @@ internal sealed partial class Parser
     private bool _errorSinceLastToken;
 
     /// <summary>Pulls tokens from <paramref name="lexer"/> one at a time: the grammar needs no lookahead, so no token list is kept.</summary>
-    public Parser(Lexer lexer, SourceText text, string path, List<Diagnostic> diagnostics)
+    /// <param name="previous">When parsing resumes after declarations kept from an earlier tree: the last token of those.</param>
+    public Parser(Lexer lexer, SourceText text, string path, List<Diagnostic> diagnostics, SyntaxToken? previous = null)
     {
         _lexer = lexer;
         _current = lexer.Next();
+        _previous = previous;
         _text = text;
         _path = path;
         _diagnostics = diagnostics;
@@ -36,9 +38,11 @@ internal sealed partial class Parser
 
     private SyntaxToken? Previous => _previous;
 
-    public CompilationUnitSyntax ParseCompilationUnit()
+    /// <param name="kept">Declarations kept from an earlier tree, which the lexer's start position follows.</param>
+    public CompilationUnitSyntax ParseCompilationUnit(ImmutableArray<DeclarationSyntax> kept = default)
     {
         var declarations = ListBuilder<DeclarationSyntax>.Rent();
+        if (!kept.IsDefault) declarations.AddRange(kept);
         while (Current.Kind != EndOfFileToken)
         {
             switch (Current.Kind)

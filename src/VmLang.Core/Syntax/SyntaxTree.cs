@@ -31,9 +31,49 @@ public sealed class SyntaxTree
         var diagnostics = new List<Diagnostic>();
         var lexer = new Lexer(text, filePath, diagnostics);
         var root = new Parser(lexer, text, filePath, diagnostics).ParseCompilationUnit();
-        var ordered = diagnostics.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal).ToImmutableArray();
-        return new SyntaxTree(filePath, text, root, ordered);
+        return new SyntaxTree(filePath, text, root, Ordered(diagnostics));
     }
+
+    /// <summary>
+    /// The tree of <paramref name="newText"/>, an edited copy of this tree's text, as <see cref="Parse(SourceText, string)"/>
+    /// gives it, but reusing the declarations that lie wholly before the first changed character: the
+    /// language server reparses on every keystroke, and most of a file is usually before the caret.
+    /// </summary>
+    /// <remarks>
+    /// A kept declaration is moved to the new tree (its parent becomes the new root). Its text, and the
+    /// character after it that ended its trailing trivia, are the same in both texts, so this tree still
+    /// reads the same trivia through it.
+    /// </remarks>
+    public SyntaxTree WithChangedText(SourceText newText)
+    {
+        var unchanged = Text.Text.AsSpan().CommonPrefixLength(newText.Text);
+        var declarations = Root.Declarations;
+        var kept = 0;
+        // A declaration closed by its own `}` ends with the lexer back in declaration mode and the parser
+        // at a fresh start, so parsing can resume right after it.
+        while (kept < declarations.Length && declarations[kept].CloseBrace is { IsMissing: false }
+               && declarations[kept].FullSpan.End < unchanged)
+        {
+            kept++;
+        }
+        if (kept == 0) return Parse(newText, FilePath);
+
+        var lastKept = declarations[kept - 1];
+        var resumeAt = lastKept.FullSpan.End;
+        var closeBrace = lastKept.CloseBrace;
+        // Diagnostics inside the kept declarations stay; one just after a `}` came from what follows, which is parsed again.
+        var diagnostics = new List<Diagnostic>();
+        foreach (var diagnostic in Diagnostics)
+        {
+            if (diagnostic.Location.Span.Start < closeBrace.Span.End) diagnostics.Add(diagnostic with { Location = new Location(FilePath, newText, diagnostic.Location.Span) });
+        }
+        var lexer = new Lexer(newText, FilePath, diagnostics, resumeAt);
+        var root = new Parser(lexer, newText, FilePath, diagnostics, previous: closeBrace).ParseCompilationUnit(declarations[..kept]);
+        return new SyntaxTree(FilePath, newText, root, Ordered(diagnostics));
+    }
+
+    private static ImmutableArray<Diagnostic> Ordered(List<Diagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)];
 
     public Location GetLocation(TextSpan span) => new(FilePath, Text, span);
 

@@ -209,7 +209,10 @@ internal sealed class ServerWorkspace
     {
         var key = KeyOf(document.Uri);
         if (IsConfiguration(key)) return compilation.WithConfiguration(ConfigurationParser.Parse(document.Text, key));
-        return compilation.WithSyntaxTree(SyntaxTree.Parse(document.Text, key));
+        // A keystroke reparses only from the declaration it is in: those before it are kept.
+        var text = new SourceText(document.Text);
+        var tree = compilation.GetSyntaxTree(key) is { } earlier ? earlier.WithChangedText(text) : SyntaxTree.Parse(text, key);
+        return compilation.WithSyntaxTree(tree);
     }
 
     private void Apply(Compilation compilation, TextDocument document)
