@@ -103,7 +103,7 @@ public sealed class Compilation
     /// for (a keystroke in a burst), those it was given. An empty set starts the first edit of a workspace.
     /// </summary>
     private TemplateFindings FindingsForNext =>
-        _findings ?? _earlierFindings ?? new TemplateFindings(Configuration, "");
+        Volatile.Read(ref _findings) ?? _earlierFindings ?? new TemplateFindings(Configuration, "");
 
     public SyntaxTree? GetSyntaxTree(string filePath) => SyntaxTrees.FirstOrDefault(t => t.FilePath == filePath);
 
@@ -150,7 +150,8 @@ public sealed class Compilation
         {
             foreach (var rule in RuleCatalog.SequenceRules) rule.Check(sequence, context);
         }
-        _findings = findings;
+        // Published whole: another thread may be making the next compilation from this one.
+        Volatile.Write(ref _findings, findings);
         return diagnostics;
     }
 }
