@@ -17,16 +17,19 @@ public static class LspLatencyBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var dll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException("usage: lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean]");
+        var dll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException("usage: lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last]");
         var edits = Option(args, "--edits", 200);
         var pauseMs = Option(args, "--pause-ms", 100);
         var folder = Directory.CreateTempSubdirectory("vmlang-bench-").FullName;
         var file = Path.Combine(folder, "big.vml");
         var clean = args.Contains("--clean");
-        var text = BigWorkspaceFile(5000, clean);
+        // Which template is edited: the server reparses from it on, so the first is the worst case and the last the best.
+        var at = Array.IndexOf(args, "--at") is var atIndex and >= 0 && atIndex + 1 < args.Length ? args[atIndex + 1] : "middle";
+        var text = BigWorkspaceFile(5000, clean, at);
         File.WriteAllText(file, text);
         Console.WriteLine($"workspace file: {text.Split('\n').Length - 1} lines, {text.Length / 1024} KiB, "
-            + (clean ? "only the edited template has errors (--clean)" : "every template has the error the edit toggles"));
+            + (clean ? "only the edited template has errors (--clean)" : "every template has the error the edit toggles")
+            + $"; the {at} template is edited");
 
         TimeCompiler(text, file);
 
@@ -35,9 +38,7 @@ public static class LspLatencyBenchmark
         await server.SendAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "vmlang", version = 1, text } });
         await server.WaitForDiagnosticsAsync(uri, 1);
 
-        // The hole to toggle: the middle template's `{{ nam }}`. The server reparses from the edited
-        // template on, so an edit halfway down the file is the typical case (the last template is the best).
-        var holeLine = text[..EditedHole(text)].Count(c => c == '\n');
+        var holeLine = text[..EditedHole(text, at)].Count(c => c == '\n');
         var holeColumn = text.Split('\n')[holeLine].IndexOf("{{ nam }}", StringComparison.Ordinal) + 6;
 
         foreach (var (label, pause) in new[] { ($"typing pace ({pauseMs} ms between keystrokes)", pauseMs), ("back to back (next edit as soon as diagnostics arrive)", 0) })
@@ -102,7 +103,7 @@ public static class LspLatencyBenchmark
     /// (two diagnostics a template), to about <paramref name="lines"/> lines; when <paramref name="clean"/>,
     /// only the edited template, in the middle of the file, has the typo, as in a file someone is working on.
     /// </summary>
-    internal static string BigWorkspaceFile(int lines, bool clean = false)
+    internal static string BigWorkspaceFile(int lines, bool clean = false, string at = "middle")
     {
         var text = new StringBuilder("ruleset house {\n  forbid \"just wanted to\", \"as per my last\" because \"Filler.\"\n  prefer \"call me back\" => \"you can reach me at\" because \"Begging.\"\n}\n");
         var count = 0;
@@ -134,18 +135,18 @@ public static class LspLatencyBenchmark
         }
         var result = text.ToString().ReplaceLineEndings("\n");
         if (!clean) return result;
-        var edited = EditedHole(result);
+        var edited = EditedHole(result, at);
         var end = edited + "{{ nam }}".Length;
         return result[..edited].Replace("{{ nam }}", "{{ name }}", StringComparison.Ordinal)
             + result[edited..end] + result[end..].Replace("{{ nam }}", "{{ name }}", StringComparison.Ordinal);
     }
 
-    /// <summary>Where the edited <c>{{ nam }}</c> is: in the template in the middle of the file.</summary>
-    private static int EditedHole(string text)
+    /// <summary>Where the edited <c>{{ nam }}</c> is: in the first, middle or last template of the file.</summary>
+    private static int EditedHole(string text, string at)
     {
         var holes = new List<int>();
         for (var i = text.IndexOf("{{ nam", StringComparison.Ordinal); i >= 0; i = text.IndexOf("{{ nam", i + 1, StringComparison.Ordinal)) holes.Add(i);
-        return holes[holes.Count / 2];
+        return holes[at switch { "first" => 0, "last" => holes.Count - 1, _ => holes.Count / 2 }];
     }
 
     /// <summary>The server process and a minimal LSP client over its stdin/stdout.</summary>
