@@ -26,12 +26,20 @@ public sealed class Compilation
     private readonly TemplateFindings? _earlierFindings;
     private TemplateFindings? _findings;
 
-    private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration, TemplateFindings? earlierFindings = null)
+    // The binding of the compilation this one was edited from: files it can keep are not bound again.
+    private readonly BoundWorkspace? _earlierBound;
+
+    private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration, Compilation? edited = null)
     {
         SyntaxTrees = trees;
         Configuration = configuration;
-        _earlierFindings = earlierFindings;
-        _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees));
+        if (edited is not null)
+        {
+            _earlierBound = edited._bound.IsValueCreated ? edited._bound.Value : edited._earlierBound;
+            // Findings hold under one configuration: after a change to it, this compilation starts a new set.
+            _earlierFindings = ReferenceEquals(configuration, edited.Configuration) ? edited.FindingsForNext : new TemplateFindings(configuration, "");
+        }
+        _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees, _earlierBound));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
         // Keyed by the text instance a location carries (SourceText compares by reference).
         _templatesByText = new Lazy<Dictionary<SourceText, TemplatesOfText>>(() =>
@@ -83,20 +91,20 @@ public sealed class Compilation
         return null;
     }
 
-    public Compilation WithConfiguration(WorkspaceConfiguration configuration) => new(SyntaxTrees, configuration);
+    public Compilation WithConfiguration(WorkspaceConfiguration configuration) => new(SyntaxTrees, configuration, edited: this);
 
     /// <summary>Replaces the tree with the same file path, or adds it.</summary>
     public Compilation WithSyntaxTree(SyntaxTree tree)
     {
         for (var i = 0; i < SyntaxTrees.Length; i++)
         {
-            if (SyntaxTrees[i].FilePath == tree.FilePath) return new(SyntaxTrees.SetItem(i, tree), Configuration, FindingsForNext);
+            if (SyntaxTrees[i].FilePath == tree.FilePath) return new(SyntaxTrees.SetItem(i, tree), Configuration, edited: this);
         }
-        return new(SyntaxTrees.Add(tree), Configuration, FindingsForNext);
+        return new(SyntaxTrees.Add(tree), Configuration, edited: this);
     }
 
     public Compilation RemoveSyntaxTree(string filePath) =>
-        new(SyntaxTrees.RemoveAll(t => t.FilePath == filePath), Configuration, FindingsForNext);
+        new(SyntaxTrees.RemoveAll(t => t.FilePath == filePath), Configuration, edited: this);
 
     /// <summary>
     /// What the next compilation may reuse: this one's findings, or, when its diagnostics were never asked
@@ -116,11 +124,21 @@ public sealed class Compilation
     public ImmutableArray<Diagnostic> GetDiagnostics() => _diagnostics.Value;
 
     internal ImmutableArray<SymbolOccurrence> GetOccurrences(SyntaxTree tree) =>
-        Bound.OccurrencesByTree.TryGetValue(tree, out var occurrences) ? occurrences : ImmutableArray<SymbolOccurrence>.Empty;
+        Bound.Trees.TryGetValue(tree, out var bound) ? bound.Occurrences : ImmutableArray<SymbolOccurrence>.Empty;
 
     /// <summary>Every occurrence of <paramref name="symbol"/>, file by file in workspace order.</summary>
     internal IEnumerable<SymbolOccurrence> GetOccurrences(Symbol symbol) =>
         SyntaxTrees.SelectMany(tree => GetOccurrences(tree)).Where(o => o.Symbol == symbol);
+
+    private bool HasRepeatedPaths()
+    {
+        var paths = new HashSet<string>(SyntaxTrees.Length, StringComparer.Ordinal);
+        foreach (var tree in SyntaxTrees)
+        {
+            if (!paths.Add(tree.FilePath)) return true;
+        }
+        return false;
+    }
 
     private ImmutableArray<Diagnostic> ComputeDiagnostics()
     {
@@ -137,14 +155,30 @@ public sealed class Compilation
         var diagnostics = new List<Diagnostic>();
         PhraseChecker? phraseChecker = null;
         var context = new RuleContext(this, diagnostics, () => phraseChecker ??= PhraseChecker.Create(this));
-        var findings = _earlierFindings is null ? null : new TemplateFindings(Configuration, TemplateFindings.RulesetsTextOf(Rulesets));
+        // Findings are kept by file path; two trees with one path (which no host makes) keep none.
+        var findings = _earlierFindings is null || HasRepeatedPaths() ? null : new TemplateFindings(Configuration, TemplateFindings.RulesetsTextOf(Rulesets));
         var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration, findings.RulesetsText) ? _earlierFindings : null;
-        foreach (var template in Templates)
+        var templates = Templates;
+        // Templates come file by file, in the order of the trees.
+        for (var start = 0; start < templates.Length;)
         {
-            if (reusable is not null && reusable.TryReuse(template, diagnostics, findings!)) continue;
-            var start = diagnostics.Count;
-            foreach (var rule in RuleCatalog.TemplateRules) rule.Check(template, context);
-            findings?.Record(template, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[start..]);
+            var tree = templates[start].SyntaxTree;
+            var end = start;
+            while (end < templates.Length && templates[end].SyntaxTree == tree) end++;
+            if (reusable is null || !reusable.TryReuseFile(tree, diagnostics, findings!))
+            {
+                var earlier = reusable?.EarlierFile(tree.FilePath);
+                var file = findings?.StartFile(tree);
+                for (var i = start; i < end; i++)
+                {
+                    var template = templates[i];
+                    if (earlier is not null && earlier.TryReuse(template, diagnostics, file)) continue;
+                    var first = diagnostics.Count;
+                    foreach (var rule in RuleCatalog.TemplateRules) rule.Check(template, context);
+                    file?.Record(template, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[first..]);
+                }
+            }
+            start = end;
         }
         foreach (var sequence in Sequences)
         {

@@ -7,48 +7,61 @@ namespace VmLang.Binding;
 /// <summary>
 /// Binds every tree of a workspace at once: declares the global names, then resolves what each
 /// declaration refers to. Records where each symbol is declared and named, for the semantic model.
+/// Given the workspace it was edited from, it keeps what it found in the files it may (see
+/// <see cref="BindingReuse"/>) and binds only the others.
 /// </summary>
 internal sealed class Binder
 {
     private readonly ImmutableArray<SyntaxTree> _trees;
-    private readonly List<Diagnostic> _diagnostics = [];
     private readonly Dictionary<string, List<Symbol>> _globals = new(StringComparer.Ordinal);
 
-    // The occurrences of the file being bound: files are bound one at a time, so one builder serves them all.
+    // Diagnostics and occurrences go to the file being bound (or to the workspace's own list, for
+    // duplicate names): files are bound one at a time, so one set of builders serves them all.
+    private readonly List<Diagnostic> _workspaceDiagnostics = [];
+    private List<Diagnostic> _diagnostics;
     private readonly ImmutableArray<SymbolOccurrence>.Builder _occurrences = ImmutableArray.CreateBuilder<SymbolOccurrence>();
+    private readonly HashSet<SyntaxTree> _referencedTrees = [];
+    private SyntaxTree? _currentTree;
 
     private readonly SayBinder _sayBinder;
 
     private Binder(ImmutableArray<SyntaxTree> trees)
     {
         _trees = trees;
+        _diagnostics = _workspaceDiagnostics;
         _sayBinder = new SayBinder(this);
     }
 
-    public static BoundWorkspace Bind(ImmutableArray<SyntaxTree> trees)
+    /// <param name="earlier">The binding of the workspace this one was edited from, if any.</param>
+    public static BoundWorkspace Bind(ImmutableArray<SyntaxTree> trees, BoundWorkspace? earlier = null)
     {
         var binder = new Binder(trees);
-        return binder.BindAll();
+        return binder.BindAll(earlier);
     }
 
-    private BoundWorkspace BindAll()
+    private BoundWorkspace BindAll(BoundWorkspace? earlier)
     {
+        var names = BindingReuse.DeclaredNames(_trees);
+        var kept = BindingReuse.KeptTrees(_trees, names, earlier);
+
         // First every global name, so any file may refer to any other; then each file in turn.
         var templates = new List<TemplateSymbol>();
         var rulesets = new List<RulesetSymbol>();
         var sequences = new List<SequenceSymbol>();
-        var declared = new List<Symbol>();
-        foreach (var tree in _trees)
+        var declaredByTree = new ImmutableArray<Symbol>[_trees.Length];
+        for (var i = 0; i < _trees.Length; i++)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var tree = _trees[i];
+            var declared = kept.Contains(tree) ? earlier!.Trees[tree].Declared : DeclareSymbols(tree);
+            declaredByTree[i] = declared;
+            foreach (var symbol in declared)
             {
-                Symbol symbol = declaration switch
+                switch (symbol)
                 {
-                    TemplateDeclarationSyntax t => Add(templates, new TemplateSymbol(t, tree)),
-                    RulesetDeclarationSyntax r => Add(rulesets, new RulesetSymbol(r, tree)),
-                    _ => Add(sequences, new SequenceSymbol((SequenceDeclarationSyntax)declaration, tree)),
-                };
-                declared.Add(symbol);
+                    case TemplateSymbol template: templates.Add(template); break;
+                    case RulesetSymbol ruleset: rulesets.Add(ruleset); break;
+                    default: sequences.Add((SequenceSymbol)symbol); break;
+                }
                 if (symbol.NameToken.IsMissing) continue;
                 if (!_globals.TryGetValue(symbol.Name, out var sameName)) _globals[symbol.Name] = sameName = [];
                 sameName.Add(symbol);
@@ -56,28 +69,58 @@ internal sealed class Binder
         }
         ReportDuplicateNames();
 
-        var occurrences = new Dictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>>(_trees.Length);
-        var next = 0;
-        foreach (var tree in _trees)
+        var diagnostics = new List<Diagnostic>(_workspaceDiagnostics);
+        var boundTrees = new Dictionary<SyntaxTree, BoundTree>(_trees.Length);
+        for (var i = 0; i < _trees.Length; i++)
         {
-            for (var end = next + tree.Root.Declarations.Length; next < end; next++)
-            {
-                var symbol = declared[next];
-                if (!symbol.NameToken.IsMissing) Declare(symbol, symbol.NameToken);
-                switch (symbol)
-                {
-                    case TemplateSymbol template: BindTemplate(template); break;
-                    case RulesetSymbol ruleset: BindRuleset(ruleset); break;
-                    case SequenceSymbol sequence: BindSequence(sequence); break;
-                }
-            }
-            // Declarations come in source order and references follow their declaration's name, so this is nearly sorted.
-            if (occurrences.TryGetValue(tree, out var earlier)) _occurrences.AddRange(earlier); // the same tree given twice
-            _occurrences.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            occurrences[tree] = _occurrences.ToImmutable();
-            _occurrences.Clear();
+            var tree = _trees[i];
+            var bound = kept.Contains(tree) ? earlier!.Trees[tree] : BindTree(tree, declaredByTree[i]);
+            // The same tree given twice is bound twice, as two files that happen to be alike.
+            if (boundTrees.TryGetValue(tree, out var first)) bound = first.Merge(bound);
+            boundTrees[tree] = bound;
+            diagnostics.AddRange(bound.Diagnostics);
         }
-        return new BoundWorkspace([.. templates], [.. rulesets], [.. sequences], _globals, occurrences, [.. _diagnostics]);
+        return new BoundWorkspace([.. templates], [.. rulesets], [.. sequences], _globals, boundTrees, [.. diagnostics], names);
+    }
+
+    private static ImmutableArray<Symbol> DeclareSymbols(SyntaxTree tree)
+    {
+        var declarations = tree.Root.Declarations;
+        var symbols = new Symbol[declarations.Length];
+        for (var i = 0; i < symbols.Length; i++)
+        {
+            symbols[i] = declarations[i] switch
+            {
+                TemplateDeclarationSyntax t => new TemplateSymbol(t, tree),
+                RulesetDeclarationSyntax r => new RulesetSymbol(r, tree),
+                var other => new SequenceSymbol((SequenceDeclarationSyntax)other, tree),
+            };
+        }
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(symbols);
+    }
+
+    private BoundTree BindTree(SyntaxTree tree, ImmutableArray<Symbol> declared)
+    {
+        _currentTree = tree;
+        _diagnostics = [];
+        foreach (var symbol in declared)
+        {
+            if (!symbol.NameToken.IsMissing) Declare(symbol, symbol.NameToken);
+            switch (symbol)
+            {
+                case TemplateSymbol template: BindTemplate(template); break;
+                case RulesetSymbol ruleset: BindRuleset(ruleset); break;
+                case SequenceSymbol sequence: BindSequence(sequence); break;
+            }
+        }
+        // Declarations come in source order and references follow their declaration's name, so this is nearly sorted.
+        _occurrences.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        var bound = new BoundTree(declared, _occurrences.ToImmutable(), [.. _diagnostics], [.. _referencedTrees]);
+        _occurrences.Clear();
+        _referencedTrees.Clear();
+        _diagnostics = _workspaceDiagnostics;
+        _currentTree = null;
+        return bound;
     }
 
     private static T Add<T>(List<T> list, T item)
@@ -288,22 +331,12 @@ internal sealed class Binder
     internal void Declare(Symbol symbol, SyntaxToken name) =>
         _occurrences.Add(new SymbolOccurrence(symbol, symbol.SyntaxTree, name.Span, IsDeclaration: true));
 
-    internal void Reference(Symbol symbol, SyntaxTree tree, SyntaxToken name) =>
+    internal void Reference(Symbol symbol, SyntaxTree tree, SyntaxToken name)
+    {
         _occurrences.Add(new SymbolOccurrence(symbol, tree, name.Span, IsDeclaration: false));
+        if (symbol.SyntaxTree != _currentTree) _referencedTrees.Add(symbol.SyntaxTree);
+    }
 
     internal void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, SyntaxElement at, params object?[] args) =>
         _diagnostics.Add(Diagnostic.Create(descriptor, tree.GetLocation(at), args));
 }
-
-/// <summary>
-/// Everything the binder found: symbols, where they occur (per file, in source order), and binding
-/// diagnostics. Nothing here is changed after binding; plain dictionaries are used because building
-/// immutable ones for every keystroke costs more than the binding itself.
-/// </summary>
-internal sealed record BoundWorkspace(
-    ImmutableArray<TemplateSymbol> Templates,
-    ImmutableArray<RulesetSymbol> Rulesets,
-    ImmutableArray<SequenceSymbol> Sequences,
-    IReadOnlyDictionary<string, List<Symbol>> Globals,
-    IReadOnlyDictionary<SyntaxTree, ImmutableArray<SymbolOccurrence>> OccurrencesByTree,
-    ImmutableArray<Diagnostic> Diagnostics);

@@ -24,7 +24,8 @@ public class IncrementalCheckProperties
     private sealed record Edit(int File, double At, int Length, string Insert);
 
     private static readonly string[] Inserts =
-        ["", "x", " ", "\n", "please ", "{{ prospect }}", "{{ nope }}", "}", "slot extra : text\n", "\"", "call me back ", "use house\n", "ruleset r { forbid \"north\" because \"x\" }\n"];
+        ["", "x", " ", "\n", "please ", "{{ prospect }}", "{{ nope }}", "}", "slot extra : text\n", "\"", "call me back ", "use house\n", "use r\n", "ruleset r { forbid \"north\" because \"x\" }\n", "ruleset house { }\n",
+         "sequence s { day 1 first_touch }\n", "template first_touch for gatekeeper { }\n"];
 
     [Fact]
     public void Edited_compilations_report_what_fresh_ones_do()
@@ -51,6 +52,8 @@ public class IncrementalCheckProperties
             }
             var fresh = Compilation.Create(compilation.SyntaxTrees, Configuration);
             Assert.Equal(Describe(fresh.GetDiagnostics()), Describe(compilation.GetDiagnostics()));
+            Assert.Equal(DescribeBinding(fresh), DescribeBinding(compilation));
+            AssertNoStaleSymbols(compilation);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
@@ -72,6 +75,27 @@ public class IncrementalCheckProperties
             found.SelectMany(d => d.Fixes).SelectMany(f => f.Edits).Select(e => tree.Text.ToString(e.Span));
         Assert.NotEmpty(FixedText(after, edited.SyntaxTrees[0]));
         Assert.Equal(FixedText(before, compilation.SyntaxTrees[0]), FixedText(after, edited.SyntaxTrees[0]));
+    }
+
+    /// <summary>Every symbol and where it occurs, by name and place: what hover, definition and rename read.</summary>
+    private static List<string> DescribeBinding(Compilation compilation) =>
+        [.. compilation.SyntaxTrees.SelectMany(tree => compilation.GetOccurrences(tree)
+            .Select(o => $"{tree.FilePath}:{o.Span} {o.IsDeclaration} {o.Symbol} in {o.Symbol.SyntaxTree.FilePath}@{o.Symbol.NameToken.Span}")),
+         .. compilation.Templates.Select(t => $"{t} uses {string.Join(",", t.Rulesets)} slots {string.Join(",", t.Slots)} max {t.MaxSeconds}"),
+         .. compilation.Sequences.Select(s => $"{s} steps {string.Join(",", s.Steps.Select(step => $"{step.Day}:{step.Template}"))}")];
+
+    /// <summary>A kept file's binding points only at symbols of this compilation, never at those of the one it was edited from.</summary>
+    private static void AssertNoStaleSymbols(Compilation compilation)
+    {
+        var symbols = new HashSet<Binding.Symbol>(
+            [.. compilation.Templates, .. compilation.Rulesets, .. compilation.Sequences, .. compilation.Templates.SelectMany(t => t.Slots)]);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            Assert.All(compilation.GetOccurrences(tree), o => Assert.Contains(o.Symbol, symbols));
+        }
+        Assert.All(compilation.Templates.SelectMany(t => t.Rulesets), r => Assert.Contains(r, symbols));
+        Assert.All(compilation.Sequences.SelectMany(s => s.Steps).Where(s => s.Template is not null), s => Assert.Contains(s.Template!, symbols));
+        Assert.All(compilation.Templates.Where(t => !t.NameToken.IsMissing), t => Assert.Contains(t, compilation.Bound.Globals[t.Name]));
     }
 
     private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using VmLang.Diagnostics;
+using VmLang.Syntax;
+
+namespace VmLang.Binding;
+
+/// <summary>
+/// Everything the binder found: symbols, where they occur (per file, in source order), and binding
+/// diagnostics. Nothing here is changed after binding; plain dictionaries are used because building
+/// immutable ones for every keystroke costs more than the binding itself.
+/// </summary>
+internal sealed record BoundWorkspace(
+    ImmutableArray<TemplateSymbol> Templates,
+    ImmutableArray<RulesetSymbol> Rulesets,
+    ImmutableArray<SequenceSymbol> Sequences,
+    IReadOnlyDictionary<string, List<Symbol>> Globals,
+    IReadOnlyDictionary<SyntaxTree, BoundTree> Trees,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ImmutableArray<DeclaredName> Names);
+
+/// <summary>
+/// What binding found in one file: the symbols of its declarations, where symbols occur in it, its
+/// binding diagnostics (duplicate names, which involve other files, are the workspace's), and the other
+/// files whose symbols it names.
+/// </summary>
+internal sealed record BoundTree(
+    ImmutableArray<Symbol> Declared,
+    ImmutableArray<SymbolOccurrence> Occurrences,
+    ImmutableArray<Diagnostic> Diagnostics,
+    ImmutableArray<SyntaxTree> ReferencedTrees)
+{
+    public BoundTree Merge(BoundTree other) => new(
+        [.. Declared, .. other.Declared],
+        [.. Occurrences.Concat(other.Occurrences).OrderBy(o => o.Span.Start)],
+        [.. Diagnostics, .. other.Diagnostics],
+        [.. ReferencedTrees.Union(other.ReferencedTrees)]);
+}
+
+/// <summary>One declaration's kind and name, or (with a null kind) the start of a file, in workspace order.</summary>
+internal readonly record struct DeclaredName(SymbolKind? Kind, string Name);
+
+/// <summary>
+/// Which files of an edited workspace keep what binding found in them last time. A file's binding
+/// depends on its own text and on the symbols its names resolve to. So it is kept when the file is
+/// unchanged, every declared name of the workspace is the same (so each name still resolves to the
+/// same place, or to nothing), and no symbol it names is in a file that is bound again (those are new
+/// objects, and the kept binding would point at the old ones).
+/// </summary>
+internal static class BindingReuse
+{
+    public static ImmutableArray<DeclaredName> DeclaredNames(ImmutableArray<SyntaxTree> trees)
+    {
+        var names = ImmutableArray.CreateBuilder<DeclaredName>();
+        foreach (var tree in trees)
+        {
+            names.Add(new DeclaredName(null, tree.FilePath));
+            foreach (var declaration in tree.Root.Declarations)
+            {
+                var kind = declaration switch
+                {
+                    TemplateDeclarationSyntax => SymbolKind.Template,
+                    RulesetDeclarationSyntax => SymbolKind.Ruleset,
+                    _ => SymbolKind.Sequence,
+                };
+                names.Add(new DeclaredName(kind, declaration.Name.Text));
+            }
+        }
+        return names.ToImmutable();
+    }
+
+    public static HashSet<SyntaxTree> KeptTrees(ImmutableArray<SyntaxTree> trees, ImmutableArray<DeclaredName> names, BoundWorkspace? earlier)
+    {
+        var kept = new HashSet<SyntaxTree>();
+        if (earlier is null || !earlier.Names.AsSpan().SequenceEqual(names.AsSpan())) return kept;
+        foreach (var tree in trees)
+        {
+            // A tree given twice is bound afresh: its two bindings are merged, and a merged one cannot be split again.
+            if (earlier.Trees.ContainsKey(tree) && !kept.Add(tree)) return [];
+        }
+        bool dropped;
+        do
+        {
+            dropped = kept.RemoveWhere(tree => earlier.Trees[tree].ReferencedTrees.Any(other => !kept.Contains(other))) > 0;
+        }
+        while (dropped);
+        return kept;
+    }
+}
