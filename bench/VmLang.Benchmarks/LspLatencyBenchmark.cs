@@ -17,7 +17,7 @@ public static class LspLatencyBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var dll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException("usage: lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last]");
+        var dll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException("usage: lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N]");
         var edits = Option(args, "--edits", 200);
         var pauseMs = Option(args, "--pause-ms", 100);
         var folder = Directory.CreateTempSubdirectory("vmlang-bench-").FullName;
@@ -30,6 +30,15 @@ public static class LspLatencyBenchmark
         Console.WriteLine($"workspace file: {text.Split('\n').Length - 1} lines, {text.Length / 1024} KiB, "
             + (clean ? "only the edited template has errors (--clean)" : "every template has the error the edit toggles")
             + $"; the {at} template is edited");
+
+        // Other files around the edited one: what stays the same is not bound or checked again.
+        var otherMegabytes = Option(args, "--workspace-mb", 0);
+        if (otherMegabytes > 0)
+        {
+            var others = GeneratedWorkspace.Create(otherMegabytes * 1024 * 1024, rulesetPhrases: 10);
+            foreach (var (path, content) in others) File.WriteAllText(Path.Combine(folder, path), content);
+            Console.WriteLine($"and {others.Count} other files, {others.Sum(o => o.Text.Length) / 1024} KiB");
+        }
 
         TimeCompiler(text, file);
 
@@ -105,14 +114,14 @@ public static class LspLatencyBenchmark
     /// </summary>
     internal static string BigWorkspaceFile(int lines, bool clean = false, string at = "middle")
     {
-        var text = new StringBuilder("ruleset house {\n  forbid \"just wanted to\", \"as per my last\" because \"Filler.\"\n  prefer \"call me back\" => \"you can reach me at\" because \"Begging.\"\n}\n");
+        var text = new StringBuilder("ruleset desk {\n  forbid \"just wanted to\", \"as per my last\" because \"Filler.\"\n  prefer \"call me back\" => \"you can reach me at\" because \"Begging.\"\n}\n");
         var count = 0;
         while (text.ToString().Count(c => c == '\n') < lines - 20)
         {
             text.Append(CultureInfo.InvariantCulture, $$$""""
 
                 template t{{{count++}}} for voicemail {
-                  use house
+                  use desk
                   max 30s
 
                   slot prospect : prospect

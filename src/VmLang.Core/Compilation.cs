@@ -16,7 +16,8 @@ public sealed class Compilation
 {
     private readonly Lazy<BoundWorkspace> _bound;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
-    private readonly Lazy<Dictionary<SourceText, TemplatesOfText>> _templatesByText;
+    // Built per file when first asked about: a keystroke's diagnostics are in one file of many.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SourceText, TemplatesOfText> _templatesByText = new();
 
     /// <summary>A file's templates in source order, with their full spans (computing one walks the tree's edge).</summary>
     private sealed record TemplatesOfText(TemplateSymbol[] Templates, TextSpan[] FullSpans);
@@ -41,11 +42,6 @@ public sealed class Compilation
         }
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees, _earlierBound));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
-        // Keyed by the text instance a location carries (SourceText compares by reference).
-        _templatesByText = new Lazy<Dictionary<SourceText, TemplatesOfText>>(() =>
-            Templates.GroupBy(t => t.SyntaxTree.Text).ToDictionary(
-                g => g.Key,
-                g => new TemplatesOfText([.. g], [.. g.Select(t => t.Syntax.FullSpan)])));
     }
 
     public static Compilation Create(IEnumerable<SyntaxTree> trees, WorkspaceConfiguration? configuration = null) =>
@@ -77,7 +73,7 @@ public sealed class Compilation
 
     public TemplateSymbol? GetTemplateAt(SourceText text, int position)
     {
-        if (!_templatesByText.Value.TryGetValue(text, out var inText)) return null;
+        if (!_templatesByText.TryGetValue(text, out var inText)) inText = _templatesByText.GetOrAdd(text, TemplatesIn(text));
         var spans = inText.FullSpans;
         int low = 0, high = spans.Length - 1;
         while (low <= high)
@@ -89,6 +85,21 @@ public sealed class Compilation
             else return inText.Templates[middle];
         }
         return null;
+    }
+
+    /// <summary>The templates of the file with this text (by reference, as a location carries it), in source order.</summary>
+    private TemplatesOfText TemplatesIn(SourceText text)
+    {
+        var templates = new List<TemplateSymbol>();
+        foreach (var tree in SyntaxTrees)
+        {
+            if (tree.Text != text || !Bound.Trees.TryGetValue(tree, out var bound)) continue;
+            foreach (var symbol in bound.Declared)
+            {
+                if (symbol is TemplateSymbol template) templates.Add(template);
+            }
+        }
+        return new TemplatesOfText([.. templates], [.. templates.Select(t => t.Syntax.FullSpan)]);
     }
 
     public Compilation WithConfiguration(WorkspaceConfiguration configuration) => new(SyntaxTrees, configuration, edited: this);

@@ -100,18 +100,26 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 _editedKeys.Clear();
             }
             var snapshot = _workspace.Current;
-            var byKey = Group(snapshot);
+            var compilation = snapshot.Compilation;
+            var byKey = GroupByFile(compilation);
             var keys = byKey.Keys.Concat(edited).Select(_workspace.UriOf).Concat(_published.Keys).ToHashSet(StringComparer.Ordinal);
             var editedUris = edited.Select(_workspace.UriOf).ToHashSet(StringComparer.Ordinal);
+            var dataByTemplate = new Dictionary<Binding.TemplateSymbol, JsonElement>();
             foreach (var uri in keys.Order(StringComparer.Ordinal))
             {
                 var key = _workspace.KeyOf(uri);
-                var current = new PublishedList(byKey.TryGetValue(key, out var list) ? list : []);
-                // An edited file is always published (its version moved); others only when their list changed.
-                if (!editedUris.Contains(uri))
+                var found = byKey.TryGetValue(key, out var list) ? list : [];
+                var isEdited = editedUris.Contains(uri);
+                _published.TryGetValue(uri, out var previous);
+                // An edited file is always published (its version moved); others only when their list changed. An
+                // unchanged file's compiler diagnostics are equal to last time's (mostly the same objects), so most
+                // files are passed over without being converted.
+                if (!isEdited && (previous is null ? found.Count == 0 : previous.Source.SequenceEqual(found))) continue;
+                var current = new PublishedList(found, [.. found.Select(d => LspConversions.ToLsp(d, DataOf(compilation.GetTemplateAt(d.Location), dataByTemplate)))]);
+                if (!isEdited && previous is not null && previous.Json == current.Json)
                 {
-                    var unchanged = _published.TryGetValue(uri, out var previous) ? previous.Json == current.Json : current.Diagnostics.Count == 0;
-                    if (unchanged) continue;
+                    _published[uri] = current;
+                    continue;
                 }
 
                 if (current.Diagnostics.Count == 0) _published.Remove(uri);
@@ -131,15 +139,13 @@ internal sealed class DiagnosticsPublisher : IDisposable
         }
     }
 
-    private static Dictionary<string, List<LspDiagnostic>> Group(WorkspaceSnapshot snapshot)
+    private static Dictionary<string, List<Diagnostics.Diagnostic>> GroupByFile(Compilation compilation)
     {
-        var compilation = snapshot.Compilation;
-        var dataByTemplate = new Dictionary<Binding.TemplateSymbol, JsonElement>();
-        var byKey = new Dictionary<string, List<LspDiagnostic>>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, List<Diagnostics.Diagnostic>>(StringComparer.Ordinal);
         foreach (var diagnostic in compilation.GetDiagnostics())
         {
             if (!byKey.TryGetValue(diagnostic.Location.FilePath, out var list)) byKey[diagnostic.Location.FilePath] = list = [];
-            list.Add(LspConversions.ToLsp(diagnostic, DataOf(compilation.GetTemplateAt(diagnostic.Location), dataByTemplate)));
+            list.Add(diagnostic);
         }
         return byKey;
     }
@@ -155,10 +161,12 @@ internal sealed class DiagnosticsPublisher : IDisposable
         return data;
     }
 
-    /// <summary>A file's diagnostics as last sent; the JSON to compare with is made only when a comparison needs it.</summary>
-    private sealed class PublishedList(IReadOnlyList<LspDiagnostic> diagnostics)
+    /// <summary>A file's diagnostics as last sent, and the compiler's they came from; the JSON to compare with is made only when a comparison needs it.</summary>
+    private sealed class PublishedList(IReadOnlyList<Diagnostics.Diagnostic> source, IReadOnlyList<LspDiagnostic> diagnostics)
     {
         private string? _json;
+
+        public IReadOnlyList<Diagnostics.Diagnostic> Source { get; } = source;
 
         public IReadOnlyList<LspDiagnostic> Diagnostics { get; } = diagnostics;
 

@@ -46,6 +46,27 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Files_whose_diagnostics_did_not_change_are_not_published_again()
+    {
+        var noisy = new Dictionary<string, string> { ["a_noisy.vml"] = "template noisy for voicemail {\n  say \"\"\"\n    hi\n    \"\"\"\n}\n" };
+        await using var session = await StartAsync(noisy);
+        // Loading publishes every file with diagnostics, in order of their names.
+        await session.WaitForDiagnosticsAsync(session.UriOf("a_noisy.vml"), Has("VML0201"));
+        var uri = session.UriOf("first_touch.vml");
+        await session.OpenAsync(uri, FirstTouch);
+        await session.WaitForDiagnosticsAsync(uri, d => d.Length == 0);
+
+        var others = new List<string>();
+        var (line, character) = TextPositions.Find(FirstTouch, "{{ rep }}", offset: 3);
+        await session.ChangeAsync(uri, 2, line, character, line, character + 3, "repp");
+        await session.WaitForDiagnosticsAsync(uri, Has("VML0103"), others);
+        await session.ChangeAsync(uri, 3, line, character, line, character + 4, "rep");
+        await session.WaitForDiagnosticsAsync(uri, d => d.Length == 0, others);
+
+        Assert.Empty(others);
+    }
+
+    [Fact]
     public async Task Closing_a_document_that_is_not_on_disk_clears_its_diagnostics()
     {
         await using var session = await StartAsync();

@@ -105,8 +105,11 @@ internal sealed class ServerSession : IAsyncDisposable
     public Task CloseAsync(string uri) =>
         NotifyAsync(LspMethods.TextDocumentDidClose, $$$"""{"textDocument":{"uri":{{{Json(uri)}}}}}""");
 
-    /// <summary>Waits for a <c>publishDiagnostics</c> for <paramref name="uri"/> that satisfies <paramref name="accept"/>; skips others.</summary>
-    public async Task<JsonElement[]> WaitForDiagnosticsAsync(string uri, Func<JsonElement[], bool>? accept = null)
+    /// <summary>
+    /// Waits for a <c>publishDiagnostics</c> for <paramref name="uri"/> that satisfies <paramref name="accept"/>; skips
+    /// others, adding the files they were for to <paramref name="othersPublished"/> when given.
+    /// </summary>
+    public async Task<JsonElement[]> WaitForDiagnosticsAsync(string uri, Func<JsonElement[], bool>? accept = null, ICollection<string>? othersPublished = null)
     {
         using var timeout = new CancellationTokenSource(Timeout);
         try
@@ -116,7 +119,11 @@ internal sealed class ServerSession : IAsyncDisposable
                 var notification = await _notifications.Reader.ReadAsync(timeout.Token);
                 if (notification.GetProperty("method").GetString() != LspMethods.TextDocumentPublishDiagnostics) continue;
                 var parameters = notification.GetProperty("params");
-                if (parameters.GetProperty("uri").GetString() != uri) continue;
+                if (parameters.GetProperty("uri").GetString() is var published && published != uri)
+                {
+                    othersPublished?.Add(published!);
+                    continue;
+                }
                 var diagnostics = parameters.GetProperty("diagnostics").EnumerateArray().ToArray();
                 if (accept is null || accept(diagnostics)) return diagnostics;
             }
