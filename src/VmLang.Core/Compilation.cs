@@ -91,9 +91,11 @@ public sealed class Compilation
     private TemplatesOfText TemplatesIn(SourceText text)
     {
         var templates = new List<TemplateSymbol>();
+        var seen = new HashSet<SyntaxTree>();
         foreach (var tree in SyntaxTrees)
         {
-            if (tree.Text != text || !Bound.Trees.TryGetValue(tree, out var bound)) continue;
+            // A tree given twice has one binding holding both copies' symbols.
+            if (tree.Text != text || !seen.Add(tree) || !Bound.Trees.TryGetValue(tree, out var bound)) continue;
             foreach (var symbol in bound.Declared)
             {
                 if (symbol is TemplateSymbol template) templates.Add(template);

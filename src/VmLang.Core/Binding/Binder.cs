@@ -123,12 +123,6 @@ internal sealed class Binder
         return bound;
     }
 
-    private static T Add<T>(List<T> list, T item)
-    {
-        list.Add(item);
-        return item;
-    }
-
     private void ReportDuplicateNames()
     {
         foreach (var (name, symbols) in _globals)
