@@ -116,6 +116,13 @@ public sealed class Compilation
         return new(SyntaxTrees.Add(tree), Configuration, edited: this);
     }
 
+    /// <summary>
+    /// Replaces the file's tree with one for its new text, or adds it. The new tree keeps the old one's
+    /// declarations before the first change (<see cref="SyntaxTree.WithChangedText"/>).
+    /// </summary>
+    public Compilation WithText(string filePath, SourceText text) =>
+        WithSyntaxTree(GetSyntaxTree(filePath) is { } earlier ? earlier.WithChangedText(text) : SyntaxTree.Parse(text, filePath));
+
     public Compilation RemoveSyntaxTree(string filePath) =>
         new(SyntaxTrees.RemoveAll(t => t.FilePath == filePath), Configuration, edited: this);
 
@@ -142,6 +149,23 @@ public sealed class Compilation
     /// <summary>Every occurrence of <paramref name="symbol"/>, file by file in workspace order.</summary>
     internal IEnumerable<SymbolOccurrence> GetOccurrences(Symbol symbol) =>
         SyntaxTrees.SelectMany(tree => GetOccurrences(tree)).Where(o => o.Symbol == symbol);
+
+    /// <summary>Runs the template rules over one file's templates, keeping what the earlier findings allow.</summary>
+    private static void CheckFile(ReadOnlySpan<TemplateSymbol> templates, RuleContext context, List<Diagnostic> diagnostics,
+        TemplateFindings? findings, TemplateFindings? reusable)
+    {
+        var tree = templates[0].SyntaxTree;
+        if (reusable is not null && reusable.TryReuseFile(tree, diagnostics, findings!)) return;
+        var earlier = reusable?.EarlierFile(tree.FilePath);
+        var file = findings?.StartFile(tree);
+        foreach (var template in templates)
+        {
+            if (earlier is not null && earlier.TryReuse(template, diagnostics, file)) continue;
+            var first = diagnostics.Count;
+            foreach (var rule in RuleCatalog.TemplateRules) rule.Check(template, context);
+            file?.Record(template, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[first..]);
+        }
+    }
 
     private bool HasRepeatedPaths()
     {
@@ -171,26 +195,13 @@ public sealed class Compilation
         // Findings are kept by file path; two trees with one path (which no host makes) keep none.
         var findings = _earlierFindings is null || HasRepeatedPaths() ? null : new TemplateFindings(Configuration, TemplateFindings.RulesetsTextOf(Rulesets));
         var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration, findings.RulesetsText) ? _earlierFindings : null;
-        var templates = Templates;
+        var templates = Templates.AsSpan();
         // Templates come file by file, in the order of the trees.
         for (var start = 0; start < templates.Length;)
         {
-            var tree = templates[start].SyntaxTree;
-            var end = start;
-            while (end < templates.Length && templates[end].SyntaxTree == tree) end++;
-            if (reusable is null || !reusable.TryReuseFile(tree, diagnostics, findings!))
-            {
-                var earlier = reusable?.EarlierFile(tree.FilePath);
-                var file = findings?.StartFile(tree);
-                for (var i = start; i < end; i++)
-                {
-                    var template = templates[i];
-                    if (earlier is not null && earlier.TryReuse(template, diagnostics, file)) continue;
-                    var first = diagnostics.Count;
-                    foreach (var rule in RuleCatalog.TemplateRules) rule.Check(template, context);
-                    file?.Record(template, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[first..]);
-                }
-            }
+            var end = start + 1;
+            while (end < templates.Length && templates[end].SyntaxTree == templates[start].SyntaxTree) end++;
+            CheckFile(templates[start..end], context, diagnostics, findings, reusable);
             start = end;
         }
         foreach (var sequence in Sequences)

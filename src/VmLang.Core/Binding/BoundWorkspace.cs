@@ -36,8 +36,8 @@ internal sealed record BoundTree(
         [.. ReferencedTrees.Union(other.ReferencedTrees)]);
 }
 
-/// <summary>One declaration's kind and name, or (with a null kind) the start of a file, in workspace order.</summary>
-internal readonly record struct DeclaredName(SymbolKind? Kind, string Name);
+/// <summary>One declaration's kind and name, or (as a compilation unit and its path) the start of a file, in workspace order.</summary>
+internal readonly record struct DeclaredName(SyntaxKind Kind, string Name);
 
 /// <summary>
 /// Which files of an edited workspace keep what binding found in them last time. A file's binding
@@ -53,17 +53,8 @@ internal static class BindingReuse
         var names = ImmutableArray.CreateBuilder<DeclaredName>();
         foreach (var tree in trees)
         {
-            names.Add(new DeclaredName(null, tree.FilePath));
-            foreach (var declaration in tree.Root.Declarations)
-            {
-                var kind = declaration switch
-                {
-                    TemplateDeclarationSyntax => SymbolKind.Template,
-                    RulesetDeclarationSyntax => SymbolKind.Ruleset,
-                    _ => SymbolKind.Sequence,
-                };
-                names.Add(new DeclaredName(kind, declaration.Name.Text));
-            }
+            names.Add(new DeclaredName(SyntaxKind.CompilationUnit, tree.FilePath));
+            foreach (var declaration in tree.Root.Declarations) names.Add(new DeclaredName(declaration.Kind, declaration.Name.Text));
         }
         return names.ToImmutable();
     }

@@ -31,22 +31,33 @@ public abstract class Symbol
     public override string ToString() => $"{Kind.ToString().ToLowerInvariant()} {Name}";
 }
 
-public sealed class TemplateSymbol : Symbol
+/// <summary>A template, ruleset or sequence: it holds its declaration and tree, and reads its name from the declaration.</summary>
+public abstract class DeclarationSymbol : Symbol
+{
+    private protected DeclarationSymbol(DeclarationSyntax declaration, SyntaxTree tree)
+    {
+        Declaration = declaration;
+        SyntaxTree = tree;
+    }
+
+    public DeclarationSyntax Declaration { get; }
+
+    public override SyntaxTree SyntaxTree { get; }
+
+    public override SyntaxToken NameToken => Declaration.Name;
+}
+
+public sealed class TemplateSymbol : DeclarationSymbol
 {
     internal TemplateSymbol(TemplateDeclarationSyntax syntax, SyntaxTree tree)
+        : base(syntax, tree)
     {
-        Syntax = syntax;
-        SyntaxTree = tree;
         Channel = syntax.Channel.Kind == SyntaxKind.GatekeeperKeyword ? Channel.Gatekeeper : Channel.Voicemail;
     }
 
     public override SymbolKind Kind => SymbolKind.Template;
 
-    public override SyntaxTree SyntaxTree { get; }
-
-    public override SyntaxToken NameToken => Syntax.Name;
-
-    public TemplateDeclarationSyntax Syntax { get; }
+    public TemplateDeclarationSyntax Syntax => (TemplateDeclarationSyntax)Declaration;
 
     public Channel Channel { get; }
 
@@ -100,21 +111,16 @@ public sealed class SlotSymbol : Symbol
     public string? DefaultValue => Syntax.DefaultValue is { Value.IsMissing: false } clause ? clause.Value.ValueText : null;
 }
 
-public sealed class RulesetSymbol : Symbol
+public sealed class RulesetSymbol : DeclarationSymbol
 {
     internal RulesetSymbol(RulesetDeclarationSyntax syntax, SyntaxTree tree)
+        : base(syntax, tree)
     {
-        Syntax = syntax;
-        SyntaxTree = tree;
     }
 
     public override SymbolKind Kind => SymbolKind.Ruleset;
 
-    public override SyntaxTree SyntaxTree { get; }
-
-    public override SyntaxToken NameToken => Syntax.Name;
-
-    public RulesetDeclarationSyntax Syntax { get; }
+    public RulesetDeclarationSyntax Syntax => (RulesetDeclarationSyntax)Declaration;
 
     public ImmutableArray<PhraseRule> Rules { get; internal set; } = ImmutableArray<PhraseRule>.Empty;
 }
@@ -131,21 +137,16 @@ public sealed record PhraseRule(
     public bool IsPrefer => Replacement is not null;
 }
 
-public sealed class SequenceSymbol : Symbol
+public sealed class SequenceSymbol : DeclarationSymbol
 {
     internal SequenceSymbol(SequenceDeclarationSyntax syntax, SyntaxTree tree)
+        : base(syntax, tree)
     {
-        Syntax = syntax;
-        SyntaxTree = tree;
     }
 
     public override SymbolKind Kind => SymbolKind.Sequence;
 
-    public override SyntaxTree SyntaxTree { get; }
-
-    public override SyntaxToken NameToken => Syntax.Name;
-
-    public SequenceDeclarationSyntax Syntax { get; }
+    public SequenceDeclarationSyntax Syntax => (SequenceDeclarationSyntax)Declaration;
 
     public ImmutableArray<SequenceStep> Steps { get; internal set; } = ImmutableArray<SequenceStep>.Empty;
 }

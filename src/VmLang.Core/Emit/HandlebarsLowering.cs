@@ -36,11 +36,11 @@ public static class HandlebarsLowering
         {
             switch (node)
             {
-                case BoundText text when IsSafeInline(text.Value):
-                    source.Append(text.Value);
-                    break;
                 case BoundText text:
-                    source.Append("{{").Append(TextHelper).Append(' ').Append(AddLiteral(text.Value, literals)).Append("}}");
+                    // Unindented when asked for: read it once.
+                    var value = text.Value;
+                    if (IsSafeInline(value)) source.Append(value);
+                    else source.Append("{{").Append(TextHelper).Append(' ').Append(AddLiteral(value, literals)).Append("}}");
                     break;
                 case BoundStringHole literal:
                     EmitValue($"({TextHelper} {AddLiteral(literal.Value, literals)})", literal.Filters, source);

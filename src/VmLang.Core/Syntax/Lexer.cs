@@ -169,13 +169,11 @@ internal sealed class Lexer
         var digitsEnd = _position;
         while (SyntaxFacts.IsIdentifierPart(Current)) _position++;
 
-        var digits = _text.AsSpan(start, digitsEnd - start);
         var suffix = _text.AsSpan(digitsEnd, _position - digitsEnd);
         var span = TextSpan.FromBounds(start, _position);
-        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (!SyntaxFacts.TryReadNumber(_text.AsSpan(start, _position - start), out var number))
         {
             Report(DiagnosticDescriptors.SyntaxError, span, $"a number no larger than {int.MaxValue}", $"'{_source.ToString(span)}'");
-            number = int.MaxValue;
         }
         if (suffix.IsEmpty) return (SyntaxKind.IntegerLiteralToken, number);
         if (suffix is not "s")

@@ -92,4 +92,17 @@ public static class SyntaxFacts
         _ when GetFixedText(kind) is { } text => $"'{text}'",
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// The value of a number token (<c>30</c>, or <c>30s</c> and other letters glued on): its leading digits.
+    /// False for a number too large for an int, which reads as <see cref="int.MaxValue"/>.
+    /// </summary>
+    internal static bool TryReadNumber(ReadOnlySpan<char> text, out int value)
+    {
+        var digitsEnd = text.IndexOfAnyExceptInRange('0', '9');
+        var digits = digitsEnd < 0 ? text : text[..digitsEnd];
+        if (int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value)) return true;
+        value = int.MaxValue;
+        return false;
+    }
 }

@@ -171,10 +171,8 @@ internal readonly struct TokenData
         switch (kind)
         {
             case SyntaxKind.IntegerLiteralToken or SyntaxKind.DurationLiteralToken when text.Length > 0 && char.IsAsciiDigit(text[0]):
-                var digits = text.AsSpan(0, text.AsSpan().IndexOfAnyExceptInRange('0', '9') is var end and >= 0 ? end : text.Length);
-                // As the lexer does: a number too large for an int is reported there, and reads as int.MaxValue.
-                return int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-                    ? number : int.MaxValue;
+                SyntaxFacts.TryReadNumber(text, out var number);
+                return number;
             case SyntaxKind.StringLiteralToken when text.Length >= 2 && text[0] == '"' && text[^1] == '"':
                 return StringTable.ForCurrentThread().Get(text.AsSpan(1, text.Length - 2));
             default:
@@ -219,12 +217,16 @@ internal readonly struct TokenData
 
     public int FullStart => _position - LeadingWidth;
 
-    public TextSpan GetFullSpan(object? owner) => TextSpan.FromBounds(FullStart, TextEnd + GetTrailingWidth(owner));
+    public TextSpan GetFullSpan(object? owner) => FullSpanIn(Explicit is null && TrailingMode is not null ? SourceOf(owner) : null);
 
-    private int GetTrailingWidth(object? owner) =>
-        Explicit is { } given ? given.TrailingWidth
-        : TrailingMode is { } mode ? Lexer.MeasureTrivia(SourceOf(owner), TextEnd, mode)
-        : 0;
+    /// <param name="source">The tree's text; needed only when the trailing trivia is measured again.</param>
+    private TextSpan FullSpanIn(SourceText? source)
+    {
+        var trailingWidth = Explicit is { } given ? given.TrailingWidth
+            : TrailingMode is { } mode ? Lexer.MeasureTrivia(source!, TextEnd, mode)
+            : 0;
+        return TextSpan.FromBounds(FullStart, TextEnd + trailingWidth);
+    }
 
     private Extra? Explicit => (_flags & Flags.ExplicitTrivia) != 0 ? (Extra)_body! : null;
 
@@ -261,9 +263,14 @@ internal readonly struct TokenData
             return;
         }
         // Trivia that was not given is exactly the source text around the token: copy it without building trivia.
-        var fullSpan = GetFullSpan(owner);
-        if (fullSpan.Length == (Text?.Length ?? 0)) builder.Append(Text);
-        else builder.Append(SourceOf(owner).Text, fullSpan.Start, fullSpan.Length);
+        if (LeadingWidth == 0 && TrailingMode is null)
+        {
+            builder.Append(Text);
+            return;
+        }
+        var source = SourceOf(owner);
+        var fullSpan = FullSpanIn(source);
+        builder.Append(source.Text, fullSpan.Start, fullSpan.Length);
     }
 
     /// <summary>The text a token was lexed from: held directly before the parser places it, else the tree's.</summary>

@@ -160,7 +160,7 @@ internal sealed class ServerWorkspace
             else
             {
                 compilation = onDisk is not null && IsUnderRoots(key)
-                    ? _current.Compilation.WithSyntaxTree(SyntaxTree.Parse(onDisk, key))
+                    ? _current.Compilation.WithText(key, onDisk)
                     : _current.Compilation.RemoveSyntaxTree(key);
             }
             _current = _current with { Compilation = compilation, Versions = versions };
@@ -187,7 +187,7 @@ internal sealed class ServerWorkspace
             var compilation = _current.Compilation;
             _current = _current with
             {
-                Compilation = text is null ? compilation.RemoveSyntaxTree(key) : compilation.WithSyntaxTree(SyntaxTree.Parse(text, key)),
+                Compilation = text is null ? compilation.RemoveSyntaxTree(key) : compilation.WithText(key, text),
             };
         }
         return true;
@@ -209,10 +209,7 @@ internal sealed class ServerWorkspace
     {
         var key = KeyOf(document.Uri);
         if (IsConfiguration(key)) return compilation.WithConfiguration(ConfigurationParser.Parse(document.Text, key));
-        // A keystroke reparses only from the declaration it is in: those before it are kept.
-        var text = new SourceText(document.Text);
-        var tree = compilation.GetSyntaxTree(key) is { } earlier ? earlier.WithChangedText(text) : SyntaxTree.Parse(text, key);
-        return compilation.WithSyntaxTree(tree);
+        return compilation.WithText(key, new SourceText(document.Text));
     }
 
     private void Apply(Compilation compilation, TextDocument document)

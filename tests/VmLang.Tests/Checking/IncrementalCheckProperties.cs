@@ -46,7 +46,7 @@ public class IncrementalCheckProperties
                 var text = texts[e.File];
                 var at = (int)(e.At * text.Length);
                 texts[e.File] = text[..at] + e.Insert + text[Math.Min(text.Length, at + e.Length)..];
-                compilation = compilation.WithSyntaxTree(SyntaxTree.Parse(texts[e.File], Examples[e.File].Path));
+                compilation = compilation.WithText(Examples[e.File].Path, new VmLang.Text.SourceText(texts[e.File]));
                 // Some steps are never checked, as keystrokes inside a burst are not.
                 if (step % 2 == 0) _ = compilation.GetDiagnostics();
             }
