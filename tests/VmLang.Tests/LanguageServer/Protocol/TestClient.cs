@@ -12,7 +12,7 @@ namespace VmLang.Tests.LanguageServer.Protocol;
 /// </summary>
 internal sealed class TestClient : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly Pipe toServer = new();
     private readonly Pipe toClient = new();
