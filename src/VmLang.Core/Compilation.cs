@@ -62,8 +62,7 @@ public sealed class Compilation
     /// <summary>The first declaration of <paramref name="name"/>, of any kind.</summary>
     public Symbol? GetGlobal(string name) => Bound.Globals.TryGetValue(name, out var symbols) ? symbols[0] : null;
 
-    public TemplateSymbol? GetTemplate(string name) =>
-        Bound.Globals.TryGetValue(name, out var symbols) ? symbols.OfType<TemplateSymbol>().FirstOrDefault() : null;
+    public TemplateSymbol? GetTemplate(string name) => Bound.LookUp<TemplateSymbol>(name);
 
     /// <summary>
     /// The template whose declaration, trivia included, holds the start of <paramref name="location"/>;

@@ -9,6 +9,12 @@ internal static class TestPaths
 
     public static string Example(string name) => Path.Combine(RepositoryRoot, "examples", name);
 
+    /// <summary>Every <c>.vml</c> file under <c>examples/</c>, bad habits included, in a fixed order: its file name and text.</summary>
+    public static IReadOnlyList<(string Name, string Text)> ExampleSources { get; } =
+        [.. Directory.GetFiles(Path.Combine(RepositoryRoot, "examples"), "*.vml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))];
+
     public static string TestsFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     private static string FindRoot([CallerFilePath] string path = "")

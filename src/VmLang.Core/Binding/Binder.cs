@@ -140,15 +140,7 @@ internal sealed class Binder
 
     private static string DisplayName(SyntaxTree tree) => Path.GetFileName(tree.FilePath);
 
-    private T? LookUp<T>(string name) where T : Symbol
-    {
-        if (!_globals.TryGetValue(name, out var symbols)) return null;
-        foreach (var symbol in symbols)
-        {
-            if (symbol is T found) return found;
-        }
-        return null;
-    }
+    private T? LookUp<T>(string name) where T : Symbol => BoundWorkspace.LookUp<T>(_globals, name);
 
     private void BindRuleset(RulesetSymbol ruleset)
     {

@@ -16,7 +16,22 @@ internal sealed record BoundWorkspace(
     IReadOnlyDictionary<string, List<Symbol>> Globals,
     IReadOnlyDictionary<SyntaxTree, BoundTree> Trees,
     ImmutableArray<Diagnostic> Diagnostics,
-    ImmutableArray<DeclaredName> Names);
+    ImmutableArray<DeclaredName> Names)
+{
+    /// <summary>The first symbol of kind <typeparamref name="T"/> declared as <paramref name="name"/>.</summary>
+    public T? LookUp<T>(string name) where T : Symbol => LookUp<T>(Globals, name);
+
+    /// <summary>As the instance method, over the global names while the binder is still collecting them.</summary>
+    internal static T? LookUp<T>(IReadOnlyDictionary<string, List<Symbol>> globals, string name) where T : Symbol
+    {
+        if (!globals.TryGetValue(name, out var symbols)) return null;
+        foreach (var symbol in symbols)
+        {
+            if (symbol is T found) return found;
+        }
+        return null;
+    }
+}
 
 /// <summary>
 /// What binding found in one file: the symbols of its declarations, where symbols occur in it, its

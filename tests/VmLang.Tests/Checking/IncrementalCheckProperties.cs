@@ -12,16 +12,10 @@ namespace VmLang.Tests.Checking;
 /// </summary>
 public class IncrementalCheckProperties
 {
-    private static readonly (string Path, string Text)[] Examples =
-        [.. Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples"), "*.vml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))];
+    private static readonly IReadOnlyList<(string Path, string Text)> Examples = TestPaths.ExampleSources;
 
     private static readonly WorkspaceConfiguration Configuration =
         ConfigurationParser.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "examples", "vmlang.json")), "vmlang.json");
-
-    /// <summary>One edit: in file <c>File</c>, replace <c>Length</c> characters at <c>At</c> (scaled to the file) with <c>Insert</c>.</summary>
-    private sealed record Edit(int File, double At, int Length, string Insert);
 
     private static readonly string[] Inserts =
         ["", "x", " ", "\n", "please ", "{{ prospect }}", "{{ nope }}", "}", "slot extra : text\n", "\"", "call me back ", "use house\n", "use r\n", "ruleset r { forbid \"north\" because \"x\" }\n", "ruleset house { }\n",
@@ -30,12 +24,11 @@ public class IncrementalCheckProperties
     [Fact]
     public void Edited_compilations_report_what_fresh_ones_do()
     {
+        // One edit: which file, and what changes in it.
         var edit =
-            from file in Gen.Choose(0, Examples.Length - 1)
-            from at in Gen.Choose(0, 1000)
-            from length in Gen.Choose(0, 12)
-            from insert in Gen.Elements(Inserts)
-            select new Edit(file, at / 1000.0, length, insert);
+            from file in Gen.Choose(0, Examples.Count - 1)
+            from change in RandomEdit.Generator(Inserts, maxLength: 12)
+            select (File: file, Change: change);
         Prop.ForAll(edit.ListOf().Select(list => list.Take(6).ToArray()).ToArbitrary(), edits =>
         {
             var texts = Examples.Select(e => e.Text).ToArray();
@@ -43,9 +36,7 @@ public class IncrementalCheckProperties
             _ = compilation.GetDiagnostics();
             foreach (var (e, step) in edits.Select((e, i) => (e, i)))
             {
-                var text = texts[e.File];
-                var at = (int)(e.At * text.Length);
-                texts[e.File] = text[..at] + e.Insert + text[Math.Min(text.Length, at + e.Length)..];
+                texts[e.File] = e.Change.ApplyTo(texts[e.File]);
                 compilation = compilation.WithText(Examples[e.File].Path, new VmLang.Text.SourceText(texts[e.File]));
                 // Some steps are never checked, as keystrokes inside a burst are not.
                 if (step % 2 == 0) _ = compilation.GetDiagnostics();

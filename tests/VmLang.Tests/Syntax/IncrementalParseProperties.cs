@@ -11,26 +11,17 @@ namespace VmLang.Tests.Syntax;
 /// </summary>
 public class IncrementalParseProperties
 {
-    private static readonly string[] Examples =
-        [.. Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples"), "*.vml", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+    private static readonly string[] Examples = [.. TestPaths.ExampleSources.Select(e => e.Text)];
 
     private static readonly string[] Inserts =
         ["", "x", " ", "\n", "\r\n", "}", "{", "\"", "\"\"\"", "\"\"\"\n", "{{", "}}", "/*", "*/", "//", "template", "ruleset r {\n}\n", "\uFEFF", "@"];
 
-    private sealed record Edit(double At, int Length, string Insert);
-
     [Fact]
     public void Reparsing_after_edits_gives_the_tree_a_fresh_parse_gives()
     {
-        var edit =
-            from at in Gen.Choose(0, 1000)
-            from length in Gen.Choose(0, 8)
-            from insert in Gen.Elements(Inserts)
-            select new Edit(at / 1000.0, length, insert);
         var scenario =
             from example in Gen.Elements(Examples)
-            from edits in edit.ListOf().Select(list => list.Take(5).ToArray())
+            from edits in RandomEdit.Generator(Inserts, maxLength: 8).ListOf().Select(list => list.Take(5).ToArray())
             select (example, edits);
         Prop.ForAll(scenario.ToArbitrary(), s =>
         {
@@ -40,8 +31,7 @@ public class IncrementalParseProperties
             {
                 var before = tree;
                 var beforeDump = SyntaxDumper.Dump(before.Root);
-                var at = (int)(e.At * text.Length);
-                text = text[..at] + e.Insert + text[Math.Min(text.Length, at + e.Length)..];
+                text = e.ApplyTo(text);
                 tree = tree.WithChangedText(new SourceText(text));
                 AssertSameAsFresh(tree, text);
                 Assert.Equal(beforeDump, SyntaxDumper.Dump(before.Root));

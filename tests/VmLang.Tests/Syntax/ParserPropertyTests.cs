@@ -34,8 +34,7 @@ public class ParserPropertyTests
     [Fact]
     public void Mutated_examples_round_trip()
     {
-        var sources = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples"), "*.vml")
-            .Select(File.ReadAllText).ToArray();
+        var sources = TestPaths.ExampleSources.Select(e => e.Text).ToArray();
         var mutations =
             from source in Gen.Elements(sources)
             let tokens = Tokens(source)
