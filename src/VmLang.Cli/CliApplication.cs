@@ -37,7 +37,7 @@ public static class CliApplication
         }
         catch (CliInputException error)
         {
-            stderr.WriteLine($"vmlang: {error.Message}");
+            stderr.WriteLine($"vmlang: {Output.OneLine.Escape(error.Message)}");
             return BadInput;
         }
     }

@@ -35,26 +35,30 @@ internal static class CheckCommand
 
     private static int Run(string[] paths, string format, bool warnAsError, TextWriter stdout, TextWriter stderr)
     {
-        Compilation compilation;
+        LoadedWorkspace loaded;
         try
         {
-            compilation = WorkspaceLoader.Load(paths);
+            loaded = WorkspaceLoader.LoadWorkspace(paths);
         }
         catch (WorkspaceLoadException error)
         {
             throw new CliInputException(error.Message);
         }
+        var compilation = loaded.Compilation;
+        // Spec §2: each file that cannot be read is named, and the others are still checked.
+        foreach (var unreadable in loaded.Unreadable) stderr.WriteLine($"vmlang: {OneLine.Escape(unreadable.Describe(DiagnosticWriters.DisplayPath(unreadable.Path)))}");
 
         var diagnostics = compilation.GetDiagnostics()
             .Select(d => warnAsError && d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d)
             .ToList();
         DiagnosticWriters.Create(format).Write(diagnostics, stdout);
 
-        if (format == "text") stderr.WriteLine(Summary(diagnostics, compilation.SyntaxTrees.Length));
+        if (format == "text") stderr.WriteLine(Summary(diagnostics, compilation.SyntaxTrees.Length, loaded.Unreadable.Length));
+        if (!loaded.Unreadable.IsEmpty) return CliApplication.BadInput;
         return diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? CliApplication.ErrorsFound : CliApplication.Success;
     }
 
-    private static string Summary(IReadOnlyList<Diagnostic> diagnostics, int fileCount)
+    private static string Summary(IReadOnlyList<Diagnostic> diagnostics, int fileCount, int unreadableCount)
     {
         string Count(DiagnosticSeverity severity, string noun)
         {
@@ -62,6 +66,7 @@ internal static class CheckCommand
             return $"{n} {noun}{(n == 1 ? "" : "s")}";
         }
         return $"{Count(DiagnosticSeverity.Error, "error")}, {Count(DiagnosticSeverity.Warning, "warning")}, "
-            + $"{Count(DiagnosticSeverity.Info, "info")} in {fileCount} file{(fileCount == 1 ? "" : "s")}.";
+            + $"{Count(DiagnosticSeverity.Info, "info")} in {fileCount} file{(fileCount == 1 ? "" : "s")}"
+            + (unreadableCount == 0 ? "." : $"; {unreadableCount} path{(unreadableCount == 1 ? "" : "s")} could not be read.");
     }
 }

@@ -29,16 +29,20 @@ internal static class DiagnosticWriters
         new(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
 
-/// <summary>The MSBuild canonical form, one diagnostic a line.</summary>
+/// <summary>The MSBuild canonical form, one diagnostic a line, whatever the message or path holds.</summary>
 internal sealed class TextDiagnosticWriter : IDiagnosticWriter
 {
     public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
         foreach (var diagnostic in diagnostics)
         {
-            output.WriteLine(diagnostic.ToCanonicalString(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
+            output.WriteLine(Line(diagnostic));
         }
     }
+
+    /// <summary>One diagnostic as one line: control characters in the path and message are escaped (<see cref="OneLine"/>).</summary>
+    public static string Line(Diagnostic diagnostic) =>
+        OneLine.Escape(diagnostic.ToCanonicalString(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
 }
 
 /// <summary>An array of <c>{file,line,column,endLine,endColumn,severity,code,message}</c>, 1-based.</summary>

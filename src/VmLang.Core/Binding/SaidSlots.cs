@@ -18,20 +18,26 @@ public sealed class SaidSlots
 
     public bool IsSaid(SlotSymbol slot) => _anywhere.Contains(slot);
 
-    private void Walk(ImmutableArray<BoundSayNode> nodes, bool conditional)
+    /// <summary>Iterative, with its own stack: a bound tree may be <see cref="SayBinder.MaxIfDepth"/> deep.</summary>
+    private void Walk(ImmutableArray<BoundSayNode> body, bool conditional)
     {
-        foreach (var node in nodes)
+        var pending = new Stack<(ImmutableArray<BoundSayNode> Nodes, bool Conditional)>();
+        pending.Push((body, conditional));
+        while (pending.TryPop(out var branch))
         {
-            switch (node)
+            foreach (var node in branch.Nodes)
             {
-                case BoundSlotHole { Slot: { } slot }:
-                    _anywhere.Add(slot);
-                    if (!conditional) _unconditional.Add(slot);
-                    break;
-                case BoundIf branch:
-                    Walk(branch.Then, conditional: true);
-                    Walk(branch.Else, conditional: true);
-                    break;
+                switch (node)
+                {
+                    case BoundSlotHole { Slot: { } slot }:
+                        _anywhere.Add(slot);
+                        if (!branch.Conditional) _unconditional.Add(slot);
+                        break;
+                    case BoundIf nested:
+                        pending.Push((nested.Then, true));
+                        pending.Push((nested.Else, true));
+                        break;
+                }
             }
         }
     }

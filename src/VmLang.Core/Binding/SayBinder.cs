@@ -8,8 +8,17 @@ namespace VmLang.Binding;
 /// Turns the flat parts of a <c>say</c> text block into a tree, nesting the <c>if</c> branches. One
 /// instance binds every template of a workspace in turn, reusing its lists.
 /// </summary>
+/// <remarks>
+/// The parser keeps a text block flat, so this is where nesting begins; every later walk of the bound
+/// tree (said slots, spoken length, lowering) is bounded by <see cref="MaxIfDepth"/>. Past it, one
+/// VML0004 is reported at the first <c>if</c> too deep, and deeper <c>if</c>s open no branch: their
+/// content stays in the innermost branch, and their <c>else</c>/<c>end</c> are matched by count.
+/// </remarks>
 internal sealed class SayBinder(Binder binder)
 {
+    /// <summary>The deepest nesting of <c>if</c>s bound as branches (spec §7: at least 1,000).</summary>
+    public const int MaxIfDepth = 1000;
+
     /// <summary>An <c>if</c> whose <c>end</c> is still to come: where its branches start in <see cref="_pending"/>.</summary>
     private readonly record struct OpenIf(IfHoleSyntax Syntax, SlotSymbol? Condition, int ThenStart, int ElseStart);
 
@@ -18,11 +27,15 @@ internal sealed class SayBinder(Binder binder)
     private readonly List<OpenIf> _open = [];
     private TemplateSymbol _template = null!;
 
+    // Ifs past MaxIfDepth that are still open: they hold no branch, only a count to match their `end`s.
+    private int _tooDeep;
+
     public BoundSay Bind(TemplateSymbol template, SayMemberSyntax say)
     {
         _template = template;
         _pending.Clear();
         _open.Clear();
+        _tooDeep = 0;
         foreach (var part in say.TextBlock.Parts)
         {
             switch (part)
@@ -35,7 +48,13 @@ internal sealed class SayBinder(Binder binder)
                     break;
                 case IfHoleSyntax ifHole:
                     var (condition, _) = BindPath(ifHole.Condition);
-                    _open.Add(new OpenIf(ifHole, condition, _pending.Count, -1));
+                    if (_open.Count < MaxIfDepth) _open.Add(new OpenIf(ifHole, condition, _pending.Count, -1));
+                    else if (_tooDeep++ == 0) ReportTooDeep(ifHole);
+                    break;
+                case ElseHoleSyntax when _tooDeep > 0:
+                    break;
+                case EndHoleSyntax when _tooDeep > 0:
+                    _tooDeep--;
                     break;
                 case ElseHoleSyntax elseHole:
                     if (_open.Count == 0) Report(elseHole, "'else' without 'if'");
@@ -117,6 +136,9 @@ internal sealed class SayBinder(Binder binder)
         }
         return (slot, members);
     }
+
+    private void ReportTooDeep(IfHoleSyntax ifHole) =>
+        binder.Report(DiagnosticDescriptors.NestedTooDeeply, _template.SyntaxTree, ifHole, $"more than {MaxIfDepth} levels of 'if'");
 
     private void Report(HoleSyntax hole, string message) =>
         binder.Report(DiagnosticDescriptors.UnbalancedIf, _template.SyntaxTree, hole, message);

@@ -46,6 +46,7 @@ public static class ConfigurationParser
 
         public void ReadDocument()
         {
+            if (text.EncodingProblem is { } encoding) Report(encoding.Span, $"the file is not valid UTF-8: {encoding.Description}");
             var reader = new Utf8JsonReader(_utf8, Options);
             if (!reader.Read()) return; // An empty file is an empty configuration.
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -60,12 +61,19 @@ public static class ConfigurationParser
         private delegate void PropertyReader(ref Utf8JsonReader reader, string key, TextSpan keySpan);
 
         /// <summary>Calls <paramref name="readProperty"/> with the reader on each value; leaves the reader on EndObject.</summary>
+        /// <remarks>A key given twice is a warning; the later value is read as well, so it wins, as in JSON.parse.</remarks>
         private void ReadObject(ref Utf8JsonReader reader, PropertyReader readProperty)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var key = reader.GetString()!;
                 var keySpan = SpanOf(reader);
+                if (!seen.Add(key))
+                {
+                    Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidConfig, new Location(filePath, text, keySpan), $"'{key}' is given more than once; the last one is used")
+                        with { Severity = DiagnosticSeverity.Warning });
+                }
                 reader.Read();
                 readProperty(ref reader, key, keySpan);
             }
@@ -182,7 +190,23 @@ public static class ConfigurationParser
             return TextSpan.FromBounds(CharOffset(start), CharOffset(end));
         }
 
-        private int CharOffset(int byteOffset) => _charOffset + Encoding.UTF8.GetCharCount(_utf8, 0, Math.Min(byteOffset, _utf8.Length));
+        // The reader only moves forward, so offsets are counted on from the last one asked for: counting
+        // from the start each time made a file with many keys quadratic.
+        private int _countedBytes;
+        private int _countedChars;
+
+        private int CharOffset(int byteOffset)
+        {
+            byteOffset = Math.Min(byteOffset, _utf8.Length);
+            if (byteOffset < _countedBytes)
+            {
+                _countedBytes = 0;
+                _countedChars = 0;
+            }
+            _countedChars += Encoding.UTF8.GetCharCount(_utf8, _countedBytes, byteOffset - _countedBytes);
+            _countedBytes = byteOffset;
+            return _charOffset + _countedChars;
+        }
 
         private void Report(Utf8JsonReader reader, string message) => Report(SpanOf(reader), message);
 

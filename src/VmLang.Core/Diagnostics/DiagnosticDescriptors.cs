@@ -13,6 +13,8 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SyntaxError = new("VML0001", Error, "Syntax error", "Expected {0} but found {1}.");
     public static readonly DiagnosticDescriptor Unterminated = new("VML0002", Error, "Unterminated string or block", "Unterminated {0}: {1}.");
     public static readonly DiagnosticDescriptor CharacterNotAllowed = new("VML0003", Error, "Character not allowed here", "The character {0} is not allowed here.");
+    public static readonly DiagnosticDescriptor NestedTooDeeply = new("VML0004", Error, "Nested too deeply", "Nested too deeply: {0}; the compiler does not look deeper.");
+    public static readonly DiagnosticDescriptor NotUtf8 = new("VML0005", Error, "File is not UTF-8", "The file is not valid UTF-8: {0}; save it as UTF-8.");
 
     // Binding
     public static readonly DiagnosticDescriptor DuplicateName = new("VML0101", Error, "Duplicate name", "The name '{0}' is declared more than once in the workspace (also at {1}).");
@@ -50,7 +52,7 @@ public static class DiagnosticDescriptors
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        SyntaxError, Unterminated, CharacterNotAllowed,
+        SyntaxError, Unterminated, CharacterNotAllowed, NestedTooDeeply, NotUtf8,
         DuplicateName, DuplicateSlot, UndeclaredSlot, UnknownRuleset, UnknownRole, UnknownFilterOrMember,
         SayCount, InvalidSequence, UnbalancedIf, UnknownAllowCode, UnusedAllow,
         MissingRole, RequiredSlotNotSaid, OptionalSlotNotSaid, TooLong, ProspectNotFirst, GatekeeperPitch,
@@ -61,6 +63,10 @@ public static class DiagnosticDescriptors
 
     private static readonly FrozenDictionary<string, DiagnosticDescriptor> ByCode =
         All.ToFrozenDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Syntax and file errors (VML0001–VML0005): spec §7 says no <c>allow</c> suppresses them.</summary>
+    public static bool CannotBeAllowed(string code) =>
+        code.Length == 7 && code.StartsWith("VML000", StringComparison.OrdinalIgnoreCase) && code[6] is >= '1' and <= '5';
 
     public static bool TryGet(string code, out DiagnosticDescriptor descriptor) =>
         ByCode.TryGetValue(code, out descriptor!);

@@ -40,7 +40,7 @@ internal static class DiagnosticFilter
     /// <summary>The <c>allow</c> of the template that holds the diagnostic and names its code, if any.</summary>
     private static Syntax.AllowMemberSyntax? FindAllow(Compilation compilation, Diagnostic diagnostic)
     {
-        if (diagnostic.Code is "VML0110" or "VML0111") return null;
+        if (diagnostic.Code is "VML0110" or "VML0111" || DiagnosticDescriptors.CannotBeAllowed(diagnostic.Code)) return null;
         if (compilation.GetTemplateAt(diagnostic.Location) is not { Allows.IsEmpty: false } template) return null;
         foreach (var allow in template.Allows)
         {

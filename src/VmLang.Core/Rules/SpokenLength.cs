@@ -47,6 +47,7 @@ public static class SpokenLength
         return inWord && wordHasContent ? count + 1 : count;
     }
 
+    // Recursive: the binder bounds a bound tree's depth (SayBinder.MaxIfDepth), so the stack is too.
     private static int Words(ImmutableArray<BoundSayNode> nodes, WorkspaceConfiguration configuration)
     {
         var words = 0;

@@ -315,11 +315,22 @@ internal sealed class Lexer
         return NextInDeclarations();
     }
 
+    /// <summary>
+    /// A line of whitespace and <c>"""</c> (spec §3), where a comment may follow as it may follow any token.
+    /// A line such as <c>""" is how we quote</c> is content.
+    /// </summary>
     private bool IsClosingLine(int lineStart)
     {
-        var i = lineStart;
+        var i = SkipSpacesAndTabs(lineStart);
+        if (!(i + 2 < _text.Length && _text[i] == '"' && _text[i + 1] == '"' && _text[i + 2] == '"')) return false;
+        i = SkipSpacesAndTabs(i + 3);
+        return i >= _text.Length || _text[i] is '\n' or '\r' || (_text[i] == '/' && i + 1 < _text.Length && _text[i + 1] is '/' or '*');
+    }
+
+    private int SkipSpacesAndTabs(int i)
+    {
         while (i < _text.Length && _text[i] is ' ' or '\t') i++;
-        return i + 2 < _text.Length && _text[i] == '"' && _text[i + 1] == '"' && _text[i + 2] == '"';
+        return i;
     }
 
     private SyntaxToken EndTextBlock()

@@ -21,7 +21,7 @@ public sealed class SyntaxTree
 
     public CompilationUnitSyntax Root { get; }
 
-    /// <summary>Lexical and syntax errors (VML0001–VML0003), in source order.</summary>
+    /// <summary>File, lexical and syntax errors (VML0001–VML0003, VML0005), in source order.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     public static SyntaxTree Parse(string text, string filePath = "") => Parse(new SourceText(text), filePath);
@@ -29,6 +29,7 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(SourceText text, string filePath = "")
     {
         var diagnostics = new List<Diagnostic>();
+        AddEncodingProblem(diagnostics, text, filePath);
         var lexer = new Lexer(text, filePath, diagnostics);
         var root = new Parser(lexer, text, filePath, diagnostics).ParseCompilationUnit();
         return new SyntaxTree(filePath, text, root, Ordered(diagnostics));
@@ -63,13 +64,25 @@ public sealed class SyntaxTree
         var closeBrace = lastKept.CloseBrace;
         // Diagnostics inside the kept declarations stay; one just after a `}` came from what follows, which is parsed again.
         var diagnostics = new List<Diagnostic>();
+        AddEncodingProblem(diagnostics, newText, FilePath);
         foreach (var diagnostic in Diagnostics)
         {
+            // The old text's encoding problem belongs to its bytes, not to the declarations kept.
+            if (diagnostic.Descriptor == DiagnosticDescriptors.NotUtf8) continue;
             if (diagnostic.Location.Span.Start < closeBrace.Span.End) diagnostics.Add(diagnostic with { Location = new Location(FilePath, newText, diagnostic.Location.Span) });
         }
         var lexer = new Lexer(newText, FilePath, diagnostics, resumeAt);
         var root = new Parser(lexer, newText, FilePath, diagnostics, previous: closeBrace).ParseCompilationUnit(declarations[..kept]);
         return new SyntaxTree(FilePath, newText, root, Ordered(diagnostics));
+    }
+
+    /// <summary>VML0005, once, at the first byte that is not UTF-8 (or at the start, for a UTF-16/32 mark).</summary>
+    private static void AddEncodingProblem(List<Diagnostic> diagnostics, SourceText text, string filePath)
+    {
+        if (text.EncodingProblem is { } problem)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotUtf8, new Location(filePath, text, problem.Span), problem.Description));
+        }
     }
 
     private static ImmutableArray<Diagnostic> Ordered(List<Diagnostic> diagnostics) =>

@@ -13,7 +13,17 @@ public sealed class SourceText
 
     public SourceText(string text) => Text = text;
 
+    /// <param name="encodingProblem">Set when the text was decoded from bytes that are not UTF-8 (see <see cref="SourceDecoder"/>).</param>
+    public SourceText(string text, EncodingProblem? encodingProblem)
+    {
+        Text = text;
+        EncodingProblem = encodingProblem;
+    }
+
     public string Text { get; }
+
+    /// <summary>Null for text that was valid UTF-8 (or never bytes); else the first problem, reported as VML0005.</summary>
+    public EncodingProblem? EncodingProblem { get; }
 
     public int Length => Text.Length;
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using VmLang.Configuration;
 using VmLang.Syntax;
 using VmLang.Text;
@@ -9,49 +10,103 @@ namespace VmLang.Workspace;
 /// <c>vmlang.json</c> at the root. The root is the first path that is a folder, else the folder of the
 /// first file. Used by the CLI and by the language server when it opens a folder.
 /// </summary>
+/// <remarks>
+/// The walk never follows a symbolic link to a folder (so a link loop cannot make it go round), and a
+/// file that cannot be read — a dangling or looping link, a file without read permission, a FIFO or a
+/// device — is one <see cref="UnreadableFile"/> with its path; the other files are read all the same.
+/// </remarks>
 public static class WorkspaceLoader
 {
     public const string SourceExtension = ".vml";
 
-    /// <summary>Loads and parses the workspace. Throws <see cref="WorkspaceLoadException"/> for a missing path or unreadable file.</summary>
-    public static Compilation Load(IReadOnlyList<string> paths)
+    /// <summary>
+    /// Loads and parses the workspace, reading every file it can; the others are listed in the result.
+    /// Throws <see cref="WorkspaceLoadException"/> only for a given path that does not exist.
+    /// </summary>
+    public static LoadedWorkspace LoadWorkspace(IReadOnlyList<string> paths)
     {
-        var files = FindSourceFiles(paths);
-        var trees = files.AsParallel().AsOrdered().Select(file => SyntaxTree.Parse(ReadSource(file), file)).ToList();
-        return Compilation.Create(trees, LoadConfiguration(FindRoot(paths)));
+        var walk = Walk(paths);
+        var unreadable = walk.Unreadable.ToList();
+        var reads = walk.Files.AsParallel().AsOrdered().Select(file => (File: file, Text: TryReadSource(file, out var problem), Problem: problem)).ToList();
+        var trees = new List<SyntaxTree>(reads.Count);
+        foreach (var read in reads)
+        {
+            if (read.Text is { } text) trees.Add(SyntaxTree.Parse(text, read.File));
+            else unreadable.Add(read.Problem!);
+        }
+        WorkspaceConfiguration configuration;
+        try
+        {
+            configuration = LoadConfiguration(FindRoot(paths));
+        }
+        catch (WorkspaceLoadException error) when (error.Unreadable is not null)
+        {
+            unreadable.Add(error.Unreadable);
+            configuration = WorkspaceConfiguration.Default;
+        }
+        return new LoadedWorkspace(Compilation.Create(trees, configuration), [.. unreadable.OrderBy(u => u.Path, StringComparer.Ordinal)]);
     }
 
+    /// <summary>Loads and parses the workspace. Throws <see cref="WorkspaceLoadException"/> for the first path or file that cannot be read.</summary>
+    public static Compilation Load(IReadOnlyList<string> paths)
+    {
+        var loaded = LoadWorkspace(paths);
+        if (loaded.Unreadable is [var first, ..]) throw new WorkspaceLoadException(first);
+        return loaded.Compilation;
+    }
+
+    /// <summary>The source files under <paramref name="paths"/>. Throws <see cref="WorkspaceLoadException"/> for the first path or folder that cannot be read.</summary>
     public static IReadOnlyList<string> FindSourceFiles(IReadOnlyList<string> paths)
     {
+        var walk = Walk(paths);
+        if (walk.Unreadable is [var first, ..]) throw new WorkspaceLoadException(first);
+        return walk.Files;
+    }
+
+    /// <summary>
+    /// The <c>.vml</c> files under <paramref name="paths"/>, sorted, and the folders that could not be read;
+    /// throws <see cref="WorkspaceLoadException"/> for a given path that does not exist. A path given
+    /// explicitly is taken as it is, even through a link; inside a folder, links to folders are not
+    /// followed, and ignored folders (<see cref="IsIgnoredFolder"/>) are skipped. Files are not opened here.
+    /// </summary>
+    public static WorkspaceWalk Walk(IReadOnlyList<string> paths)
+    {
         var files = new SortedSet<string>(StringComparer.Ordinal);
+        var unreadable = new List<UnreadableFile>();
+        var folders = new Stack<string>();
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path);
-            if (Directory.Exists(full))
+            if (Directory.Exists(full)) folders.Push(full);
+            else if (File.Exists(full) || new FileInfo(full).LinkTarget is not null) files.Add(full);
+            else throw new WorkspaceLoadException($"path '{path}' does not exist");
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None, MatchCasing = MatchCasing.CaseSensitive };
+        while (folders.TryPop(out var folder))
+        {
+            try
             {
-                var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None, MatchCasing = MatchCasing.CaseSensitive };
-                try
+                foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options))
                 {
-                    foreach (var file in Directory.EnumerateFiles(full, "*" + SourceExtension, options))
+                    var isLink = entry.LinkTarget is not null;
+                    if (entry is DirectoryInfo && !isLink)
                     {
-                        if (!IsInIgnoredFolder(full, file)) files.Add(file);
+                        if (!IsIgnoredFolder(entry.Name)) folders.Push(entry.FullName);
+                    }
+                    else if (entry.Name.EndsWith(SourceExtension, StringComparison.Ordinal) && !(isLink && Directory.Exists(entry.FullName)))
+                    {
+                        // A link to a folder is not followed even when it is named like a source file.
+                        files.Add(entry.FullName);
                     }
                 }
-                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-                {
-                    throw new WorkspaceLoadException($"cannot read folder '{path}': {error.Message}", error);
-                }
             }
-            else if (File.Exists(full))
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                files.Add(full);
-            }
-            else
-            {
-                throw new WorkspaceLoadException($"path '{path}' does not exist");
+                unreadable.Add(new UnreadableFile(folder, error.Message));
             }
         }
-        return [.. files];
+        return new WorkspaceWalk([.. files], [.. unreadable]);
     }
 
     public static string FindRoot(IReadOnlyList<string> paths)
@@ -64,32 +119,63 @@ public static class WorkspaceLoader
     public static WorkspaceConfiguration LoadConfiguration(string root)
     {
         var path = Path.Combine(root, WorkspaceConfiguration.FileName);
-        return File.Exists(path) ? ConfigurationParser.Parse(ReadSource(path), path) : WorkspaceConfiguration.Default;
+        return File.Exists(path) || new FileInfo(path).LinkTarget is not null ? ConfigurationParser.Parse(ReadSource(path), path) : WorkspaceConfiguration.Default;
     }
 
-    /// <summary>Reads UTF-8, keeping a BOM in the text so positions and round-trips match the file.</summary>
-    public static SourceText ReadSource(string path)
+    /// <summary>
+    /// Reads a source file (see <see cref="SourceDecoder"/> for encodings). Throws <see cref="WorkspaceLoadException"/>
+    /// when it cannot be read; a FIFO or device is refused before it is opened, so this never blocks.
+    /// </summary>
+    public static SourceText ReadSource(string path) =>
+        TryReadSource(path, out var problem) ?? throw new WorkspaceLoadException(problem!);
+
+    private static SourceText? TryReadSource(string path, out UnreadableFile? problem)
     {
+        problem = null;
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            var hasBom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-            var text = System.Text.Encoding.UTF8.GetString(bytes, hasBom ? 3 : 0, bytes.Length - (hasBom ? 3 : 0));
-            return new SourceText(hasBom ? "\uFEFF" + text : text);
+            if (FileKind.WhyNotReadable(path) is { } reason)
+            {
+                problem = new UnreadableFile(path, reason);
+                return null;
+            }
+            return SourceDecoder.Decode(File.ReadAllBytes(path));
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new WorkspaceLoadException($"cannot read '{path}': {error.Message}", error);
+            problem = new UnreadableFile(path, error.Message);
+            return null;
         }
     }
 
     /// <summary>Build output and package folders hold copies, not sources.</summary>
-    private static bool IsInIgnoredFolder(string root, string file)
-    {
-        var relative = Path.GetRelativePath(root, file);
-        return relative.Split(Path.DirectorySeparatorChar).SkipLast(1)
-            .Any(part => part is "node_modules" or "bin" or "obj" || part.StartsWith('.'));
-    }
+    private static bool IsIgnoredFolder(string name) => name is "node_modules" or "bin" or "obj" || name.StartsWith('.');
 }
 
-public sealed class WorkspaceLoadException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The result of <see cref="WorkspaceLoader.LoadWorkspace"/>: what was read, and what could not be.</summary>
+public sealed record LoadedWorkspace(Compilation Compilation, ImmutableArray<UnreadableFile> Unreadable);
+
+/// <summary>The source files a walk found, and the paths it could not read.</summary>
+public sealed record WorkspaceWalk(ImmutableArray<string> Files, ImmutableArray<UnreadableFile> Unreadable);
+
+/// <summary>A path that could not be read, and why (a sentence without the path).</summary>
+public sealed record UnreadableFile(string Path, string Reason)
+{
+    public string Message => Describe(Path);
+
+    /// <summary>The message with the path as the host shows it (e.g. relative to the current folder).</summary>
+    public string Describe(string shownPath) => $"cannot read '{shownPath}': {Reason}";
+}
+
+/// <summary>A path given that does not exist, or (from the methods that stop at the first) a path that cannot be read.</summary>
+public sealed class WorkspaceLoadException : Exception
+{
+    public WorkspaceLoadException(string message) : base(message)
+    {
+    }
+
+    public WorkspaceLoadException(UnreadableFile unreadable) : base(unreadable.Message) => Unreadable = unreadable;
+
+    /// <summary>The path that could not be read; null for a path that was given but does not exist.</summary>
+    public UnreadableFile? Unreadable { get; }
+}

@@ -47,7 +47,8 @@ internal sealed class CodeActionHandler(ServerWorkspace workspace)
     }
 
     /// <summary>Syntax errors, problems with <c>allow</c> itself and an invalid vmlang.json cannot be allowed away.</summary>
-    private static bool CanSuppress(string code) => code is not ("VML0001" or "VML0002" or "VML0003" or "VML0110" or "VML0111" or "VML0301");
+    private static bool CanSuppress(string code) =>
+        !DiagnosticDescriptors.CannotBeAllowed(code) && code is not ("VML0110" or "VML0111" or "VML0301");
 
     private static Text.TextSpan TextSpanOf(DocumentContext document, Range range)
     {

@@ -49,17 +49,11 @@ internal sealed class ServerWorkspace
         var trees = new List<SyntaxTree>();
         foreach (var root in existing)
         {
-            IReadOnlyList<string> files;
-            try
-            {
-                files = WorkspaceLoader.FindSourceFiles([root]);
-            }
-            catch (WorkspaceLoadException error)
-            {
-                _log.WriteLine($"[vmlang] {error.Message}");
-                continue;
-            }
-            foreach (var file in files)
+            // Folder links are not followed and FIFOs are never opened, so loading cannot hang; what
+            // cannot be read is logged with its path and the rest still loads.
+            var walk = WorkspaceLoader.Walk([root]); // The root exists: only a missing path throws.
+            foreach (var unreadable in walk.Unreadable) _log.WriteLine($"[vmlang] {unreadable.Message}");
+            foreach (var file in walk.Files)
             {
                 if (TryRead(file) is { } text) trees.Add(SyntaxTree.Parse(text, file));
             }

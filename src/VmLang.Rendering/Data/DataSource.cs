@@ -20,6 +20,12 @@ public abstract class DataSource : IDisposable
     private protected DataSource(Stream input, bool leaveOpen) =>
         _input = new ByteCountingStream(input, leaveOpen);
 
+    /// <summary>
+    /// The encoding the user named for the data (<c>--data-encoding</c>); null for UTF-8, where bytes
+    /// that are not UTF-8 reject their row (see <see cref="DataEncoding"/>). Set before reading.
+    /// </summary>
+    public System.Text.Encoding? Encoding { get; init; }
+
     public abstract DataFormat Format { get; }
 
     /// <summary>
@@ -36,19 +42,21 @@ public abstract class DataSource : IDisposable
     public long InputPosition => _input.BytesRead;
 
     /// <summary>Opens the file at <paramref name="path"/>. I/O exceptions are the caller's to report.</summary>
-    public static DataSource Open(string path, DataFormat format)
+    /// <param name="encoding">The data's encoding when the user named one; null for UTF-8.</param>
+    public static DataSource Open(string path, DataFormat format, System.Text.Encoding? encoding = null)
     {
         // Our readers buffer on their own, so the FileStream does not need to.
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        return Create(stream, format, leaveOpen: false);
+        return Create(stream, format, leaveOpen: false, encoding);
     }
 
     /// <summary>Reads <paramref name="input"/> (a file, stdin, a test's memory stream) as <paramref name="format"/>.</summary>
-    public static DataSource Create(Stream input, DataFormat format, bool leaveOpen = false) => format switch
+    /// <param name="encoding">The data's encoding when the user named one; null for UTF-8.</param>
+    public static DataSource Create(Stream input, DataFormat format, bool leaveOpen = false, System.Text.Encoding? encoding = null) => format switch
     {
-        DataFormat.Csv => new CsvDataSource(input, leaveOpen),
-        DataFormat.Json => new JsonArrayDataSource(input, leaveOpen),
-        DataFormat.JsonLines => new JsonLinesDataSource(input, leaveOpen),
+        DataFormat.Csv => new CsvDataSource(input, leaveOpen) { Encoding = encoding },
+        DataFormat.Json => new JsonArrayDataSource(input, leaveOpen) { Encoding = encoding },
+        DataFormat.JsonLines => new JsonLinesDataSource(input, leaveOpen) { Encoding = encoding },
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
@@ -65,7 +73,8 @@ public abstract class DataSource : IDisposable
         }
 
         _reading = true;
-        return ReadRecordsCore(_input);
+        // Every source reads UTF-8: another encoding the user named is converted here, and progress still counts the file's bytes.
+        return ReadRecordsCore(DataEncoding.AsUtf8(_input, Encoding));
     }
 
     public void Dispose()

@@ -18,7 +18,7 @@ internal sealed class JsonLinesDataSource(Stream input, bool leaveOpen) : DataSo
 
     private protected override IEnumerable<DataRecord> ReadRecordsCore(Stream input)
     {
-        using var text = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
+        using var text = DataEncoding.OpenText(input, BufferSize);
         var line = 0;
         var row = 0;
         while (text.ReadLine() is { } content)
@@ -30,6 +30,12 @@ internal sealed class JsonLinesDataSource(Stream input, bool leaveOpen) : DataSo
             }
 
             row++;
+            if (DataEncoding.ContainsInvalidBytes(content))
+            {
+                yield return new DataError(row, line, DataEncoding.InvalidRowMessage, stopsReading: false);
+                continue;
+            }
+
             yield return JsonRowConverter.Convert(Encoding.UTF8.GetBytes(content), row, line, _columns);
         }
     }

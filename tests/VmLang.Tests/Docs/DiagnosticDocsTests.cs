@@ -9,7 +9,7 @@ public sealed partial class DiagnosticDocsTests
     // Spec §7: every diagnostic code with its default severity (VML1100's is the ruleset's, warning by default).
     private static readonly (string Code, string Severity)[] SpecCodes =
     [
-        ("VML0001", "error"), ("VML0002", "error"), ("VML0003", "error"),
+        ("VML0001", "error"), ("VML0002", "error"), ("VML0003", "error"), ("VML0004", "error"), ("VML0005", "error"),
         ("VML0101", "error"), ("VML0102", "error"), ("VML0103", "error"), ("VML0104", "error"),
         ("VML0105", "error"), ("VML0106", "error"), ("VML0107", "error"), ("VML0108", "error"),
         ("VML0109", "error"), ("VML0110", "warning"), ("VML0111", "info"),

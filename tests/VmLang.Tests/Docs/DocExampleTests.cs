@@ -70,6 +70,10 @@ public class DocExampleTests
             var configuration = ConfigurationParser.Parse(example, "vmlang.json");
             return [.. Compilation.Create([], configuration).GetDiagnostics()];
         }
-        return [.. Compilation.Create([SyntaxTree.Parse(example, "example.vml")]).GetDiagnostics()];
+        // Examples are read from bytes as files are, in the encoding the example says it is saved in (VML0005).
+        var bytes = example.StartsWith(SavedAsLatin1, StringComparison.Ordinal) ? System.Text.Encoding.Latin1.GetBytes(example) : System.Text.Encoding.UTF8.GetBytes(example);
+        return [.. Compilation.Create([SyntaxTree.Parse(VmLang.Text.SourceDecoder.Decode(bytes), "example.vml")]).GetDiagnostics()];
     }
+
+    private const string SavedAsLatin1 = "// This file is saved as Latin-1";
 }

@@ -78,7 +78,8 @@ internal static class ValidFileGenerator
         from lines in ContentLine(indentation).ListOf()
         from newLine in Gen.Elements("\n", "\r\n")
         from trailing in Gen.Elements("", "  ")
-        select "say" + separator + "\"\"\"" + trailing + newLine + string.Concat(lines.Select(l => l + newLine)) + indentation + "\"\"\"";
+        // Spec §3: nothing but whitespace (or a comment) follows the closing quotes on their line.
+        select "say" + separator + "\"\"\"" + trailing + newLine + string.Concat(lines.Select(l => l + newLine)) + indentation + "\"\"\"" + newLine;
 
     private static Gen<string> ContentLine(string indentation) =>
         from extra in Gen.Elements("", "", " ", "  ", "\t")

@@ -48,7 +48,8 @@ internal sealed class ServerSession : IAsyncDisposable
     public string UriOf(string fileName) => DocumentUri.FromLocalPath(Path.Combine(Folder, fileName));
 
     /// <summary>Copies <c>examples/</c> (plus <paramref name="extraFiles"/>) to a temp folder and initializes the server on it.</summary>
-    public static async Task<ServerSession> StartAsync(IReadOnlyDictionary<string, string>? extraFiles = null, bool copyExamples = true)
+    /// <param name="prepareFolder">Runs on the folder before the server starts, for what files cannot express (links, FIFOs).</param>
+    public static async Task<ServerSession> StartAsync(IReadOnlyDictionary<string, string>? extraFiles = null, bool copyExamples = true, Action<string>? prepareFolder = null)
     {
         var folder = Directory.CreateTempSubdirectory("vmlang-lsp-").FullName;
         if (copyExamples)
@@ -59,6 +60,7 @@ internal sealed class ServerSession : IAsyncDisposable
             }
         }
         foreach (var (name, text) in extraFiles ?? new Dictionary<string, string>()) File.WriteAllText(Path.Combine(folder, name), text);
+        prepareFolder?.Invoke(folder);
 
         var session = new ServerSession(folder);
         var rootUri = DocumentUri.FromLocalPath(folder);
