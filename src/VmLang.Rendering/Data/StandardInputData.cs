@@ -13,11 +13,12 @@ public static class StandardInputData
     /// <summary>How messages name standard input.</summary>
     public const string DisplayName = "stdin";
 
-    public static DataSource Open(Stream input, DataFormat? format)
+    /// <param name="encoding">The data's encoding when the user named one; null for UTF-8.</param>
+    public static DataSource Open(Stream input, DataFormat? format, System.Text.Encoding? encoding = null)
     {
-        if (format is { } known) return DataSource.Create(input, known);
+        if (format is { } known) return DataSource.Create(input, known, encoding: encoding);
         var prefix = ReadUntilFirstContent(input);
-        return DataSource.Create(new PrefixedStream(prefix, input), Sniff(prefix));
+        return DataSource.Create(new PrefixedStream(prefix, input), Sniff(prefix), encoding: encoding);
     }
 
     internal static DataFormat Sniff(ReadOnlySpan<byte> start) => FirstContentByte(start) switch
