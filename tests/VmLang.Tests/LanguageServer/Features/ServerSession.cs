@@ -16,7 +16,9 @@ namespace VmLang.Tests.LanguageServer.Features;
 /// </summary>
 internal sealed class ServerSession : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    // A deadline so that a lost answer fails the test, not an expectation of speed: on a loaded machine a
+    // 100,000-level document (DeepNestingTests) takes seconds per request.
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     private readonly Pipe _toServer = new();
     private readonly Pipe _toClient = new();
