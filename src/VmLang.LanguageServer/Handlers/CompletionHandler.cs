@@ -71,7 +71,8 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
         }
         if (AllowCode().IsMatch(linePrefix))
         {
-            return DiagnosticDescriptors.All.Select(d => Item(d.Code, CompletionItemKind.Value, $"{d.Title} ({d.DefaultSeverity.ToText()})"));
+            // Syntax and file errors cannot be allowed (spec §7), so they are not offered.
+            return DiagnosticDescriptors.All.Where(d => !DiagnosticDescriptors.CannotBeAllowed(d.Code)).Select(d => Item(d.Code, CompletionItemKind.Value, $"{d.Title} ({d.DefaultSeverity.ToText()})"));
         }
         if (TemplateChannel().IsMatch(linePrefix))
         {

@@ -78,23 +78,5 @@ public class EncodingTests
         Assert.DoesNotContain(edited.Diagnostics, d => d.Code == "VML0005");
     }
 
-    [Theory]
-    [InlineData("VML0001")]
-    [InlineData("VML0003")]
-    [InlineData("VML0005")]
-    public void Allowing_a_syntax_or_file_error_has_no_effect_and_is_VML0111(string code)
-    {
-        // One of each inside the template: VML0003 ($), VML0001 (a second role), VML0005 (é in Latin-1).
-        var text = Template.Replace("{\n", $"{{\n  allow {code} because \"we know\"\n", StringComparison.Ordinal)
-            .Replace("slot number", "slot $ number", StringComparison.Ordinal)
-            .Replace(": caller", ": caller caller", StringComparison.Ordinal)
-            .Replace("Hi,", "Hi, caf\u00e9,", StringComparison.Ordinal);
-        var tree = SyntaxTree.Parse(SourceDecoder.Decode(Encoding.Latin1.GetBytes(text)), "t.vml");
-        var diagnostics = Compilation.Create([tree]).GetDiagnostics();
-        Assert.Contains(diagnostics, d => d.Code == code);
-        var unused = Assert.Single(diagnostics, d => d.Code == "VML0111");
-        Assert.Contains($"'allow {code}' suppresses nothing", unused.Message);
-    }
-
     private static string Line(string output) => Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
 }
