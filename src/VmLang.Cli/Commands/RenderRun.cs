@@ -23,7 +23,7 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
 
         using var source = request.ReadsStandardInput ? OpenStandardInput() : OpenDataFile();
         using var progress = ReferenceEquals(stderr, Console.Error) ? ProgressReporters.ForStandardError(source.InputLength) : new NoProgressReporter(stderr);
-        using var sink = CreateSink(ScriptFormatter.For(scriptFormat));
+        using var sink = CreateSink(ScriptFormatter.For(scriptFormat, compilation.Configuration.PauseSeconds));
         var rows = new RowLoop(request, template, checker, source, sink, progress);
         var exit = rows.Run();
         progress.WriteLine(rows.Summary.Format());
