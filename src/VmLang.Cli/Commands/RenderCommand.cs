@@ -4,7 +4,7 @@ using VmLang.Rendering;
 namespace VmLang.Cli.Commands;
 
 /// <summary>
-/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl]</c>.
+/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md|wav] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl] [--measure] [--voice NAME]</c>.
 /// </summary>
 internal static class RenderCommand
 {
@@ -14,15 +14,17 @@ internal static class RenderCommand
         var template = new Option<string>("--template", "-t") { Description = "The template to render.", Required = true };
         var data = new Option<string>("--data", "-d") { Description = "Prospect data: CSV with a header row, a JSON array of objects, or JSON Lines; '-' reads standard input.", Required = true };
         var format = new Option<string>("--format") { Description = "Script format.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "jsonl", "ssml", "md");
+        format.AcceptOnlyFromAmong("text", "jsonl", "ssml", "md", RenderSpeech.WavFormat);
         var dataFormat = new Option<string?>("--data-format") { Description = "Data format when the extension does not tell (csv, json, jsonl)." };
         dataFormat.AcceptOnlyFromAmong("csv", "json", "jsonl", "ndjson");
         var outDir = new Option<string?>("--out", "-o") { Description = "Write one file per row into this folder instead of stdout." };
         var rejects = new Option<string?>("--rejects") { Description = "Write rejected rows to this CSV with a 'reason' column." };
+        var measure = new Option<bool>("--measure") { Description = "Speak each script with espeak-ng and report its length next to the estimate (jsonl: spokenSeconds)." };
+        var voice = new Option<string?>("--voice") { Description = "The espeak-ng voice for --format wav and --measure (e.g. en-us)." };
 
         var command = new Command("render", "Fill a template from prospect data and write the scripts.")
         {
-            file, template, data, format, dataFormat, outDir, rejects,
+            file, template, data, format, dataFormat, outDir, rejects, measure, voice,
         };
         command.SetAction(result => new RenderRun(
             new RenderRequest(
@@ -32,7 +34,9 @@ internal static class RenderCommand
                 result.GetValue(format)!,
                 result.GetValue(dataFormat),
                 result.GetValue(outDir),
-                result.GetValue(rejects)),
+                result.GetValue(rejects),
+                result.GetValue(voice),
+                result.GetValue(measure)),
             stdout,
             stderr,
             openStdin).Execute());
@@ -47,7 +51,9 @@ internal sealed record RenderRequest(
     string Format,
     string? DataFormat,
     string? OutDirectory,
-    string? RejectsPath)
+    string? RejectsPath,
+    string? Voice = null,
+    bool Measure = false)
 {
     public bool ReadsStandardInput => Data == StandardInputData.Argument;
 
