@@ -35,6 +35,26 @@ public sealed class RenderSpeechTests
     }
 
     [Fact]
+    public void Pause_seconds_in_vmlang_json_sets_the_ssml_break_and_the_estimate_of_every_row()
+    {
+        string[] files = ["house.vml", "first_touch.vml", "prospects.csv"];
+        var defaults = CliRunner.Workspace([.. files.Select(f => (f, File.ReadAllText(TestPaths.Example(f))))]);
+        var slower = CliRunner.Workspace([.. files.Select(f => (f, File.ReadAllText(TestPaths.Example(f)))), ("vmlang.json", "{ \"pauseSeconds\": 1.5 }")]);
+        CliResult In(string root, string format) => CliRunner.Run(
+            "render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", "--data", Path.Combine(root, "prospects.csv"), "--format", format);
+
+        var ssml = In(slower, "ssml").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(ssml, line => Assert.DoesNotContain("\"500ms\"", line));
+        var breaks = ssml.Select(line => Regex.Matches(line, "<break time=\"1500ms\"/>").Count).ToList();
+        Assert.Equal([4, 3], breaks);
+
+        double[] Seconds(string root) => [.. In(root, "jsonl").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("seconds").GetDouble())];
+        // One more second for each break: nothing else changes.
+        Assert.Equal(Seconds(defaults).Zip(breaks, (seconds, pauses) => Math.Round(seconds + pauses * 1.0, 1)), Seconds(slower));
+    }
+
+    [Fact]
     public async Task Without_espeak_ng_wav_is_exit_2_naming_the_package_and_writes_nothing()
     {
         // The real executable with a PATH that has no espeak-ng: in-process, PATH is shared with other tests.
