@@ -242,6 +242,10 @@ public sealed class LanguageServerConnectionTests
         await client.SendNotificationAsync(LspMethods.TextDocumentDidClose, """{"textDocument":{"uri":"file:///a.vml"}}""");
         await client.SendNotificationAsync(LspMethods.TextDocumentDidClose, """{"wrong":1}""");
 
+        // Params that cannot be read are the client's to know about; a failing handler is the server's log's.
+        JsonElement shown = await client.ReceiveAsync();
+        Assert.Equal(LspMethods.WindowShowMessage, shown.GetProperty("method").GetString());
+        Assert.Contains("Invalid params", shown.GetProperty("params").GetProperty("message").GetString());
         JsonRpcAssert.HasId(await client.RequestAsync("1", "no/such/method"), "1");
         Assert.Contains("close failed", client.Log.ToString());
         Assert.Contains("Invalid params", client.Log.ToString());
