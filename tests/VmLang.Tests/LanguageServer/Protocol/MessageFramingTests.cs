@@ -134,7 +134,7 @@ public sealed class MessageFramingTests
 
     private async Task<string?> ReadStringAsync()
     {
-        byte[]? body = await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(TestClient.Timeout);
+        byte[]? body = await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(LspTestClient.Timeout);
         return body is null ? null : Encoding.UTF8.GetString(body);
     }
 }

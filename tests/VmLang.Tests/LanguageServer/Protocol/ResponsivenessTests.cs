@@ -22,7 +22,7 @@ public sealed class ResponsivenessTests
     {
         using var gate = new ManualResetEventSlim();
         var working = new TaskCompletionSource();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
         {
             c.OnRequest<DocumentSymbolParams, string, IReadOnlyList<DocumentSymbol>>(
                 LspMethods.TextDocumentDocumentSymbol,
@@ -42,7 +42,7 @@ public sealed class ResponsivenessTests
         try
         {
             await client.SendRequestAsync("1", LspMethods.TextDocumentDocumentSymbol, SymbolsOfA);
-            await working.Task.WaitAsync(TestClient.Timeout);
+            await working.Task.WaitAsync(LspTestClient.Timeout);
 
             JsonElement hover = await client.RequestAsync("2", LspMethods.TextDocumentHover, HoverOnB);
             JsonRpcAssert.HasId(hover, "2");
@@ -68,7 +68,7 @@ public sealed class ResponsivenessTests
     {
         var stopped = new TaskCompletionSource();
         var working = new TaskCompletionSource();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<DocumentSymbolParams, string, IReadOnlyList<DocumentSymbol>>(
                 LspMethods.TextDocumentDocumentSymbol,
                 request => request.TextDocument.Uri,
@@ -90,11 +90,11 @@ public sealed class ResponsivenessTests
                 }));
 
         await client.SendRequestAsync("\"s\"", LspMethods.TextDocumentDocumentSymbol, SymbolsOfA);
-        await working.Task.WaitAsync(TestClient.Timeout);
+        await working.Task.WaitAsync(LspTestClient.Timeout);
         await client.SendNotificationAsync(LspMethods.CancelRequest, """{"id":"s"}""");
 
         JsonRpcAssert.IsError(await client.ReceiveAsync(), JsonRpcErrorCodes.RequestCancelled);
-        await stopped.Task.WaitAsync(TestClient.Timeout);
+        await stopped.Task.WaitAsync(LspTestClient.Timeout);
     }
 
     // The ordering rule: the snapshot is taken as the request arrives, after every earlier notification and
@@ -104,7 +104,7 @@ public sealed class ResponsivenessTests
     {
         string text = "";
         using var gate = new ManualResetEventSlim();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
         {
             c.OnNotification<DidOpenTextDocumentParams>(LspMethods.TextDocumentDidOpen, opened =>
             {
@@ -143,7 +143,7 @@ public sealed class ResponsivenessTests
     [InlineData(-7, false)]
     public async Task AFrameWithAWrongContentLength_DoesNotCostTheNextRequest(int lengthError, bool sameWrite)
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
         string bad = """{"jsonrpc":"2.0","id":1,"method":"no/such/method","params":{"text":"Content-Length: 5"}}""";
         string badFrame = $"Content-Length: {Encoding.UTF8.GetByteCount(bad) + lengthError}\r\n\r\n{bad}";
         string good = Frame("""{"jsonrpc":"2.0","id":2,"method":"no/such/method"}""");
@@ -167,7 +167,7 @@ public sealed class ResponsivenessTests
     [InlineData("\r\nstray: line\r\n}")]
     public async Task JunkGluedBeforeAHeader_DoesNotCostTheRequest(string junk)
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         await client.SendRawAsync(junk + Frame("""{"jsonrpc":"2.0","id":3,"method":"no/such/method"}"""));
 
@@ -177,7 +177,7 @@ public sealed class ResponsivenessTests
     [Fact]
     public async Task ADidOpenWhoseParamsCannotBeRead_IsReportedToTheClient()
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnNotification<DidOpenTextDocumentParams>(LspMethods.TextDocumentDidOpen, _ => Task.CompletedTask));
 
         await client.SendNotificationAsync(LspMethods.TextDocumentDidOpen, """{"textDocument":{"uri":"file:///a.vml","languageId":"vmlang","version":"one","text":"x"}}""");
@@ -196,7 +196,7 @@ public sealed class ResponsivenessTests
     private static string Frame(string body) => $"Content-Length: {Encoding.UTF8.GetByteCount(body)}\r\n\r\n{body}";
 
     /// <summary>The ids of the responses received up to and including the one with <paramref name="last"/>.</summary>
-    private static async Task<List<string>> ReceiveIdsUntilAsync(TestClient client, string last)
+    private static async Task<List<string>> ReceiveIdsUntilAsync(LspTestClient client, string last)
     {
         var ids = new List<string>();
         while (!ids.Contains(last))
