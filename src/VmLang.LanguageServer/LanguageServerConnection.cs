@@ -52,6 +52,7 @@ internal sealed class LanguageServerConnection
     private readonly TextWriter log;
     private readonly Dictionary<string, RequestHandler> requestHandlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NotificationHandler> notificationHandlers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> threadPoolMethods = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> requestsInFlight = new();
     private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement?>> awaitedClientResponses = new();
     private readonly CancellationTokenSource lifetime = new();
@@ -102,7 +103,11 @@ internal sealed class LanguageServerConnection
             TSnapshot state = snapshot(request);
             return Task.Run(() => OutgoingMessage.Result(id, compute(request, state, cancellationToken), resultType), cancellationToken);
         });
+        threadPoolMethods.Add(method);
     }
+
+    /// <summary>Whether requests for <paramref name="method"/> do their work on the thread pool (see the ordering rules above).</summary>
+    internal bool RunsOnThreadPool(string method) => threadPoolMethods.Contains(method);
 
     /// <summary>Handles notifications for <paramref name="method"/>; failures are logged, never answered.</summary>
     public void OnNotification<TParams>(string method, Func<TParams, Task> handler)

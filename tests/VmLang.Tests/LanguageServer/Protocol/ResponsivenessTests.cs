@@ -190,6 +190,30 @@ public sealed class ResponsivenessTests
         Assert.Contains("file:///a.vml", message);
     }
 
+    // Each of the server's feature requests takes its snapshot on the dispatch loop and works on the thread
+    // pool; registered the other way, a slow one would block every message behind it (row 16).
+    [Theory]
+    [InlineData(LspMethods.TextDocumentHover)]
+    [InlineData(LspMethods.TextDocumentCompletion)]
+    [InlineData(LspMethods.TextDocumentDefinition)]
+    [InlineData(LspMethods.TextDocumentReferences)]
+    [InlineData(LspMethods.TextDocumentPrepareRename)]
+    [InlineData(LspMethods.TextDocumentRename)]
+    [InlineData(LspMethods.TextDocumentDocumentSymbol)]
+    [InlineData(LspMethods.TextDocumentSemanticTokensFull)]
+    [InlineData(LspMethods.TextDocumentFoldingRange)]
+    [InlineData(LspMethods.TextDocumentFormatting)]
+    [InlineData(LspMethods.TextDocumentCodeAction)]
+    [InlineData(LspMethods.TextDocumentCodeLens)]
+    public void EveryFeatureRequestOfTheServer_WorksOnTheThreadPool(string method)
+    {
+        var connection = new LanguageServerConnection(Stream.Null, Stream.Null, TextWriter.Null);
+        using IDisposable features = VmLangLanguageServer.Register(connection, TextWriter.Null, TimeProvider.System, TimeSpan.Zero);
+
+        Assert.True(connection.RunsOnThreadPool(method));
+        Assert.False(connection.RunsOnThreadPool(LspMethods.Initialize));
+    }
+
     private static string Open(string text) =>
         $$$"""{"textDocument":{"uri":"file:///b.vml","languageId":"vmlang","version":1,"text":"{{{text}}}"}}""";
 
