@@ -28,12 +28,13 @@ internal static class SourceFileWriter
     /// <exception cref="CliInputException">The file could not be written; the message names it.</exception>
     public static void Replace(string path, string text)
     {
-        var target = ResolveLinks(path);
         var bytes = Utf8.GetBytes(text);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        string? temporary = null;
         var copying = false;
         try
         {
+            var target = ResolveLinks(path);
+            temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
             WriteTemporary(temporary, bytes, OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(target));
             if (HardLinkCount(target) is > 1)
             {
@@ -54,7 +55,11 @@ internal static class SourceFileWriter
                 throw new CliInputException($"cannot write '{path}': {error.Message}; its formatted text is in '{temporary}'");
             }
 
-            File.Delete(temporary);
+            if (temporary is not null)
+            {
+                File.Delete(temporary);
+            }
+
             throw new CliInputException($"cannot write '{path}': {error.Message}");
         }
     }
