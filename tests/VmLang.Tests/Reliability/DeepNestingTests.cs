@@ -2,7 +2,7 @@ using System.Text.Json;
 using VmLang.LanguageServer.Protocol;
 using VmLang.Syntax;
 using VmLang.Tests.Cli;
-using VmLang.Tests.LanguageServer.Features;
+using VmLang.Tests.LanguageServer;
 
 namespace VmLang.Tests.Reliability;
 
@@ -70,21 +70,21 @@ public class DeepNestingTests
     public async Task The_server_survives_100000_levels_on_disk_and_in_an_open_document()
     {
         var text = DeepNesting.Template(Hostile);
-        await using var session = await ServerSession.StartAsync(new Dictionary<string, string> { ["deep.vml"] = text }, copyExamples: false);
+        await using var session = await LspTestClient.StartServerAsync(new Dictionary<string, string> { ["deep.vml"] = text }, copyExamples: false);
         var uri = session.UriOf("deep.vml");
         await session.OpenAsync(uri, text);
-        var diagnostics = await session.WaitForDiagnosticsAsync(uri, ServerSession.Has("VML0004"));
+        var diagnostics = await session.WaitForDiagnosticsAsync(uri, LspTestClient.Has("VML0004"));
         Assert.Equal("VML0004", Assert.Single(diagnostics).GetProperty("code").GetString());
 
         // Every feature that walks the document still answers.
         var (line, column) = DeepNesting.IfPosition(Hostile / 2);
-        await session.ResultAsync(LspMethods.TextDocumentHover, ServerSession.Position(uri, line - 1, column + 8));
+        await session.ResultAsync(LspMethods.TextDocumentHover, LspTestClient.Position(uri, line - 1, column + 8));
         foreach (var method in new[] { LspMethods.TextDocumentDocumentSymbol, LspMethods.TextDocumentFoldingRange, LspMethods.TextDocumentSemanticTokensFull, LspMethods.TextDocumentCodeLens })
         {
-            var result = await session.ResultAsync(method, ServerSession.DocumentParams(uri));
+            var result = await session.ResultAsync(method, LspTestClient.DocumentParams(uri));
             Assert.NotEqual(JsonValueKind.Undefined, result.ValueKind);
         }
-        var edits = await session.ResultAsync(LspMethods.TextDocumentFormatting, ServerSession.DocumentParams(uri, "\"options\":{\"tabSize\":2,\"insertSpaces\":true}"));
+        var edits = await session.ResultAsync(LspMethods.TextDocumentFormatting, LspTestClient.DocumentParams(uri, "\"options\":{\"tabSize\":2,\"insertSpaces\":true}"));
         Assert.True(edits.ValueKind is JsonValueKind.Null or JsonValueKind.Array);
     }
 

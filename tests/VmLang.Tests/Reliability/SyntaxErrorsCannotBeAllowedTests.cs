@@ -1,7 +1,7 @@
 using System.Text;
 using VmLang.LanguageServer.Protocol;
 using VmLang.Syntax;
-using VmLang.Tests.LanguageServer.Features;
+using VmLang.Tests.LanguageServer;
 using VmLang.Text;
 
 namespace VmLang.Tests.Reliability;
@@ -35,10 +35,10 @@ public class SyntaxErrorsCannotBeAllowedTests
     [Fact]
     public async Task Completion_after_allow_does_not_offer_them()
     {
-        await using var session = await ServerSession.StartAsync(copyExamples: false);
+        await using var session = await LspTestClient.StartServerAsync(copyExamples: false);
         const string uri = "untitled:allow";
         await session.OpenAsync(uri, "template t for voicemail {\n  allow \n}\n");
-        var result = await session.ResultAsync(LspMethods.TextDocumentCompletion, ServerSession.Position(uri, 1, 8));
+        var result = await session.ResultAsync(LspMethods.TextDocumentCompletion, LspTestClient.Position(uri, 1, 8));
         var labels = result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("label").GetString()).ToList();
         Assert.Contains("VML0203", labels);
         Assert.DoesNotContain(labels, label => label is "VML0001" or "VML0002" or "VML0003" or "VML0004" or "VML0005");

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using VmLang.Tests.Cli;
-using VmLang.Tests.LanguageServer.Features;
+using VmLang.Tests.LanguageServer;
 
 namespace VmLang.Tests.Reliability;
 
@@ -88,7 +88,7 @@ public class WorkspaceWalkTests
     [Fact]
     public async Task The_server_answers_initialize_on_such_a_folder_and_logs_each_unreadable_path()
     {
-        var start = ServerSession.StartAsync(
+        var start = LspTestClient.StartServerAsync(
             new Dictionary<string, string> { ["house.vml"] = Clean },
             copyExamples: false,
             prepareFolder: folder =>
@@ -102,7 +102,7 @@ public class WorkspaceWalkTests
             });
         await using var session = await start.WaitAsync(Deadline);
 
-        var symbols = await session.ResultAsync(VmLang.LanguageServer.Protocol.LspMethods.TextDocumentDocumentSymbol, ServerSession.DocumentParams(session.UriOf("house.vml")));
+        var symbols = await session.ResultAsync(VmLang.LanguageServer.Protocol.LspMethods.TextDocumentDocumentSymbol, LspTestClient.DocumentParams(session.UriOf("house.vml")));
         Assert.Contains("house", symbols.ToString());
         var log = session.Log.ToString();
         Assert.Contains($"cannot read '{Path.Combine(session.Folder, "x.vml")}': it is a named pipe (FIFO), not a regular file", log);
