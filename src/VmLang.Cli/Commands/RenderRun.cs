@@ -78,7 +78,7 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         var relevant = compilation.GetDiagnostics().Where(d => IsAbout(d, template, compilation)).ToList();
         foreach (var diagnostic in relevant)
         {
-            stderr.WriteLine(diagnostic.ToCanonicalString(Output.DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
+            stderr.WriteLine(Output.TextDiagnosticWriter.Line(diagnostic));
         }
         if (relevant.All(d => d.Severity != DiagnosticSeverity.Error)) return true;
         stderr.WriteLine($"vmlang: template '{template.Name}' has errors; nothing was rendered.");

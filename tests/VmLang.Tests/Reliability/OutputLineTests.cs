@@ -38,6 +38,23 @@ public partial class OutputLineTests
         Assert.Contains(lines, l => l.Contains(@"bad\nname.vml(1,10): error VML0107", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Render_prints_the_template_diagnostics_one_a_line_too()
+    {
+        var root = CliRunner.Workspace(
+            ("r.vml",
+                "ruleset house {\n  forbid \"guarantee\" because \"Legal.\\n::error file=x.vml::forged\" as warning\n}\n"
+                + "template t for gatekeeper {\n  use house\n  slot p : prospect\n  slot r : caller\n  slot f : company\n  slot n : contact\n"
+                + "  say \"\"\"\n    Hi {{ p }}, this is {{ r }} with {{ f }}, I guarantee it. My number is {{ n }}.\n    \"\"\"\n}\n"),
+            ("data.csv", "p,r,f,n\nDana Reyes,Sam,Northwind,817 224 9900\n"));
+
+        var result = CliRunner.Run("render", Path.Combine(root, "r.vml"), "--template", "t", "--data", Path.Combine(root, "data.csv"));
+
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, line => line.StartsWith("::", StringComparison.Ordinal));
+        Assert.Contains(lines, line => Regex.IsMatch(line, @"r\.vml\(\d+,\d+\): warning VML1100: .*Legal\.\\n::error file=x\.vml::forged"));
+    }
+
     [GeneratedRegex(@"^[^\x00-\x1F\x7F]+\(\d+,\d+\): (error|warning|info) VML\d{4}: [^\x00-\x1F\x7F]*$")]
     private static partial Regex CanonicalLine();
 }
