@@ -3,52 +3,49 @@ using FsCheck;
 using FsCheck.Fluent;
 using VmLang.Formatting;
 using VmLang.Syntax;
+using VmLang.Tests.Fuzzing;
 
 namespace VmLang.Tests.Formatting;
 
-/// <summary>Formatting is idempotent and changes layout only: comments, text-block values and diagnostics survive it.</summary>
+/// <summary>
+/// Formatting is idempotent and changes layout only: declarations, comments, text-block values and
+/// diagnostics survive it. <see cref="FuzzCases"/> cases of each kind.
+/// </summary>
 public class FormatterPropertyTests
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(500);
-
     [Fact]
-    public void Generated_files_are_valid_so_the_properties_below_test_something()
+    public void Formatting_generated_files_keeps_their_meaning_and_twice_is_once()
     {
-        Prop.ForAll(ValidFileGenerator.Files, text => SyntaxTree.Parse(text).Diagnostics.IsEmpty).Check(Config);
-    }
-
-    [Fact]
-    public void Formatting_twice_is_formatting_once()
-    {
-        Prop.ForAll(ValidFileGenerator.Files, text =>
+        Prop.ForAll(Files, text =>
         {
-            var once = Formatter.Format(text);
-            return Formatter.Format(once) == once;
-        }).Check(Config);
+            // Generated files are valid, so this tests formatting rather than leaving files alone.
+            Assert.True(Formatter.CanFormat(SyntaxTree.Parse(text)), text);
+            AssertFormattingKeepsMeaning(text);
+        }).Check(FuzzCases.Config);
     }
 
     [Fact]
-    public void Formatted_files_parse_without_errors()
+    public void Formatting_mutated_examples_keeps_their_meaning_or_leaves_them_alone()
     {
-        Prop.ForAll(ValidFileGenerator.Files, text => SyntaxTree.Parse(Formatter.Format(text)).Diagnostics.IsEmpty).Check(Config);
+        Prop.ForAll(ProgramMutator.Mutated.ToArbitrary(), text =>
+        {
+            if (Formatter.CanFormat(SyntaxTree.Parse(text))) AssertFormattingKeepsMeaning(text);
+            else Assert.Equal(text, Formatter.Format(text));
+        }).Check(FuzzCases.Config);
     }
 
-    [Fact]
-    public void Every_comment_is_kept_in_order()
-    {
-        Prop.ForAll(ValidFileGenerator.Files, text => Comments(text).SequenceEqual(Comments(Formatter.Format(text)))).Check(Config);
-    }
+    private static Arbitrary<string> Files => ValidFileGenerator.Files;
 
-    [Fact]
-    public void Text_block_values_are_unchanged()
+    private static void AssertFormattingKeepsMeaning(string text)
     {
-        Prop.ForAll(ValidFileGenerator.Files, text => TextBlockValues(text).SequenceEqual(TextBlockValues(Formatter.Format(text)))).Check(Config);
-    }
-
-    [Fact]
-    public void Diagnostic_codes_are_unchanged()
-    {
-        Prop.ForAll(ValidFileGenerator.Files, text => Codes(text).SequenceEqual(Codes(Formatter.Format(text)))).Check(Config);
+        var once = Formatter.Format(text);
+        Assert.Equal(once, Formatter.Format(once));
+        var formatted = SyntaxTree.Parse(once);
+        Assert.Empty(formatted.Diagnostics);
+        Assert.Equal(ProductionShape.Of(SyntaxTree.Parse(text)).Select(d => d.ToString()), ProductionShape.Of(formatted).Select(d => d.ToString()));
+        Assert.Equal(Comments(text), Comments(once));
+        Assert.Equal(TextBlockValues(text), TextBlockValues(once));
+        Assert.Equal(Codes(text), Codes(once));
     }
 
     [Fact]
