@@ -31,7 +31,7 @@ internal static class ValidFileGenerator
     public static Arbitrary<string> FilesWithQuoteLines { get; } = File(quoteLines: true).ToArbitrary();
 
     private static Gen<string> File(bool quoteLines) =>
-        from declarations in Gen.OneOf(Template(quoteLines), Ruleset(), Sequence()).UpTo(5)
+        from declarations in Gen.OneOf(Template(quoteLines), Ruleset(), Sequence()).UpTo(3)
         from breaks in LineBreak.ArrayOf(declarations.Count + 1)
         from header in Gen.Elements("", "// file comment\n", "/* header */\n\n", "\uFEFF", "\uFEFF// after a BOM\n")
         select header + string.Concat(declarations.Select((d, i) => breaks[i] + d)) + breaks[^1];
@@ -50,7 +50,7 @@ internal static class ValidFileGenerator
         from header in keyword == "template"
             ? Joined(Gen.Constant("template"), Gen.Constant(name), Gen.Constant("for"), Gen.Elements("voicemail", "gatekeeper"), Gen.Constant("{"))
             : Joined(Gen.Constant(keyword), Gen.Constant(name), Gen.Constant("{"))
-        from members in member.UpTo(7)
+        from members in member.UpTo(5)
         from breaks in LineBreak.ArrayOf(members.Count + 1)
         select header + string.Concat(members.Select((m, i) => breaks[i] + m)) + breaks[^1] + "}";
 
@@ -92,7 +92,7 @@ internal static class ValidFileGenerator
     private static Gen<string> Say(bool quoteLines) =>
         from separator in Separator
         from indentation in Gen.Elements("", "  ", "    ", "\t", "      ")
-        from lines in ContentLine(indentation, quoteLines).UpTo(4)
+        from lines in ContentLine(indentation, quoteLines).UpTo(3)
         from newLine in Gen.Elements("\n", "\r\n")
         from trailing in Gen.Elements("", "  ")
         from closingTrailing in Gen.Elements("", "", " ", "\t")
@@ -104,7 +104,7 @@ internal static class ValidFileGenerator
             "Hi", " there,", "{{ prospect }}", "{{prospect|first}}", "{{ rep . first }}", "{{  if firm }}", "{{else}}", "{{ end }}",
             "{{ \"{{\" }}", "{{ \"a b\" | upper }}", " just checking in ", "if you could call", "’", "  ",
             "{{\tprospect.last|lower|spoken}}", "{{ \"}}\" }}", "{{\"tab\\t\\u{1F600}\"}}", "}}", "{ x }", "{x", "x \"\"\" quoted \"\"\" ", "// not a comment",
-            "{{\u00A0if\u00A0firm\u00A0}}").UpTo(6)
+            "{{\u00A0if\u00A0firm\u00A0}}").UpTo(5)
         from blank in Gen.Elements(false, false, false, true)
         from quoteLine in Gen.Elements(false, false, false, quoteLines)
         select blank ? extra.Trim(' ', '\t') : indentation + extra + (quoteLine ? "\"\"\" is how we quote" : "") + string.Concat(pieces);

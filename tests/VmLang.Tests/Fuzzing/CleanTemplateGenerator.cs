@@ -13,11 +13,11 @@ namespace VmLang.Tests.Fuzzing;
 internal static class CleanTemplateGenerator
 {
     /// <summary>
-    /// Rows rendered with each generated template, so <see cref="FuzzCases"/> rows render from a twentieth as many
+    /// Rows rendered with each generated template, so <see cref="FuzzCases"/> rows render from a fortieth as many
     /// templates: compiling a template with Handlebars.Net costs 30–100 ms on a loaded CI machine, rendering a row
     /// microseconds. With a renderer whose compile is cheap (the Scriban one), this can be 1.
     /// </summary>
-    public const int RowsPerTemplate = 20;
+    public const int RowsPerTemplate = 40;
 
     public sealed record Row(Dictionary<string, string?> Values, IReadOnlyList<string> Said)
     {

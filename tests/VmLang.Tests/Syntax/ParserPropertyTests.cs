@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using VmLang.Syntax;
-using VmLang.Tests.Formatting;
 using VmLang.Tests.Fuzzing;
 
 namespace VmLang.Tests.Syntax;
@@ -21,12 +20,6 @@ public class ParserPropertyTests
     public void Strings_of_language_fragments_round_trip()
     {
         Prop.ForAll(ProgramMutator.FragmentSoup.ToArbitrary(), RoundTrips).Check(Config);
-    }
-
-    [Fact]
-    public void Generated_programs_round_trip()
-    {
-        Prop.ForAll(ValidFileGenerator.FilesWithQuoteLines, RoundTrips).Check(Config);
     }
 
     [Fact]

@@ -49,8 +49,8 @@ internal static class Lexical
         "template ruleset sequence for slot optional say use max forbid prefer because as allow day voicemail gatekeeper error warning info if else end"
             .Split(' '), StringComparer.Ordinal);
 
-    /// <summary>A keyword, without the trivia after it (holes have their own spacing).</summary>
-    public static Parser<char, string> BareKeyword(string keyword) => Try(Word.Where(w => w == keyword));
+    /// <summary>A keyword, without the trivia after it (holes have their own spacing). `format` is an identifier, not `for` then `mat`.</summary>
+    public static Parser<char, string> BareKeyword(string keyword) => Try(String(keyword).Before(Not(Token(IsIdentifierPart))));
 
     public static readonly Parser<char, string> BareIdentifier = Try(Word.Where(w => !Keywords.Contains(w)));
 
