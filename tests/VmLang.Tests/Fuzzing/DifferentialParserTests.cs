@@ -47,7 +47,7 @@ public class DifferentialParserTests(ITestOutputHelper output)
     public void Examples_and_baselines_agree()
     {
         // The *.diagnostics.vml files are outputs (a source with its diagnostics written in), not sources.
-        var baselines = Directory.GetFiles(Path.Combine(TestPaths.TestsFolder(), "..", "Baselines"), "*.vml")
+        var baselines = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "VmLang.Tests", "Baselines"), "*.vml")
             .Where(path => !path.EndsWith(".diagnostics.vml", StringComparison.Ordinal))
             .Select(path => (Path.GetFileName(path), File.ReadAllText(path)));
         foreach (var (name, text) in TestPaths.ExampleSources.Concat(baselines))
