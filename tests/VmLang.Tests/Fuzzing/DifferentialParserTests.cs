@@ -106,7 +106,6 @@ public class DifferentialParserTests(ITestOutputHelper output)
 
         public int BothAccepted => _bothAccepted;
         public int BothRejected => _bothRejected;
-        public int Agreed => _bothAccepted + _bothRejected;
 
         public void Add(Verdict verdict)
         {
