@@ -42,7 +42,7 @@ public sealed class OutputDirectory
     public string WriteFile(int row, string? prospect, string extension, string content)
     {
         var path = Claim(row, prospect, extension);
-        AtomicFile.WriteAllText(path, content);
+        OutputWriteException.Guard(path, () => AtomicFile.WriteAllText(path, content));
         return path;
     }
 
@@ -50,9 +50,12 @@ public sealed class OutputDirectory
     public string WriteFile(int row, string? prospect, string extension, byte[] content)
     {
         var path = Claim(row, prospect, extension);
-        using var file = AtomicFile.Create(path);
-        file.Stream.Write(content);
-        file.Commit();
+        OutputWriteException.Guard(path, () =>
+        {
+            using var file = AtomicFile.Create(path);
+            file.Stream.Write(content);
+            file.Commit();
+        });
         return path;
     }
 
