@@ -4,7 +4,7 @@ using VmLang.Rendering;
 namespace VmLang.Cli.Commands;
 
 /// <summary>
-/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md|wav] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl] [--jobs N] [--measure] [--voice NAME]</c>.
+/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md|wav] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl] [--measure] [--voice NAME] [--jobs N]</c>.
 /// </summary>
 internal static class RenderCommand
 {
@@ -19,17 +19,18 @@ internal static class RenderCommand
         dataFormat.AcceptOnlyFromAmong("csv", "json", "jsonl", "ndjson");
         var outDir = new Option<string?>("--out", "-o") { Description = "Write one file per row into this folder instead of stdout." };
         var rejects = new Option<string?>("--rejects") { Description = "Write rejected rows to this CSV with a 'reason' column." };
-        var measure = new Option<bool>("--measure") { Description = "Speak each script with espeak-ng and report its length next to the estimate (jsonl: spokenSeconds)." };
-        var voice = new Option<string?>("--voice") { Description = "The espeak-ng voice for --format wav and --measure (e.g. en-us)." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Rows rendered in parallel (default: the processor count); output is the same for any N.", DefaultValueFactory = _ => Environment.ProcessorCount };
         jobs.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1) result.AddError("--jobs must be at least 1");
         });
 
+        var measure = new Option<bool>("--measure") { Description = "Speak each script with espeak-ng and report its length next to the estimate (jsonl: spokenSeconds)." };
+        var voice = new Option<string?>("--voice") { Description = "The espeak-ng voice for --format wav and --measure (e.g. en-us)." };
+
         var command = new Command("render", "Fill a template from prospect data and write the scripts.")
         {
-            file, template, data, format, dataFormat, outDir, rejects, jobs, measure, voice,
+            file, template, data, format, dataFormat, outDir, rejects, measure, voice, jobs,
         };
         command.SetAction(result => new RenderRun(
             new RenderRequest(
@@ -40,9 +41,9 @@ internal static class RenderCommand
                 result.GetValue(dataFormat),
                 result.GetValue(outDir),
                 result.GetValue(rejects),
-                result.GetValue(jobs),
                 result.GetValue(voice),
-                result.GetValue(measure)),
+                result.GetValue(measure),
+                result.GetValue(jobs)),
             stdout,
             stderr,
             openStdin).Execute());
@@ -58,9 +59,9 @@ internal sealed record RenderRequest(
     string? DataFormat,
     string? OutDirectory,
     string? RejectsPath,
-    int Jobs = 1,
     string? Voice = null,
-    bool Measure = false)
+    bool Measure = false,
+    int Jobs = 1)
 {
     public bool ReadsStandardInput => Data == StandardInputData.Argument;
 
