@@ -67,9 +67,8 @@ public class DifferentialParserTests(ITestOutputHelper output)
         Assert.True(verdict.Kind == VerdictKind.Agree, verdict.Explain(text));
     }
 
-    [Theory(Skip = "Known: issue 12 row 19. The production lexer closes a text block on a line that starts with \"\"\" "
-        + "and has more text; the spec says a closing line holds only whitespace and \"\"\". Fixed on branch issue-12-compiler; "
-        + "drop this Skip when it is merged (Differential then stops tolerating the case on its own).")]
+    // Issue 12 row 19: a line that starts with """ and goes on does not close the block (spec §3).
+    [Theory]
     [InlineData("template t for voicemail {\n  say \"\"\"\n    \"\"\" is how we quote {{ x }}\n    \"\"\"\n}\n")]
     [InlineData("template t for voicemail {\n  say \"\"\"\n    Hi.\n    \"\"\" }\n")]
     [InlineData("template t for voicemail {\n  say \"\"\"\n    Hi.\n    \"\"\" // done\n    \"\"\"\n}\n")]
