@@ -14,11 +14,13 @@ public static class WorkspaceLoader
     public const string SourceExtension = ".vml";
 
     /// <summary>Loads and parses the workspace. Throws <see cref="WorkspaceLoadException"/> for a missing path or unreadable file.</summary>
-    public static Compilation Load(IReadOnlyList<string> paths)
+    /// <param name="root">The folder whose <c>vmlang.json</c> applies; by default found from <paramref name="paths"/> (<see cref="FindRoot"/>).</param>
+    public static Compilation Load(IReadOnlyList<string> paths, string? root = null)
     {
+        if (root is not null && !Directory.Exists(root)) throw new WorkspaceLoadException($"root folder '{root}' does not exist");
         var files = FindSourceFiles(paths);
         var trees = files.AsParallel().AsOrdered().Select(file => SyntaxTree.Parse(ReadSource(file), file)).ToList();
-        return Compilation.Create(trees, LoadConfiguration(FindRoot(paths)));
+        return Compilation.Create(trees, LoadConfiguration(root ?? FindRoot(paths)));
     }
 
     public static IReadOnlyList<string> FindSourceFiles(IReadOnlyList<string> paths)
