@@ -25,8 +25,7 @@ props=(-c Release -nologo -v q -clp:ErrorsOnly)
 dotnet pack "$root/scripts/packages.slnx" "${props[@]}" -o "$out"
 
 for rid in ${rids[@]+"${rids[@]}"}; do
-  native="$root/artifacts/native/$rid"
-  dotnet publish "$root/src/VmLang.Cli" "${props[@]}" -r "$rid" -p:PublishAot=true -o "$native"
-  dotnet pack "$root/src/VmLang.CommandLine" "${props[@]}" -p:VmLangRuntimeIdentifier="$rid" -p:VmLangNativeDir="$native/" -o "$out"
+  native="$(bash "$root/scripts/publish-aot.sh" "$rid")"
+  dotnet pack "$root/src/VmLang.CommandLine" "${props[@]}" -p:VmLangRuntimeIdentifier="$rid" -p:VmLangNativeDir="$(dirname "$native")/" -o "$out"
 done
 ls "$out"

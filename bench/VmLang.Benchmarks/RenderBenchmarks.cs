@@ -1,6 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Runtime;
+using VmLang.Binding;
 using VmLang.Emit;
 using VmLang.Rendering;
 using VmLang.Syntax;
@@ -10,7 +12,7 @@ namespace VmLang.Benchmarks;
 /// <summary>
 /// Rows per second for CSV → text. All three read the same CSV with the same reader and write text:
 /// the whole `vmlang render` row path (check values, render, check the script, format), raw
-/// Handlebars.Net with the equivalent template, and a hand-written StringBuilder. Each invocation
+/// Scriban with the equivalent hand-written template, and a hand-written StringBuilder. Each invocation
 /// is <see cref="Rows"/> rows, so the mean is per row.
 /// </summary>
 [MemoryDiagnoser]
@@ -20,28 +22,27 @@ public class RenderBenchmark
 
     private byte[] _csv = [];
     private RowChecker _checker = null!;
-    private HandlebarsTemplate<object, object> _raw = null!;
+    private Template _raw = null!;
+    private TemplateContext _rawContext = null!;
+    private ScriptObject _rawGlobals = null!;
 
     [GlobalSetup]
     public void Setup()
     {
+        var (compilation, template) = FirstTouch();
+        _checker = new RowChecker(compilation, template);
+        _csv = ProspectData.Csv(Rows);
+
+        (_raw, _rawContext, _rawGlobals) = RawScriban.Create();
+    }
+
+    /// <summary>The spec's first_touch example with a ten-phrase house ruleset, checked.</summary>
+    internal static (Compilation Compilation, TemplateSymbol Template) FirstTouch()
+    {
         var files = GeneratedWorkspace.Create(0, rulesetPhrases: 10);
-        var template = files[0].Text + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "first_touch.vml"));
-        var compilation = Compilation.Create([SyntaxTree.Parse(template, "bench.vml")]);
-        _checker = new RowChecker(compilation, compilation.GetTemplate("first_touch")!);
-
-        var csv = new StringBuilder("prospect,rep,pain,outcome,when,number,referrer\n");
-        for (var i = 0; i < Rows; i++)
-        {
-            csv.Append($"Dana Reyes{i},Sam Ortiz,Your Q3 call volume outgrew the phone system,cut hold times by a third,on Thursday,(817) 224-{i % 10000:D4},{(i % 3 == 0 ? "Priya Shah" : "")}\n");
-        }
-        _csv = Encoding.UTF8.GetBytes(csv.ToString());
-
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        handlebars.RegisterHelper("first", (_, args) => Filters.First(args[0] as string));
-        _raw = handlebars.Compile(
-            "Hi {{first prospect}}, this is {{rep}} with {{firm}}.\n{{#if referrer}}{{referrer}} suggested I call. {{/if}}{{pain}}, and we {{outcome}}.\n" +
-            "I'll try you again {{when}}. If it's of interest before then, you can reach me at {{number}}.");
+        var text = files[0].Text + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "first_touch.vml"));
+        var compilation = Compilation.Create([SyntaxTree.Parse(text, "bench.vml")]);
+        return (compilation, compilation.GetTemplate("first_touch")!);
     }
 
     private IEnumerable<object> ReadRows()
@@ -75,10 +76,10 @@ public class RenderBenchmark
     }
 
     [Benchmark(OperationsPerInvoke = Rows, Baseline = true)]
-    public long RawHandlebars()
+    public long RawScribanTemplate()
     {
         long length = 0;
-        foreach (var row in ReadRows()) length += _raw(row).Length;
+        foreach (var row in ReadRows()) length += RawScriban.Render(_raw, _rawContext, _rawGlobals, (Dictionary<string, string>)row).Length;
         return length;
     }
 

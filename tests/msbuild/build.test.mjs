@@ -1,6 +1,8 @@
-// End to end with the real `dotnet`: packs vmlang and VmLang.Build (and VmLang.CommandLine.<rid> when
-// VMLANG_NATIVE_RID is set) into a temporary feed, builds projects that reference VmLang.Build from that
-// feed with their own NuGet cache, installs the tool, and runs the CI recipes of scripts/.
+// End to end with the real `dotnet`: packs vmlang, VmLang.Build and VmLang.CommandLine.<rid> into a
+// temporary feed, builds projects that reference VmLang.Build from that feed with their own NuGet cache,
+// installs the tool, and runs the CI recipes of scripts/.
+// The native package is packed and tested for VMLANG_NATIVE_RID, by default this machine's RID when
+// scripts/publish-aot.sh has published vmlang for it (tests/aot does, before this suite); '' skips it.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const version = /<VersionPrefix>(.*)<\/VersionPrefix>/.exec(readFileSync(path.join(root, 'Directory.Build.props'), 'utf8'))[1];
-const nativeRid = process.env.VMLANG_NATIVE_RID ?? '';
+const machineRid = /^ *RID: *(\S+)/m.exec(spawnSync('dotnet', ['--info'], { encoding: 'utf8' }).stdout)?.[1] ?? '';
+const nativeRid = process.env.VMLANG_NATIVE_RID ?? (existsSync(path.join(root, 'artifacts/aot', machineRid, 'vmlang')) ? machineRid : '');
 const work = mkdtempSync(path.join(tmpdir(), 'vmlang-msbuild-'));
 const feed = path.join(work, 'feed');
 const env = { ...process.env, NUGET_PACKAGES: path.join(work, 'nuget-packages'), MSBUILDDISABLENODEREUSE: '1' };
@@ -201,7 +204,7 @@ test('examples/dotnet-service builds from the feed, with its templates copied be
   assert.ok(existsSync(path.join(dir, 'bin/Debug/net10.0/Voicemails/renewal_notice.vml')));
 });
 
-describe('native vmlang from VmLang.CommandLine.<rid>', { skip: nativeRid ? false : 'set VMLANG_NATIVE_RID (e.g. linux-x64) to pack and test it' }, () => {
+describe('native vmlang from VmLang.CommandLine.<rid>', { skip: nativeRid ? false : 'no native vmlang: run scripts/publish-aot.sh, or set VMLANG_NATIVE_RID' }, () => {
   test('the build runs the native vmlang instead of vmlang.dll, with the same results', () => {
     const dir = project('native', { files: { ...goodTemplates } });
     const good = build(dir, '-v:n');
