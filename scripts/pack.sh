@@ -4,6 +4,7 @@
 #   VmLang.Build         MSBuild props/targets that check a project's templates, with vmlang.dll inside
 #   VmLang.CommandLine.<rid>  (with --native RID, e.g. --native linux-x64) the NativeAOT vmlang for one platform
 # Usage: scripts/pack.sh [-o DIR] [--version VERSION] [--native RID]...
+# --native publishes with scripts/publish-aot.sh, unless VMLANG_AOT names an already published vmlang for that RID.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/artifacts/packages"
@@ -25,7 +26,8 @@ props=(-c Release -nologo -v q -clp:ErrorsOnly)
 dotnet pack "$root/scripts/packages.slnx" "${props[@]}" -o "$out"
 
 for rid in ${rids[@]+"${rids[@]}"}; do
-  native="$(bash "$root/scripts/publish-aot.sh" "$rid")"
+  native="${VMLANG_AOT:-}"
+  [ -n "$native" ] || native="$(bash "$root/scripts/publish-aot.sh" "$rid")"
   dotnet pack "$root/src/VmLang.CommandLine" "${props[@]}" -p:VmLangRuntimeIdentifier="$rid" -p:VmLangNativeDir="$(dirname "$native")/" -o "$out"
 done
 ls "$out"

@@ -3,6 +3,7 @@
 // installs the tool, and runs the CI recipes of scripts/.
 // The native package is packed and tested for VMLANG_NATIVE_RID, by default this machine's RID when
 // scripts/publish-aot.sh has published vmlang for it (tests/aot does, before this suite); '' skips it.
+// That published binary is packed as it is (VMLANG_AOT): tests/aot checks the binary, this suite the package.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,13 @@ const machineRid = /^ *RID: *(\S+)/m.exec(spawnSync('dotnet', ['--info'], { enco
 const nativeRid = process.env.VMLANG_NATIVE_RID ?? (existsSync(path.join(root, 'artifacts/aot', machineRid, 'vmlang')) ? machineRid : '');
 const work = mkdtempSync(path.join(tmpdir(), 'vmlang-msbuild-'));
 const feed = path.join(work, 'feed');
-const env = { ...process.env, NUGET_PACKAGES: path.join(work, 'nuget-packages'), MSBUILDDISABLENODEREUSE: '1' };
+const publishedNative = path.join(root, 'artifacts/aot', nativeRid, 'vmlang');
+const env = {
+  ...process.env,
+  NUGET_PACKAGES: path.join(work, 'nuget-packages'),
+  MSBUILDDISABLENODEREUSE: '1',
+  ...(nativeRid && !process.env.VMLANG_AOT && existsSync(publishedNative) ? { VMLANG_AOT: publishedNative } : {}),
+};
 
 const example = (name) => readFileSync(path.join(root, 'examples', name), 'utf8');
 const goodTemplates = {
