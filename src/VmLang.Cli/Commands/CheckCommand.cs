@@ -5,7 +5,7 @@ using VmLang.Workspace;
 
 namespace VmLang.Cli.Commands;
 
-/// <summary><c>vmlang check [PATH…] [--format text|json|sarif|github] [--warnaserror]</c>.</summary>
+/// <summary><c>vmlang check [PATH…] [--format text|json|sarif|github|msbuild] [--warnaserror] [--root DIR]</c>.</summary>
 internal static class CheckCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -22,10 +22,15 @@ internal static class CheckCommand
         };
         format.AcceptOnlyFromAmong(DiagnosticWriters.Formats);
         var warnAsError = new Option<bool>("--warnaserror") { Description = "Treat warnings as errors." };
+        var root = new Option<string?>("--root")
+        {
+            Description = "The folder whose vmlang.json applies (default: the first folder given, else the first file's folder).",
+        };
 
-        var command = new Command("check", "Check the templates of a workspace and report diagnostics.") { paths, format, warnAsError };
+        var command = new Command("check", "Check the templates of a workspace and report diagnostics.") { paths, format, warnAsError, root };
         command.SetAction(result => Run(
             result.GetValue(paths) is { Length: > 0 } given ? given : ["."],
+            result.GetValue(root),
             result.GetValue(format)!,
             result.GetValue(warnAsError),
             stdout,
@@ -33,12 +38,12 @@ internal static class CheckCommand
         return command;
     }
 
-    private static int Run(string[] paths, string format, bool warnAsError, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] paths, string? root, string format, bool warnAsError, TextWriter stdout, TextWriter stderr)
     {
         LoadedWorkspace loaded;
         try
         {
-            loaded = WorkspaceLoader.LoadWorkspace(paths);
+            loaded = WorkspaceLoader.LoadWorkspace(paths, root);
         }
         catch (WorkspaceLoadException error)
         {

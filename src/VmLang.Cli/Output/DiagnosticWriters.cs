@@ -11,13 +11,14 @@ internal interface IDiagnosticWriter
 
 internal static class DiagnosticWriters
 {
-    public static readonly string[] Formats = ["text", "json", "sarif", "github"];
+    public static readonly string[] Formats = ["text", "json", "sarif", "github", "msbuild"];
 
     public static IDiagnosticWriter Create(string format) => format switch
     {
         "json" => new JsonDiagnosticWriter(),
         "sarif" => new SarifDiagnosticWriter(),
         "github" => new GitHubDiagnosticWriter(),
+        "msbuild" => new MSBuildDiagnosticWriter(),
         _ => new TextDiagnosticWriter(),
     };
 
@@ -43,6 +44,25 @@ internal sealed class TextDiagnosticWriter : IDiagnosticWriter
     /// <summary>One diagnostic as one line: control characters in the path and message are escaped (<see cref="OneLine"/>).</summary>
     public static string Line(Diagnostic diagnostic) =>
         OneLine.Escape(diagnostic.ToCanonicalString(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
+}
+
+/// <summary>
+/// What MSBuild's <c>Exec</c> task reads as real errors and warnings: full paths (the build's current folder
+/// is not the user's) and the end position, <c>path(line,col,endLine,endCol): error VML0104: message</c>.
+/// MSBuild's canonical form knows only <c>error</c> and <c>warning</c>, so an <c>info</c> line is logged as a message.
+/// </summary>
+internal sealed class MSBuildDiagnosticWriter : IDiagnosticWriter
+{
+    public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            var span = diagnostic.Location.LineSpan;
+            output.WriteLine(
+                $"{Path.GetFullPath(diagnostic.Location.FilePath)}({span.Start.Line + 1},{span.Start.Character + 1},{span.End.Line + 1},{span.End.Character + 1}): " +
+                $"{diagnostic.Severity.ToText()} {diagnostic.Code}: {diagnostic.Message}");
+        }
+    }
 }
 
 /// <summary>An array of <c>{file,line,column,endLine,endColumn,severity,code,message}</c>, 1-based.</summary>

@@ -21,10 +21,12 @@ public static class WorkspaceLoader
 
     /// <summary>
     /// Loads and parses the workspace, reading every file it can; the others are listed in the result.
-    /// Throws <see cref="WorkspaceLoadException"/> only for a given path that does not exist.
+    /// Throws <see cref="WorkspaceLoadException"/> only for a given path (or root) that does not exist.
     /// </summary>
-    public static LoadedWorkspace LoadWorkspace(IReadOnlyList<string> paths)
+    /// <param name="root">The folder whose <c>vmlang.json</c> applies; by default found from <paramref name="paths"/> (<see cref="FindRoot"/>).</param>
+    public static LoadedWorkspace LoadWorkspace(IReadOnlyList<string> paths, string? root = null)
     {
+        if (root is not null && !Directory.Exists(root)) throw new WorkspaceLoadException($"root folder '{root}' does not exist");
         var walk = Walk(paths);
         var unreadable = walk.Unreadable.ToList();
         var reads = walk.Files.AsParallel().AsOrdered().Select(file => (File: file, Text: TryReadSource(file, out var problem), Problem: problem)).ToList();
@@ -37,7 +39,7 @@ public static class WorkspaceLoader
         WorkspaceConfiguration configuration;
         try
         {
-            configuration = LoadConfiguration(FindRoot(paths));
+            configuration = LoadConfiguration(root ?? FindRoot(paths));
         }
         catch (WorkspaceLoadException error) when (error.Unreadable is not null)
         {
@@ -48,9 +50,9 @@ public static class WorkspaceLoader
     }
 
     /// <summary>Loads and parses the workspace. Throws <see cref="WorkspaceLoadException"/> for the first path or file that cannot be read.</summary>
-    public static Compilation Load(IReadOnlyList<string> paths)
+    public static Compilation Load(IReadOnlyList<string> paths, string? root = null)
     {
-        var loaded = LoadWorkspace(paths);
+        var loaded = LoadWorkspace(paths, root);
         if (loaded.Unreadable is [var first, ..]) throw new WorkspaceLoadException(first);
         return loaded.Compilation;
     }

@@ -74,6 +74,38 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Msbuild_format_has_full_paths_end_positions_and_nothing_on_stderr()
+    {
+        var root = CliRunner.Workspace(("a.vml", "template t for voicemail {\n  use nope\n}\n"));
+        var result = CliRunner.Run("check", root, "--format", "msbuild");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{Path.Combine(root, "a.vml")}(2,7,2,11): error VML0104: There is no ruleset named 'nope'", result.Stdout);
+        Assert.Empty(result.Stderr);
+    }
+
+    [Fact]
+    public void Root_option_names_the_folder_whose_vmlang_json_applies_to_the_files_given()
+    {
+        var root = CliRunner.Workspace(
+            ("vmlang.json", "{\n  \"colour\": \"red\"\n}\n"),
+            ("sub/house.vml", File.ReadAllText(TestPaths.Example("house.vml"))));
+        var file = Path.Combine(root, "sub", "house.vml");
+        Assert.Equal(0, CliRunner.Run("check", file).ExitCode);
+        var withRoot = CliRunner.Run("check", file, "--root", root, "--format", "msbuild");
+        Assert.Equal(1, withRoot.ExitCode);
+        Assert.Contains($"{Path.Combine(root, "vmlang.json")}(2,3,2,12): error VML0301: ", withRoot.Stdout);
+        Assert.DoesNotContain("house.vml", withRoot.Stdout);
+    }
+
+    [Fact]
+    public void Missing_root_is_exit_2_with_one_line()
+    {
+        var result = CliRunner.Run("check", CliRunner.CleanExamples(), "--root", "/no/such/folder");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("vmlang: root folder '/no/such/folder' does not exist", result.Stderr.Trim());
+    }
+
+    [Fact]
     public void Missing_path_is_exit_2_with_one_line_and_no_stack_trace()
     {
         var result = CliRunner.Run("check", "/no/such/folder");
