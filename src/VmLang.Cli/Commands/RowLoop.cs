@@ -1,4 +1,5 @@
 using VmLang.Binding;
+using VmLang.Cli.Output;
 using VmLang.Emit;
 using VmLang.Rendering;
 
@@ -43,7 +44,7 @@ internal sealed class RowLoop(
                 switch (record)
                 {
                     case DataError { Row: null } error:
-                        progress.WriteLine($"vmlang: {request.DataName}{Where(error.Line)}: {error.Message}");
+                        Say($"vmlang: {request.DataName}{Where(error.Line)}: {error.Message}");
                         return CliApplication.BadInput;
                     case DataError error:
                         Reject(error.Row!.Value, error.Line, error.Values, [error.Message]);
@@ -62,12 +63,12 @@ internal sealed class RowLoop(
         }
         catch (OutputWriteException error)
         {
-            progress.WriteLine($"vmlang: {error.Message}");
+            Say($"vmlang: {error.Message}");
             return CliApplication.BadInput;
         }
         catch (IOException error)
         {
-            progress.WriteLine($"vmlang: cannot read '{request.DataPath}': {error.Message}");
+            Say($"vmlang: cannot read '{request.DataPath}': {error.Message}");
             return CliApplication.BadInput;
         }
         finally
@@ -106,7 +107,7 @@ internal sealed class RowLoop(
             Reject(row.Number, row.Line, row.Values, result.Rejections);
             return;
         }
-        foreach (var warning in result.Warnings) progress.WriteLine($"{request.DataName}: row {row.Number}: warning {warning}");
+        foreach (var warning in result.Warnings) Say($"{request.DataName}: row {row.Number}: warning {warning}");
         try
         {
             sink.Write(new RenderedScript(row.Number, template.Name, result.Prospect, result.Script!, result.Seconds, result.Warnings, result.Contact));
@@ -122,7 +123,7 @@ internal sealed class RowLoop(
     private void Reject(int row, int? line, IReadOnlyDictionary<string, string?> values, IReadOnlyList<string> reasons)
     {
         var reason = string.Join("; ", reasons);
-        progress.WriteLine($"{request.DataName}{Where(line)}: row {row}: rejected: {reason}");
+        Say($"{request.DataName}{Where(line)}: row {row}: rejected: {reason}");
         _rejects?.Write(values, reason);
         Summary.CountRejected();
     }
@@ -138,7 +139,7 @@ internal sealed class RowLoop(
         var missing = checker.RequiredSlots.Where(s => !_columns.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         foreach (var slot in missing)
         {
-            progress.WriteLine($"vmlang: {request.DataName} has no column '{slot.Name}' for required slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) of template '{template.Name}'; nothing was rendered.");
+            Say($"vmlang: {request.DataName} has no column '{slot.Name}' for required slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) of template '{template.Name}'; nothing was rendered.");
         }
         return missing.Count == 0;
     }
@@ -148,9 +149,12 @@ internal sealed class RowLoop(
         foreach (var column in added)
         {
             if (!_reportedColumns.Add(column) || template.Slots.Any(s => string.Equals(s.Name, column, StringComparison.OrdinalIgnoreCase))) continue;
-            progress.WriteLine($"{request.DataName}: warning: column '{column}' matches no slot of template '{template.Name}' and is not used.");
+            Say($"{request.DataName}: warning: column '{column}' matches no slot of template '{template.Name}' and is not used.");
         }
     }
+
+    /// <summary>One message, one line: data values quoted in a message may hold line breaks or escape sequences.</summary>
+    private void Say(string message) => progress.WriteLine(OneLine.Escape(message));
 
     private static string Where(int? line) => line is { } l ? $"({l})" : "";
 

@@ -105,4 +105,16 @@ public class RenderWriteFailureTests
 
         public override void Write(string? value) => throw new IOException("No space left on device");
     }
+
+    [Fact]
+    public void A_data_value_with_a_line_break_in_a_rejection_stays_on_the_rejections_line()
+    {
+        var root = Workspace(Header + "\nDana Reyes,Sam,Volume grew,cut waits,Thursday,\"55\n::error::forged\",\n");
+
+        var result = Render(root);
+
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.Equal(["data.csv(2): row 1: rejected: slot 'number' (contact) has 2 digits, fewer than 7: \"55\\n::error::forged\"", "read 1, rendered 0, rejected 1"], lines);
+    }
 }
