@@ -4,7 +4,7 @@ using VmLang.Rendering;
 namespace VmLang.Cli.Commands;
 
 /// <summary>
-/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md|wav] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl] [--measure] [--voice NAME] [--jobs N]</c>.
+/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md|wav] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl] [--data-encoding NAME] [--measure] [--voice NAME] [--jobs N]</c>.
 /// </summary>
 internal static class RenderCommand
 {
@@ -17,6 +17,7 @@ internal static class RenderCommand
         format.AcceptOnlyFromAmong("text", "jsonl", "ssml", "md", RenderSpeech.WavFormat);
         var dataFormat = new Option<string?>("--data-format") { Description = "Data format when the extension does not tell (csv, json, jsonl)." };
         dataFormat.AcceptOnlyFromAmong("csv", "json", "jsonl", "ndjson");
+        var dataEncoding = new Option<string?>("--data-encoding") { Description = "The data's encoding when it is not UTF-8 (e.g. latin1, utf-16)." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Write one file per row into this folder instead of stdout." };
         var rejects = new Option<string?>("--rejects") { Description = "Write rejected rows to this CSV with a 'reason' column." };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Rows rendered in parallel (default: the processor count); output is the same for any N.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -30,7 +31,7 @@ internal static class RenderCommand
 
         var command = new Command("render", "Fill a template from prospect data and write the scripts.")
         {
-            file, template, data, format, dataFormat, outDir, rejects, measure, voice, jobs,
+            file, template, data, format, dataFormat, dataEncoding, outDir, rejects, measure, voice, jobs,
         };
         command.SetAction(result => new RenderRun(
             new RenderRequest(
@@ -39,6 +40,7 @@ internal static class RenderCommand
                 result.GetValue(data)!,
                 result.GetValue(format)!,
                 result.GetValue(dataFormat),
+                result.GetValue(dataEncoding),
                 result.GetValue(outDir),
                 result.GetValue(rejects),
                 result.GetValue(voice),
@@ -57,6 +59,7 @@ internal sealed record RenderRequest(
     string Data,
     string Format,
     string? DataFormat,
+    string? DataEncodingName,
     string? OutDirectory,
     string? RejectsPath,
     string? Voice = null,

@@ -103,12 +103,21 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         }
         try
         {
-            return DataSource.Open(request.Data, format);
+            return DataSource.Open(request.Data, format, NamedEncoding());
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new CliInputException($"cannot read '{request.Data}': {error.Message}");
         }
+    }
+
+    /// <summary><c>--data-encoding</c>: null (UTF-8, checked row by row) when not given.</summary>
+    private System.Text.Encoding? NamedEncoding()
+    {
+        if (request.DataEncodingName is not { } name) return null;
+        return DataEncoding.TryParse(name, out var encoding)
+            ? encoding
+            : throw new CliInputException($"--data-encoding '{name}' is not an encoding this machine knows; use utf-8, utf-16, utf-16BE, utf-32, us-ascii or latin1");
     }
 
     /// <summary><c>--data -</c>: the format named by <c>--data-format</c>, else told from the first character.</summary>
@@ -117,7 +126,7 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         DataFormat? format = DataFormats.TryParse(request.DataFormat, out var named) ? named : null;
         try
         {
-            return StandardInputData.Open(openStdin(), format);
+            return StandardInputData.Open(openStdin(), format, NamedEncoding());
         }
         catch (IOException error)
         {

@@ -179,7 +179,7 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
                 return new DataError(
                     row,
                     line,
-                    $"column '{columnAt[field]}' is not valid UTF-8; save the data as UTF-8",
+                    $"column '{columnAt[field]}' is not valid UTF-8; if the file uses another encoding, name it with --data-encoding (e.g. latin1)",
                     stopsReading: false,
                     values);
             }

@@ -117,4 +117,24 @@ public class RenderWriteFailureTests
         var lines = result.Stderr.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
         Assert.Equal(["data.csv(2): row 1: rejected: slot 'number' (contact) has 2 digits, fewer than 7: \"55\\n::error::forged\"", "read 1, rendered 0, rejected 1"], lines);
     }
+
+    [Fact]
+    public void A_latin1_data_file_is_rejected_row_by_row_unless_its_encoding_is_named()
+    {
+        var root = Workspace("");
+        var latin1 = System.Text.Encoding.Latin1.GetBytes(Header + "\nJosé García,Sam,Volume grew,cut waits,Thursday,8172249900,\n");
+        File.WriteAllBytes(Path.Combine(root, "data.csv"), latin1);
+
+        var unnamed = Render(root);
+        var named = Render(root, "--data-encoding", "latin1");
+        var unknown = Render(root, "--data-encoding", "klingon");
+
+        Assert.Equal(1, unnamed.ExitCode);
+        Assert.Contains("row 1: rejected: column 'prospect' is not valid UTF-8; if the file uses another encoding, name it with --data-encoding (e.g. latin1)", unnamed.Stderr);
+        Assert.Equal(0, named.ExitCode);
+        Assert.StartsWith("--- row 1 · José García · first_touch", named.Stdout);
+        Assert.Contains("Hi José, this is Sam", named.Stdout);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("--data-encoding 'klingon' is not an encoding", unknown.Stderr);
+    }
 }

@@ -173,7 +173,7 @@ public sealed class CsvDataSourceTests
         Assert.Equal("Lee", records[0].AsRow().Values["name"]);
         var error = records[1].AsError();
         Assert.Equal((2, 3), (error.Row, error.Line));
-        Assert.Equal("column 'note' is not valid UTF-8; save the data as UTF-8", error.Message);
+        Assert.Equal("column 'note' is not valid UTF-8; if the file uses another encoding, name it with --data-encoding (e.g. latin1)", error.Message);
         Assert.False(error.StopsReading);
         Assert.Equal("Kim", records[2].AsRow().Values["name"]);
     }
