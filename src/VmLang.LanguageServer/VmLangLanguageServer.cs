@@ -38,6 +38,8 @@ public static class VmLangLanguageServer
         new FormattingHandler(workspace).Register(connection);
         new CodeActionHandler(workspace).Register(connection);
         new CodeLensHandler(workspace).Register(connection);
+        new PreviewHandler(workspace).Register(connection);
+        ExplainHandler.Register(connection);
         return diagnostics;
     }
 }

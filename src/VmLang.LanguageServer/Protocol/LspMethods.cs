@@ -33,6 +33,9 @@ internal static class LspMethods
     public const string WorkspaceDidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
     public const string WorkspaceConfiguration = "workspace/configuration";
 
+    public const string VmLangPreview = "vmlang/preview";
+    public const string VmLangExplain = "vmlang/explain";
+
     public const string ClientRegisterCapability = "client/registerCapability";
     public const string WindowLogMessage = "window/logMessage";
 }
