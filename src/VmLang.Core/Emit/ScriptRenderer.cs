@@ -1,50 +1,99 @@
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
 using VmLang.Binding;
 
 namespace VmLang.Emit;
 
 /// <summary>
-/// One checked template compiled once by Handlebars.Net and reused for every row. Values are the
-/// slot values of one row, blank already replaced by the slot's default (see <see cref="SlotValues"/>).
+/// One checked template lowered once to a Scriban program (<see cref="ScribanLowering"/>) and run for
+/// every row in one reused, locked-down <see cref="TemplateContext"/>. Values are the slot values of
+/// one row, blank already replaced by the slot's default (see <see cref="SlotValues"/>).
 /// </summary>
+/// <remarks>
+/// Not thread-safe: a renderer keeps one context, output buffer and variable table for all its rows.
+/// Render on several threads with one renderer per thread.
+/// </remarks>
 public sealed class ScriptRenderer
 {
-    private readonly HandlebarsTemplate<object, object> _compiled;
+    // A lowered program has no loops and calls no function from a function; the limits only bound
+    // what a hostile template or data row could cost, far above any real script.
+    private const int LoopLimit = 1;
+    private const int RecursiveLimit = 100;
+    private const int OutputLimit = 1 << 24;
 
-    private ScriptRenderer(TemplateSymbol template, LoweredTemplate lowered, HandlebarsTemplate<object, object> compiled)
+    private readonly ScriptPage _program;
+    private readonly TemplateContext _context;
+    private readonly ScriptObject _globals;
+    private readonly StringBuilderOutput _output = new();
+    private readonly (string Slot, string Variable)[] _variables;
+
+    private ScriptRenderer(TemplateSymbol template, ScriptPage program)
     {
         Template = template;
-        Lowered = lowered;
-        _compiled = compiled;
+        _program = program;
+        _variables = [.. template.Slots.Select(s => (s.Name, ScribanNames.Slot(s.Name)))];
+        _globals = CreateGlobals();
+        _context = CreateContext(_globals);
+        _context.PushOutput(_output);
     }
 
     public TemplateSymbol Template { get; }
 
-    public LoweredTemplate Lowered { get; }
-
-    /// <summary>Compiles <paramref name="template"/>; it must have a bound say block and no errors.</summary>
+    /// <summary>Lowers <paramref name="template"/>; it must have a bound say block and no errors.</summary>
     public static ScriptRenderer Create(TemplateSymbol template)
     {
         var say = template.Say ?? throw new InvalidOperationException($"Template '{template.Name}' has no say block.");
-        var lowered = HandlebarsLowering.Lower(say);
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = false });
-
-        handlebars.RegisterHelper(HandlebarsLowering.SlotHelper, (context, arguments) => Values(context).Get((string)arguments[0]!));
-        handlebars.RegisterHelper(HandlebarsLowering.PresentHelper, (context, arguments) => !string.IsNullOrWhiteSpace(Values(context).Get((string)arguments[0]!)));
-        handlebars.RegisterHelper(HandlebarsLowering.TextHelper, (_, arguments) => lowered.Literals[Convert.ToInt32(arguments[0], System.Globalization.CultureInfo.InvariantCulture)]);
-        Register(handlebars, ValueFilter.First, Filters.First);
-        Register(handlebars, ValueFilter.Last, Filters.Last);
-        Register(handlebars, ValueFilter.Upper, Filters.Upper);
-        Register(handlebars, ValueFilter.Lower, Filters.Lower);
-        Register(handlebars, ValueFilter.Spoken, Filters.Spoken);
-
-        return new ScriptRenderer(template, lowered, handlebars.Compile(lowered.Source));
+        return new ScriptRenderer(template, ScribanLowering.Lower(say));
     }
 
-    public string Render(SlotValues values) => _compiled(values);
+    public string Render(SlotValues values)
+    {
+        foreach (var (slot, variable) in _variables) _globals.SetValue(variable, values.Get(slot), readOnly: false);
+        _output.Builder.Clear();
+        _context.Evaluate(_program);
+        return _output.Builder.ToString();
+    }
 
-    private static SlotValues Values(Context context) => (SlotValues)context.Value!;
+    /// <summary>VmLang's functions and nothing else: no Scriban built-ins, so no <c>include</c>, <c>import</c> or <c>date.now</c>.</summary>
+    private static ScriptObject CreateGlobals()
+    {
+        var globals = new ScriptObject();
+        globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => !string.IsNullOrWhiteSpace(value)), readOnly: true);
+        foreach (var filter in ValueFilters.All)
+        {
+            globals.SetValue(ScribanNames.Filter(filter.Filter), new ScribanFunction(Apply(filter.Filter)), readOnly: true);
+        }
+        return globals;
+    }
 
-    private static void Register(IHandlebars handlebars, ValueFilter filter, Func<string?, string> apply) =>
-        handlebars.RegisterHelper(HandlebarsLowering.HelperName(filter), (_, arguments) => apply(arguments[0] as string));
+    private static Func<string, object> Apply(ValueFilter filter) => filter switch
+    {
+        ValueFilter.First => Filters.First,
+        ValueFilter.Last => Filters.Last,
+        ValueFilter.Upper => Filters.Upper,
+        ValueFilter.Lower => Filters.Lower,
+        ValueFilter.Spoken => Filters.Spoken,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
+    };
+
+    private static TemplateContext CreateContext(ScriptObject globals)
+    {
+        // An empty builtin object: the default one carries Scriban's whole library.
+        var context = new TemplateContext(new ScriptObject())
+        {
+            StrictVariables = true,
+            TemplateLoader = null,
+            MemberFilter = static _ => false,
+            EnableRelaxedMemberAccess = false,
+            AutoIndent = false,
+            LoopLimit = LoopLimit,
+            RecursiveLimit = RecursiveLimit,
+            OutputLimit = OutputLimit,
+            LimitToString = OutputLimit,
+            NewLine = "\n",
+        };
+        context.PushGlobal(globals);
+        return context;
+    }
 }

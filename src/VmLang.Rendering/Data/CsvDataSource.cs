@@ -1,20 +1,20 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace VmLang.Rendering;
 
 /// <summary>
 /// CSV with a header row: RFC 4180 quoting (fields may hold commas, quotes and newlines), a
-/// UTF-8 or UTF-16 byte-order mark is honoured, blank lines are skipped and not counted.
+/// UTF-8, UTF-16 or UTF-32 byte-order mark is honoured, blank lines are skipped and not counted.
 /// </summary>
 /// <remarks>
 /// Header names are trimmed; a blank header cell names no column and its values are ignored
 /// (spreadsheets often export trailing empty columns). Two header cells naming the same column
 /// (case-insensitively, as slots are matched) make the whole input unreadable, because either
 /// choice between them would silently render the wrong value. A row with more or fewer fields
-/// than the header is rejected; its values are kept by position for the rejects file.
+/// than the header, with malformed quoting, or with bytes that are not UTF-8 is rejected; its
+/// values are kept by position for the rejects file. A cell written as <c>'=…</c>, <c>'+…</c>,
+/// <c>'-…</c> or <c>'@…</c> is read without the apostrophe (see <see cref="FormulaCells"/>).
 /// </remarks>
 internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(input, leaveOpen)
 {
@@ -26,8 +26,7 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
 
     private protected override IEnumerable<DataRecord> ReadRecordsCore(Stream input)
     {
-        using var text = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, BufferSize, leaveOpen: true);
-        using var reader = new CsvRecordReader(text, _columns);
+        using var reader = new CsvRecordReader(ByteOrderMarks.ToUtf8(input), _columns);
         while (reader.ReadNext() is { } record)
         {
             yield return record;
@@ -44,26 +43,35 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
     /// </summary>
     private sealed class CsvRecordReader : IDisposable
     {
-        private readonly CsvParser _parser;
+        private readonly CsvReader _reader;
         private readonly ColumnSet _columns;
 
         /// <summary>The column each field position maps to; null for a blank header cell.</summary>
         private string?[]? _columnAt;
         private int _row;
-        private BadDataFoundArgs? _badData;
+        private CsvMalformedRecord? _malformed;
 
-        public CsvRecordReader(TextReader text, ColumnSet columns)
+        public CsvRecordReader(Stream utf8, ColumnSet columns)
         {
             _columns = columns;
-            var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+            var options = new CsvReaderOptions
             {
+                HasHeader = false,
+                Separator = ',',
+                Mode = CsvMode.Rfc4180,
                 // Report, don't throw: a stray quote rejects one row, not the run.
-                BadDataFound = args => _badData ??= args,
-                MissingFieldFound = null,
-                DetectColumnCountChanges = false,
-                IgnoreBlankLines = true,
+                MalformedData = CsvMalformedDataHandling.Recover,
+                OnMalformedRecord = malformed => _malformed = malformed,
+                FieldCountMismatch = CsvFieldCountHandling.Allow,
+                MissingField = CsvMissingFieldHandling.ReturnEmpty,
+                SkipEmptyLines = true,
+                TrackLineNumbers = true,
+                TrimWhitespace = false,
+                DetectSeparatorHint = false,
+                Encoding = new UTF8Encoding(false),
+                BufferSize = BufferSize,
             };
-            _parser = new CsvParser(text, configuration, leaveOpen: true);
+            _reader = CsvReader.Create(utf8, options, leaveOpen: true);
         }
 
         public DataRecord? ReadNext()
@@ -81,39 +89,38 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
                     return null;
                 }
 
-                _badData = null;
-                if (!_parser.Read())
+                _malformed = null;
+                if (!_reader.Read())
                 {
                     return null;
                 }
 
                 _row = row;
-                return ToRecord(row, _parser.Record ?? [], StartLine());
+                return ToRecord(row, (int)_reader.LineNumber);
             }
-            catch (CsvHelperException exception)
+            catch (CsvFormatException exception)
             {
-                // The parser cannot resynchronise after its own failure; stop here.
+                // The reader cannot resynchronise after its own failure; stop here.
                 var where = _columnAt is null ? null : (int?)row;
-                return new DataError(where, null, $"the CSV parser failed: {exception.Message}", stopsReading: true);
+                return new DataError(where, null, $"the CSV reader failed: {exception.Message}", stopsReading: true);
             }
         }
 
-        public void Dispose() => _parser.Dispose();
+        public void Dispose() => _reader.Dispose();
 
         /// <summary>Reads the header into <see cref="_columnAt"/>; null when fine or when the input is empty.</summary>
         private DataError? ReadHeader()
         {
-            if (!_parser.Read())
+            if (!_reader.Read())
             {
                 // An empty file has no header and no rows: nothing to render, nothing wrong.
                 return null;
             }
 
-            var header = _parser.Record ?? [];
-            var columnAt = new string?[header.Length];
-            for (var i = 0; i < header.Length; i++)
+            var columnAt = new string?[_reader.FieldCount];
+            for (var i = 0; i < columnAt.Length; i++)
             {
-                var name = header[i].Trim();
+                var name = _reader.GetString(i).Trim();
                 if (name.Length == 0)
                 {
                     continue;
@@ -124,7 +131,7 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
                     var first = Array.FindIndex(columnAt, c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
                     return new DataError(
                         null,
-                        StartLine(),
+                        (int)_reader.LineNumber,
                         $"the header names column '{name}' twice (fields {first + 1} and {i + 1}); columns match slot names case-insensitively, so rename one",
                         stopsReading: true);
                 }
@@ -136,34 +143,53 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
             return null;
         }
 
-        private DataRecord ToRecord(int row, string[] fields, int line)
+        private DataRecord ToRecord(int row, int line)
         {
             var columnAt = _columnAt!;
+            var fieldCount = _reader.FieldCount;
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < Math.Min(fields.Length, columnAt.Length); i++)
+            int? notUtf8 = null;
+            for (var i = 0; i < Math.Min(fieldCount, columnAt.Length); i++)
             {
-                if (columnAt[i] is { } column)
+                if (columnAt[i] is not { } column)
                 {
-                    values[column] = fields[i];
+                    continue;
                 }
+
+                if (notUtf8 is null && !System.Text.Unicode.Utf8.IsValid(_reader.GetRawSpan(i)))
+                {
+                    notUtf8 = i;
+                }
+
+                values[column] = FormulaCells.Unescape(_reader.GetString(i));
             }
 
-            if (_badData is { } bad)
+            if (_malformed is { } malformed)
             {
                 return new DataError(
                     row,
                     line,
-                    $"malformed quoting near {Excerpt(bad.Field)}: a field with a quote, comma or newline must be quoted whole, with inner quotes doubled (\"\")",
+                    $"malformed quoting near {Excerpt(malformed.RawRecord)}: a field with a quote, comma or newline must be quoted whole, with inner quotes doubled (\"\")",
                     stopsReading: false,
                     values);
             }
 
-            if (fields.Length != columnAt.Length)
+            if (notUtf8 is { } field)
             {
                 return new DataError(
                     row,
                     line,
-                    $"has {fields.Length} field{(fields.Length == 1 ? "" : "s")} but the header has {columnAt.Length}",
+                    $"column '{columnAt[field]}' is not valid UTF-8; save the data as UTF-8",
+                    stopsReading: false,
+                    values);
+            }
+
+            if (fieldCount != columnAt.Length)
+            {
+                return new DataError(
+                    row,
+                    line,
+                    $"has {fieldCount} field{(fieldCount == 1 ? "" : "s")} but the header has {columnAt.Length}",
                     stopsReading: false,
                     values);
             }
@@ -171,34 +197,10 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
             return new DataRow(row, line, values);
         }
 
-        /// <summary>
-        /// The line where the current record starts. The parser reports the line where it ends;
-        /// a quoted field may span lines, so subtract the line breaks inside the record.
-        /// </summary>
-        private int StartLine()
-        {
-            var raw = _parser.RawRecord.AsSpan().TrimEnd("\r\n");
-            return Math.Max(1, _parser.RawRow - CountLineBreaks(raw));
-        }
-
-        private static int CountLineBreaks(ReadOnlySpan<char> text)
-        {
-            var count = 0;
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
-                {
-                    count++;
-                }
-            }
-
-            return count;
-        }
-
-        private static string Excerpt(string field)
+        private static string Excerpt(string record)
         {
             const int MaxLength = 30;
-            var oneLine = field.ReplaceLineEndings(" ");
+            var oneLine = record.TrimEnd('\r', '\n').ReplaceLineEndings(" ");
             return oneLine.Length <= MaxLength ? $"«{oneLine}»" : $"«{oneLine[..MaxLength]}…»";
         }
     }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace VmLang.Rendering;
 
@@ -19,8 +17,9 @@ namespace VmLang.Rendering;
 /// the time; if columns appeared later, <see cref="Complete"/> re-streams the file once under
 /// the full header. Memory stays flat either way.</item>
 /// <item>UTF-8 with a byte-order mark, so spreadsheet programs read names like "Zoë" right;
-/// <see cref="DataSource"/> skips the mark when the file is read back. RFC 4180 quoting. A JSON
-/// null is written as an empty field.</item>
+/// <see cref="DataSource"/> skips the mark when the file is read back. RFC 4180 quoting, CRLF line
+/// ends. A JSON null is written as an empty field. Cells a spreadsheet would run as a formula get
+/// a leading apostrophe (<see cref="FormulaCells"/>), which the CSV reader drops again.</item>
 /// <item>Written atomically on <see cref="Complete"/>, and written even when nothing was
 /// rejected (header only), so a stale rejects file from an earlier run never survives.</item>
 /// </list>
@@ -55,11 +54,11 @@ public sealed class RejectsCsvWriter : IDisposable
         var columnCount = _columns.Count;
         for (var i = 0; i < columnCount; i++)
         {
-            csv.WriteField(values.TryGetValue(_columns[i], out var value) ? value ?? "" : "");
+            csv.WriteField(FormulaCells.Escape(values.TryGetValue(_columns[i], out var value) ? value ?? "" : ""));
         }
 
-        csv.WriteField(reason);
-        csv.NextRecord();
+        csv.WriteField(FormulaCells.Escape(reason));
+        csv.EndRecord();
         Count++;
     }
 
@@ -81,8 +80,7 @@ public sealed class RejectsCsvWriter : IDisposable
         // Close the first file so it can be read back (it is open for writing, unshared).
         _file!.Stream.Dispose();
         using var complete = AtomicFile.Create(_path);
-        using (var reader = new StreamReader(_file.TemporaryPath, Utf8.WithBom, detectEncodingFromByteOrderMarks: true))
-        using (var earlier = new CsvParser(reader, CultureInfo.InvariantCulture))
+        using (var earlier = CsvReader.FromFile(_file.TemporaryPath, new CsvReaderOptions { HasHeader = false, Separator = ',' }))
         using (var rewritten = OpenCsv(complete.Stream))
         {
             WriteHeader(rewritten);
@@ -90,15 +88,16 @@ public sealed class RejectsCsvWriter : IDisposable
             while (earlier.Read())
             {
                 // A row written when there were k columns has k values then the reason; the
-                // columns that appeared after it were not in it, so they are empty.
-                var fields = earlier.Record!;
+                // columns that appeared after it were not in it, so they are empty. The cells are
+                // copied as written, formula marks included.
+                var last = earlier.FieldCount - 1;
                 for (var i = 0; i < _columns.Count; i++)
                 {
-                    rewritten.WriteField(i < fields.Length - 1 ? fields[i] : "");
+                    rewritten.WriteField(i < last ? earlier.GetString(i) : "");
                 }
 
-                rewritten.WriteField(fields[^1]);
-                rewritten.NextRecord();
+                rewritten.WriteField(earlier.GetString(last));
+                rewritten.EndRecord();
             }
         }
 
@@ -153,10 +152,14 @@ public sealed class RejectsCsvWriter : IDisposable
         }
 
         csv.WriteField(ReasonColumnFor(columns));
-        csv.NextRecord();
+        csv.EndRecord();
         _headerColumnCount = columns.Length;
     }
 
     private static CsvWriter OpenCsv(Stream stream) =>
-        new(new StreamWriter(stream, Utf8.WithBom, bufferSize: 1 << 16, leaveOpen: true), new CsvConfiguration(CultureInfo.InvariantCulture), leaveOpen: false);
+        CsvWriter.Create(
+            new StreamWriter(stream, Utf8.WithBom, bufferSize: 1 << 16, leaveOpen: true),
+            // Rows written before a JSON source showed all its keys are shorter; Complete() evens them out.
+            new CsvWriterOptions { Separator = ',', NewLine = "\r\n", ValidateFieldCount = false },
+            leaveOpen: false);
 }

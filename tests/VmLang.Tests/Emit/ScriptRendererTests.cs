@@ -36,6 +36,56 @@ public class ScriptRendererTests
         Assert.EndsWith("[ref]", Render(say, new(Row) { ["note"] = "ref" }));
     }
 
+    [Theory]
+    [InlineData("{{ \"{{\" }} end }}", "{{ end }}")]
+    [InlineData("{{ \"{{\" }}~ when ~}}", "{{~ when ~}}")]
+    [InlineData("{% if x %}", "{% if x %}")]
+    [InlineData("}} ~}}", "}} ~}}")]
+    [InlineData("{{ \"{{\" }} for x in 1..1000000 }}x{{ \"{{ end }}\" }}", "{{ for x in 1..1000000 }}x{{ end }}")]
+    [InlineData("{{ \"{{ include 'secret' }}\" | upper }}", "{{ INCLUDE 'SECRET' }}")]
+    public void Scriban_syntax_in_literal_text_is_said_as_written(string written, string said)
+    {
+        Assert.EndsWith(" " + said + ".", Render(AllSaid + " " + written + ".", Row));
+    }
+
+    [Theory]
+    [InlineData("{{ end }}")]
+    [InlineData("{{~ rep ~}}")]
+    [InlineData("{% include 'x' %}")]
+    [InlineData("}} {{")]
+    [InlineData("{{ date.now }}{{ this }}")]
+    public void Scriban_syntax_in_data_is_said_as_given(string value)
+    {
+        var script = Render(AllSaid + " {{ if note }}[{{ note | upper }}]{{ end }}", new(Row) { ["pain"] = value, ["note"] = value });
+        Assert.Contains(" " + value + " ", script);
+        Assert.EndsWith("[" + value.ToUpperInvariant() + "]", script);
+    }
+
+    [Theory]
+    [InlineData("with")]
+    [InlineData("case")]
+    [InlineData("func")]
+    [InlineData("ret")]
+    [InlineData("this")]
+    [InlineData("empty")]
+    [InlineData("null")]
+    [InlineData("true")]
+    [InlineData("include")]
+    [InlineData("first")]
+    [InlineData("vml_present")]
+    [InlineData("while")]
+    [InlineData("capture")]
+    [InlineData("import")]
+    [InlineData("in")]
+    // `when` is the callback slot of every template here; for, if, else and end are VmLang keywords, never slot names.
+    public void Slot_names_that_are_scriban_keywords_or_functions_are_still_slots(string name)
+    {
+        var members = $"slot {name} : text optional";
+        var script = Render(AllSaid + " {{ if " + name + " }}<{{ " + name + " | upper }}>{{ else }}none{{ end }}", new(Row) { [name] = "value" }, members);
+        Assert.EndsWith(" <VALUE>", script);
+        Assert.EndsWith(" none", Render(AllSaid + " {{ if " + name + " }}<{{ " + name + " }}>{{ else }}none{{ end }}", new(Row) { [name] = " " }, members));
+    }
+
     [Fact]
     public void Literal_braces_and_backslashes_are_text_not_handlebars()
     {

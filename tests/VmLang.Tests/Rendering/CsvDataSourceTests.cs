@@ -145,4 +145,51 @@ public sealed class CsvDataSourceTests
         _ = source.ReadRecords().ToList();
         Assert.Equal(bytes.Length, source.InputPosition);
     }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public void AUnicodeTextExportWithAByteOrderMarkIsRead(string encodingName)
+    {
+        var encoding = Encoding.GetEncoding(encodingName);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("Name,Note\r\nZoë Reyes,\"hi, 😀\"\r\n")).ToArray();
+
+        var row = DataSources.ReadAll(bytes, DataFormat.Csv, out var columns).Single().AsRow();
+
+        Assert.Equal(["Name", "Note"], columns);
+        Assert.Equal("Zoë Reyes", row.Values["name"]);
+        Assert.Equal("hi, 😀", row.Values["note"]);
+    }
+
+    [Fact]
+    public void ARowThatIsNotUtf8IsRejectedByNameAndLaterRowsAreStillRead()
+    {
+        // "café" saved as Latin-1: é is the single byte 0xE9.
+        var bytes = "name,note\nLee,fine\nDana,caf"u8.ToArray().Concat(new byte[] { 0xE9 }).Concat("\nKim,ok\n"u8.ToArray()).ToArray();
+
+        var records = DataSources.ReadAll(bytes, DataFormat.Csv, out _);
+
+        Assert.Equal("Lee", records[0].AsRow().Values["name"]);
+        var error = records[1].AsError();
+        Assert.Equal((2, 3), (error.Row, error.Line));
+        Assert.Equal("column 'note' is not valid UTF-8; save the data as UTF-8", error.Message);
+        Assert.False(error.StopsReading);
+        Assert.Equal("Kim", records[2].AsRow().Values["name"]);
+    }
+
+    [Theory]
+    [InlineData("'=1+1", "=1+1")]
+    [InlineData("'+1 817 224 9900", "+1 817 224 9900")]
+    [InlineData("'-", "-")]
+    [InlineData("'@cmd", "@cmd")]
+    [InlineData("'tis", "'tis")]
+    [InlineData("'", "'")]
+    [InlineData("''=x", "''=x")]
+    public void AnApostropheMarkingAFormulaCellAsTextIsDropped(string cell, string value)
+    {
+        var row = DataSources.ReadAll($"name,note\nDana,\"{cell}\"\n", DataFormat.Csv).Single().AsRow();
+
+        Assert.Equal(value, row.Values["note"]);
+    }
 }

@@ -40,6 +40,30 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
+    public void CellsASpreadsheetWouldRunAsFormulasAreMarkedAsTextAndReadBackAsGiven()
+    {
+        var path = _temp.Combine("rejects.csv");
+        string[] columns = ["name", "phone", "note"];
+        using (var rejects = new RejectsCsvWriter(path, columns))
+        {
+            rejects.Write(Values(("name", "=HYPERLINK(\"http://x\",\"Dana\")"), ("phone", "+1 817 224 9900"), ("note", "@SUM(A1)")), "-blank reason");
+            rejects.Write(Values(("name", "Lee"), ("phone", "-5"), ("note", "plain = text")), "short contact");
+            rejects.Complete();
+        }
+
+        var text = Encoding.UTF8.GetString(File.ReadAllBytes(path)[3..]);
+        Assert.Equal(
+            "name,phone,note,reason\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"Dana\"\")\",'+1 817 224 9900,'@SUM(A1),'-blank reason\r\nLee,'-5,plain = text,short contact\r\n",
+            text);
+        var rows = DataSources.ReadAll(File.ReadAllBytes(path), DataFormat.Csv, out _).Select(r => r.AsRow()).ToList();
+        Assert.Equal("=HYPERLINK(\"http://x\",\"Dana\")", rows[0].Values["name"]);
+        Assert.Equal("+1 817 224 9900", rows[0].Values["phone"]);
+        Assert.Equal("@SUM(A1)", rows[0].Values["note"]);
+        Assert.Equal("-blank reason", rows[0].Values["reason"]);
+        Assert.Equal("-5", rows[1].Values["phone"]);
+    }
+
+    [Fact]
     public void TheFileStartsWithAByteOrderMarkForSpreadsheets()
     {
         var path = _temp.Combine("rejects.csv");
