@@ -3,7 +3,7 @@
 // spaces instead, so typing gives `{{ rep }}`, the way the formatter writes holes.
 import * as vscode from 'vscode';
 
-/** The caret's column if `{{` was just typed there and auto-closed, else undefined. */
+/** True when `{{` was just typed before the caret and auto-closed (`{{| }}` or `{{|}}`), not inside `{{{`. */
 export function caretInsideNewHole(lineText: string, caret: number): boolean {
   return lineText.slice(caret - 2, caret) === '{{' && /^ ?\}\}/.test(lineText.slice(caret)) && lineText.slice(caret - 3, caret - 2) !== '{';
 }
@@ -23,7 +23,10 @@ export function braceSpacing(): vscode.Disposable {
     void editor
       .edit((edit) => edit.replace(new vscode.Range(line, caret, line, caret + closing), '  '), { undoStopBefore: false, undoStopAfter: false })
       .then((applied) => {
-        if (applied) editor.selection = new vscode.Selection(line, caret + 1, line, caret + 1);
+        if (!applied) return;
+        editor.selection = new vscode.Selection(line, caret + 1, line, caret + 1);
+        // The edit closed the list that typing `{` opened: open it again where the name goes.
+        void vscode.commands.executeCommand('editor.action.triggerSuggest');
       });
   });
 }

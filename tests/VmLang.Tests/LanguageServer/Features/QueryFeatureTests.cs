@@ -125,6 +125,17 @@ public class QueryFeatureTests
     }
 
     [Theory]
+    [InlineData("    Hi {{ ")]
+    [InlineData("    Hi {{  }}")]
+    public async Task Completion_in_a_hole_lists_the_slots_first_and_preselects_one_closed_or_not(string line)
+    {
+        await using var session = await StartAsync();
+        var items = await CompleteInHoleAsync(session, line, "    Hi {{ ".Length);
+        Assert.NotEmpty(items);
+        Assert.Equal("prospect", items[0].GetProperty("label").GetString());
+    }
+
+    [Theory]
     [InlineData("    Hi {{}}", 9, 9, " rep ")]
     [InlineData("    Hi {{re }}", 9, 11, " rep")]
     [InlineData("    Hi {{ re }}", -1, -1, null)]
