@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: the .NET tests, then the Node suites that drive the real `vmlang`
-# (language server end to end, SARIF and config schema validation) and the TextMate grammar tests.
+# (language server end to end, SARIF and config schema validation), the TextMate grammar tests, and
+# the VS Code extension in real VS Code (tests/vscode-e2e).
 # Prints one closing line,
 # "N passed, N failed", and exits non-zero when anything failed.
 set -uo pipefail
@@ -33,6 +34,16 @@ for suite in tests/node tests/lsp-e2e grammar; do
   f="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -n 1)"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+
+# Real VS Code (code-server + headless Chromium) with the platform .vsix; run.sh installs what it needs.
+echo "== VS Code end to end (tests/vscode-e2e)"
+bash tests/vscode-e2e/run.sh 2>&1 | tee "$log"
+e2e_status="${PIPESTATUS[0]}"
+p="$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log" | tail -n 1)"
+f="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -n 1)"
+if [ -z "$p" ]; then f=1; p=0; fi # it could not set up: count that as a failure
+[ "$e2e_status" -eq 0 ] || status=1
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 
 rm -f "$log"
 [ "$failed" -eq 0 ] || status=1
