@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test suite: the .NET tests, then the Node suites that drive the real `vmlang`
 # (language server end to end, SARIF and config schema validation), the TextMate grammar tests, and
-# the VS Code extension in real VS Code (tests/vscode-e2e).
+# the NativeAOT build against the JIT build (tests/aot publishes the native binary first), and the
+# VS Code extension in real VS Code (tests/vscode-e2e, with that binary bundled in the .vsix).
 # Prints one closing line,
 # "N passed, N failed", and exits non-zero when anything failed.
 set -uo pipefail
@@ -23,7 +24,7 @@ f="$(sed -nE 's/.*Failed: *([0-9]+).*/\1/p' <<<"$summary")"
 if [ -z "$p" ]; then status=1; f=1; p=0; fi
 passed=$((passed + p)); failed=$((failed + ${f:-0}))
 
-for suite in tests/node tests/lsp-e2e grammar; do
+for suite in tests/node tests/lsp-e2e grammar tests/aot; do
   [ -f "$suite/package.json" ] || continue
   echo "== node --test ($suite)"
   (cd "$suite" && npm ci --no-audit --no-fund --loglevel=error) || { status=1; failed=$((failed + 1)); continue; }

@@ -25,5 +25,5 @@ target="linux-x64"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || exit 1
 
 export VSIX="$root/vscode-extension/vmlang-$target.vsix"
-export VMLANG_CLI="$root/artifacts/publish/linux-x64/vmlang"
+export VMLANG_CLI="$root/artifacts/aot/linux-x64/vmlang"
 cd "$here" && node --test --test-concurrency=1 --test-reporter=tap vscode.test.mjs

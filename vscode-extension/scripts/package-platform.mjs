@@ -1,7 +1,7 @@
 // Builds a platform-specific .vsix that carries the NativeAOT `vmlang` and uses it by default:
 //   node scripts/package-platform.mjs [--target linux-x64] [--skip-publish]
-// 1. `dotnet publish src/VmLang.Cli -c Release -r <rid> -p:PublishAot=true` (NativeAOT can only be built
-//    for the machine's own OS: linux-x64 on Linux, win32-x64 on Windows, darwin-arm64 on an Apple Silicon Mac…);
+// 1. scripts/publish-aot.sh <rid>: `vmlang` published with NativeAOT (which builds only for the machine's
+//    own OS: linux-x64 on Linux, win32-x64 on Windows, darwin-arm64 on an Apple Silicon Mac…);
 // 2. copies the binary to server/<target>/vmlang(.exe) (the path the extension looks for);
 // 3. `vsce package --target <target>` -> vmlang-<target>.vsix.
 // The universal .vsix (`npm run package`) has no server/ and uses vmlang.server.path or PATH.
@@ -34,7 +34,6 @@ const target = option('--target') ?? hostTarget;
 const rid = targets[target];
 if (!rid) fail(`unknown target '${target}'; known: ${Object.keys(targets).join(', ')}`);
 const exe = target.startsWith('win32') ? 'vmlang.exe' : 'vmlang';
-const publishDir = path.join(repoRoot, 'artifacts', 'publish', rid);
 
 function fail(message) {
   console.error(`package-platform: ${message}`);
@@ -47,9 +46,9 @@ function run(command, commandArgs, cwd) {
   if (result.status !== 0) fail(`${command} failed (exit ${result.status ?? result.signal})`);
 }
 
-if (!args.includes('--skip-publish')) {
-  run('dotnet', ['publish', 'src/VmLang.Cli', '-c', 'Release', '-r', rid, '-p:PublishAot=true', '-o', publishDir, '-nologo', '-v', 'q', '-clp:ErrorsOnly'], repoRoot);
-}
+// scripts/publish-aot.sh publishes to artifacts/aot/<rid>/ (installing clang and zlib1g-dev on Linux when missing).
+const publishDir = path.join(repoRoot, 'artifacts', 'aot', rid);
+if (!args.includes('--skip-publish')) run('bash', [path.join(repoRoot, 'scripts', 'publish-aot.sh'), rid], repoRoot);
 const binary = path.join(publishDir, exe);
 if (!fs.existsSync(binary)) fail(`${binary} was not built`);
 

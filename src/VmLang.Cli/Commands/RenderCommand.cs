@@ -4,7 +4,7 @@ using VmLang.Rendering;
 namespace VmLang.Cli.Commands;
 
 /// <summary>
-/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl]</c>.
+/// <c>vmlang render FILE --template NAME --data DATA [--format text|jsonl|ssml|md] [--out DIR] [--rejects CSV] [--data-format csv|json|jsonl] [--jobs N]</c>.
 /// </summary>
 internal static class RenderCommand
 {
@@ -19,10 +19,15 @@ internal static class RenderCommand
         dataFormat.AcceptOnlyFromAmong("csv", "json", "jsonl", "ndjson");
         var outDir = new Option<string?>("--out", "-o") { Description = "Write one file per row into this folder instead of stdout." };
         var rejects = new Option<string?>("--rejects") { Description = "Write rejected rows to this CSV with a 'reason' column." };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Rows rendered in parallel (default: the processor count); output is the same for any N.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("--jobs must be at least 1");
+        });
 
         var command = new Command("render", "Fill a template from prospect data and write the scripts.")
         {
-            file, template, data, format, dataFormat, outDir, rejects,
+            file, template, data, format, dataFormat, outDir, rejects, jobs,
         };
         command.SetAction(result => new RenderRun(
             new RenderRequest(
@@ -32,7 +37,8 @@ internal static class RenderCommand
                 result.GetValue(format)!,
                 result.GetValue(dataFormat),
                 result.GetValue(outDir),
-                result.GetValue(rejects)),
+                result.GetValue(rejects),
+                result.GetValue(jobs)),
             stdout,
             stderr,
             openStdin).Execute());
@@ -47,7 +53,8 @@ internal sealed record RenderRequest(
     string Format,
     string? DataFormat,
     string? OutDirectory,
-    string? RejectsPath)
+    string? RejectsPath,
+    int Jobs = 1)
 {
     public bool ReadsStandardInput => Data == StandardInputData.Argument;
 

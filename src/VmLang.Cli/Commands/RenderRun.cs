@@ -20,14 +20,25 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         var checker = new RowChecker(compilation, template);
 
         ScriptFormats.TryParse(request.Format, out var scriptFormat);
+        CheckRejectsFolder();
 
         using var source = request.ReadsStandardInput ? OpenStandardInput() : OpenDataFile();
         using var progress = ReferenceEquals(stderr, Console.Error) ? ProgressReporters.ForStandardError(source.InputLength) : new NoProgressReporter(stderr);
         using var sink = CreateSink(ScriptFormatter.For(scriptFormat));
-        var rows = new RowLoop(request, template, checker, source, sink, progress);
+        var rows = new RowLoop(request, template, checker, () => new RowChecker(compilation, template), source, sink, progress);
         var exit = rows.Run();
+        // Printed whatever happened: every row read is accounted for, even after a write failure.
         progress.WriteLine(rows.Summary.Format());
         return exit;
+    }
+
+    /// <summary>A rejects file in a folder that does not exist would only fail after every row was rendered.</summary>
+    private void CheckRejectsFolder()
+    {
+        if (request.RejectsPath is not { } path) return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        if (Directory.Exists(path)) throw new CliInputException($"cannot write rejects file '{path}': it is a folder");
+        if (!Directory.Exists(folder)) throw new CliInputException($"cannot write rejects file '{path}': folder '{folder}' does not exist");
     }
 
     private (Compilation Compilation, TemplateSymbol Template) LoadTemplate()
@@ -111,8 +122,21 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         }
     }
 
-    private IScriptSink CreateSink(ScriptFormatter formatter) =>
-        request.OutDirectory is { } folder
-            ? new DirectoryScriptSink(new OutputDirectory(folder), formatter)
-            : new StreamScriptSink(stdout, formatter);
+    private IScriptSink CreateSink(ScriptFormatter formatter)
+    {
+        if (request.OutDirectory is not { } folder)
+        {
+            // The console's writer flushes on every write; a buffered one costs a system call per 64 KB, not per script.
+            return ReferenceEquals(stdout, Console.Out) ? StreamScriptSink.ForStandardOutput(formatter) : new StreamScriptSink(stdout, formatter);
+        }
+        if (File.Exists(folder)) throw new CliInputException($"--out '{folder}' is a file, not a folder; name a folder for the scripts");
+        try
+        {
+            return new DirectoryScriptSink(new OutputDirectory(folder), formatter);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new CliInputException($"cannot create output folder '{folder}': {error.Message}");
+        }
+    }
 }

@@ -4,16 +4,26 @@ using VmLang.Rendering;
 
 namespace VmLang.Cli.Commands;
 
-/// <summary>Streams data records through the row checker into the sink, naming every rejected row.</summary>
+/// <summary>
+/// Streams data records through row checkers into the sink, naming every rejected row. Rows are
+/// checked and rendered on <see cref="RenderRequest.Jobs"/> threads (<see cref="OrderedParallel"/>);
+/// everything that writes — scripts, rejects, messages, totals — happens here, on one thread, in
+/// row order, so the output is byte-identical to a one-thread run.
+/// </summary>
 internal sealed class RowLoop(
     RenderRequest request,
     TemplateSymbol template,
     RowChecker checker,
+    Func<RowChecker> createChecker,
     DataSource source,
     IScriptSink sink,
     IProgressReporter progress)
 {
     private readonly HashSet<string> _reportedColumns = new(StringComparer.OrdinalIgnoreCase);
+
+    // The data's columns as of the row being written. The source's own list grows on the reading
+    // thread, ahead of the rows written here; the rejects file must see what a one-thread run sees.
+    private readonly List<string> _columns = [];
     private RejectsCsvWriter? _rejects;
     private bool _columnsChecked;
 
@@ -21,34 +31,44 @@ internal sealed class RowLoop(
 
     public int Run()
     {
-        var dataName = request.DataName;
         try
         {
-            foreach (var record in source.ReadRecords())
+            // Always written when asked for, header only if nothing is rejected: a stale file must not survive.
+            if (request.RejectsPath is { } rejectsPath) _rejects = new RejectsCsvWriter(rejectsPath, _columns);
+            foreach (var (record, newColumns, result) in OrderedParallel.Select(ReadRecords(), CreateWorker, request.Jobs))
             {
+                _columns.AddRange(newColumns);
                 if (!_columnsChecked && !CheckColumns()) return CliApplication.ErrorsFound;
-                ReportUnknownColumns();
+                ReportUnknownColumns(newColumns);
                 switch (record)
                 {
                     case DataError { Row: null } error:
-                        progress.WriteLine($"vmlang: {dataName}{Where(error.Line)}: {error.Message}");
+                        progress.WriteLine($"vmlang: {request.DataName}{Where(error.Line)}: {error.Message}");
                         return CliApplication.BadInput;
                     case DataError error:
                         Reject(error.Row!.Value, error.Line, error.Values, [error.Message]);
                         break;
                     case DataRow row:
-                        RenderRow(row);
+                        Write(row, result!);
                         break;
                 }
                 progress.Report(Summary.Read, source.InputPosition);
             }
             // A header with no rows under it still has to fit the template (an empty input has no header and claims nothing).
-            if (!_columnsChecked && source.Columns.Count > 0 && !CheckColumns()) return CliApplication.ErrorsFound;
+            _columns.AddRange(source.Columns.Skip(_columns.Count));
+            if (!_columnsChecked && _columns.Count > 0 && !CheckColumns()) return CliApplication.ErrorsFound;
+            sink.Complete();
             _rejects?.Complete();
+        }
+        catch (OutputWriteException error)
+        {
+            progress.WriteLine($"vmlang: {error.Message}");
+            return CliApplication.BadInput;
         }
         catch (IOException error)
         {
-            throw new CliInputException($"cannot read '{request.DataPath}': {error.Message}");
+            progress.WriteLine($"vmlang: cannot read '{request.DataPath}': {error.Message}");
+            return CliApplication.BadInput;
         }
         finally
         {
@@ -57,16 +77,45 @@ internal sealed class RowLoop(
         return Summary.Rejected > 0 ? CliApplication.ErrorsFound : CliApplication.Success;
     }
 
-    private void RenderRow(DataRow row)
+    /// <summary>The records with the columns each one added, read on the reading thread.</summary>
+    private IEnumerable<ReadRecord> ReadRecords()
     {
-        var result = checker.Check(row.Values);
+        var known = 0;
+        foreach (var record in source.ReadRecords())
+        {
+            var columns = source.Columns;
+            string[] added = columns.Count == known ? [] : [.. columns.Skip(known)];
+            known = columns.Count;
+            yield return new ReadRecord(record, added, null);
+        }
+    }
+
+    /// <summary>One worker's row check: the first worker uses the checker made up front, the others their own.</summary>
+    private Func<ReadRecord, ReadRecord> CreateWorker()
+    {
+        var own = Interlocked.Exchange(ref _checkerTaken, 1) == 0 ? checker : createChecker();
+        return read => read.Record is DataRow row ? read with { Result = own.Check(row.Values) } : read;
+    }
+
+    private int _checkerTaken;
+
+    private void Write(DataRow row, RowResult result)
+    {
         if (result.IsRejected)
         {
             Reject(row.Number, row.Line, row.Values, result.Rejections);
             return;
         }
         foreach (var warning in result.Warnings) progress.WriteLine($"{request.DataName}: row {row.Number}: warning {warning}");
-        sink.Write(new RenderedScript(row.Number, template.Name, result.Prospect, result.Script!, result.Seconds, result.Warnings, result.Contact));
+        try
+        {
+            sink.Write(new RenderedScript(row.Number, template.Name, result.Prospect, result.Script!, result.Seconds, result.Warnings, result.Contact));
+        }
+        catch (OutputWriteException)
+        {
+            Summary.CountNotWritten();
+            throw;
+        }
         Summary.CountRendered();
     }
 
@@ -74,11 +123,7 @@ internal sealed class RowLoop(
     {
         var reason = string.Join("; ", reasons);
         progress.WriteLine($"{request.DataName}{Where(line)}: row {row}: rejected: {reason}");
-        if (request.RejectsPath is { } path)
-        {
-            _rejects ??= new RejectsCsvWriter(path, source.Columns);
-            _rejects.Write(values, reason);
-        }
+        _rejects?.Write(values, reason);
         Summary.CountRejected();
     }
 
@@ -90,7 +135,7 @@ internal sealed class RowLoop(
     {
         _columnsChecked = true;
         if (source.Format != DataFormat.Csv) return true;
-        var missing = checker.RequiredSlots.Where(s => !source.Columns.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var missing = checker.RequiredSlots.Where(s => !_columns.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         foreach (var slot in missing)
         {
             progress.WriteLine($"vmlang: {request.DataName} has no column '{slot.Name}' for required slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) of template '{template.Name}'; nothing was rendered.");
@@ -98,9 +143,9 @@ internal sealed class RowLoop(
         return missing.Count == 0;
     }
 
-    private void ReportUnknownColumns()
+    private void ReportUnknownColumns(string[] added)
     {
-        foreach (var column in source.Columns)
+        foreach (var column in added)
         {
             if (!_reportedColumns.Add(column) || template.Slots.Any(s => string.Equals(s.Name, column, StringComparison.OrdinalIgnoreCase))) continue;
             progress.WriteLine($"{request.DataName}: warning: column '{column}' matches no slot of template '{template.Name}' and is not used.");
@@ -108,4 +153,6 @@ internal sealed class RowLoop(
     }
 
     private static string Where(int? line) => line is { } l ? $"({l})" : "";
+
+    private sealed record ReadRecord(DataRecord Record, string[] NewColumns, RowResult? Result);
 }

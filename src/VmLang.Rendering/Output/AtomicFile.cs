@@ -51,16 +51,25 @@ internal sealed class AtomicFile : IDisposable
     /// <summary>Closes the temporary file and moves it over the destination.</summary>
     public void Commit()
     {
+        // Closing flushes: on a full disk this is where the write fails, and Dispose still cleans up.
         Stream.Dispose();
         File.Move(TemporaryPath, Destination, overwrite: true);
         _committed = true;
     }
 
-    /// <summary>Without <see cref="Commit"/>, discards the temporary file.</summary>
+    /// <summary>Without <see cref="Commit"/>, discards the temporary file, even when closing it fails.</summary>
     public void Dispose()
     {
-        Stream.Dispose();
-        if (!_committed)
+        if (_committed) return;
+        try
+        {
+            Stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // The write already failed (a full disk fails again on the final flush); the temporary file goes regardless.
+        }
+        finally
         {
             try
             {

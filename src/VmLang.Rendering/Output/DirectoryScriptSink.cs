@@ -11,6 +11,10 @@ public sealed class DirectoryScriptSink(OutputDirectory directory, ScriptFormatt
     public void Write(RenderedScript script) =>
         LastPath = directory.WriteFile(script.Row, script.Prospect, formatter.FileExtension, formatter.FormatScript(script));
 
+    public void Complete()
+    {
+    }
+
     public void Dispose()
     {
     }

@@ -47,7 +47,7 @@ public sealed class OutputDirectory
             throw new InvalidOperationException($"Row {row} was written twice to '{path}'.");
         }
 
-        AtomicFile.WriteAllText(path, content);
+        OutputWriteException.Guard(path, () => AtomicFile.WriteAllText(path, content));
         return path;
     }
 

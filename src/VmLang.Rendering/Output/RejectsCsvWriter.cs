@@ -46,10 +46,25 @@ public sealed class RejectsCsvWriter : IDisposable
     /// <summary>How many rows were written.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Writes one rejected row: its values by column (missing ones empty) and why it was rejected.</summary>
+    /// <summary>
+    /// Writes one rejected row: its values by column (missing ones empty) and why it was rejected.
+    /// A failure to write is an <see cref="OutputWriteException"/> naming the rejects file.
+    /// </summary>
     public void Write(IReadOnlyDictionary<string, string?> values, string reason)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
+        OutputWriteException.Guard(_path, () => WriteRow(values, reason));
+    }
+
+    /// <summary>Finishes the file and moves it into place. Without this, <see cref="Dispose"/> leaves no file.</summary>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(_completed, this);
+        OutputWriteException.Guard(_path, CompleteFile);
+    }
+
+    private void WriteRow(IReadOnlyDictionary<string, string?> values, string reason)
+    {
         var csv = Start();
         var columnCount = _columns.Count;
         for (var i = 0; i < columnCount; i++)
@@ -62,10 +77,8 @@ public sealed class RejectsCsvWriter : IDisposable
         Count++;
     }
 
-    /// <summary>Finishes the file and moves it into place. Without this, <see cref="Dispose"/> leaves no file.</summary>
-    public void Complete()
+    private void CompleteFile()
     {
-        ObjectDisposedException.ThrowIf(_completed, this);
         var csv = Start();
         csv.Dispose();
         _csv = null;
@@ -107,7 +120,15 @@ public sealed class RejectsCsvWriter : IDisposable
 
     public void Dispose()
     {
-        _csv?.Dispose();
+        try
+        {
+            _csv?.Dispose();
+        }
+        catch (IOException)
+        {
+            // Already reported by Write or Complete; the temporary file is removed below all the same.
+        }
+
         _file?.Dispose();
         _completed = true;
     }

@@ -14,21 +14,48 @@ public sealed class StreamScriptSink(TextWriter output, ScriptFormatter formatte
 
     public void Write(RenderedScript script)
     {
-        if (_any)
+        try
         {
-            output.Write(formatter.Separator);
-        }
+            if (_any)
+            {
+                output.Write(formatter.Separator);
+            }
 
-        output.Write(formatter.FormatScript(script));
-        _any = true;
+            output.Write(formatter.FormatScript(script));
+            _any = true;
+        }
+        catch (IOException error)
+        {
+            throw OutputWriteException.ForStandardOutput(error);
+        }
+    }
+
+    public void Complete()
+    {
+        try
+        {
+            output.Flush();
+        }
+        catch (IOException error)
+        {
+            throw OutputWriteException.ForStandardOutput(error);
+        }
     }
 
     public void Dispose()
     {
-        output.Flush();
-        if (!leaveOpen)
+        if (leaveOpen)
+        {
+            return;
+        }
+
+        try
         {
             output.Dispose();
+        }
+        catch (IOException)
+        {
+            // Reported by Write or Complete already; closing retries the same failed flush.
         }
     }
 }
