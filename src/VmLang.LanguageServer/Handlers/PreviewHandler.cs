@@ -23,16 +23,18 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
     private readonly PreviewData _data = new();
 
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<PreviewParams, PreviewResult?>(LspMethods.VmLangPreview, (request, _) => Task.FromResult(Preview(request)));
+        connection.OnRequest<PreviewParams, PreviewResult?>(LspMethods.VmLangPreview, (request, _) => Task.FromResult(Render(request)?.Result));
 
-    private PreviewResult? Preview(PreviewParams request)
+    /// <summary>The preview, with what else speaking it needs; null when the document is not in the workspace.</summary>
+    public RenderedPreview? Render(PreviewParams request)
     {
         if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var compilation = document.Compilation;
+        var wordsPerMinute = compilation.Configuration.WordsPerMinute;
         var template = compilation.Templates.FirstOrDefault(t => t.Name == request.Template && t.SyntaxTree == document.Tree);
-        if (template is null) return Failed(request.Template, 0, $"There is no template '{request.Template}' in this file.");
+        if (template is null) return new(Failed(request.Template, 0, $"There is no template '{request.Template}' in this file."), null, wordsPerMinute);
         var budget = SpokenLength.BudgetSeconds(template, compilation.Configuration);
-        if (TemplateErrors(compilation, template) is { Count: > 0 } errors) return Failed(template.Name, budget, [.. errors]);
+        if (TemplateErrors(compilation, template) is { Count: > 0 } errors) return new(Failed(template.Name, budget, [.. errors]), null, wordsPerMinute);
 
         var data = request.DataPath is { Length: > 0 } dataPath ? _data.Read(FullPath(dataPath, document), PreviewResult.MaximumRows) : null;
         var rows = data?.Records ?? [];
@@ -44,6 +46,7 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
         var rejections = new List<string>();
         var warnings = new List<string>();
         var seconds = SpokenLength.EstimateSeconds(template, compilation.Configuration);
+        string? contact = null;
         if (record is DataError unreadable) rejections.Add(unreadable.Message);
         if (hasRow)
         {
@@ -51,9 +54,10 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
             rejections.AddRange(result.Rejections);
             warnings.AddRange(result.Warnings);
             seconds = result.IsRejected ? SpokenLength.SecondsFor(SpokenLength.CountWords(script), compilation.Configuration) : result.Seconds;
+            contact = result.Contact;
             warnings.AddRange(UnusedColumns(template, data!.Columns));
         }
-        return new PreviewResult
+        return new(new PreviewResult
         {
             Template = template.Name,
             Script = script,
@@ -66,7 +70,7 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
             Rejections = rejections,
             Warnings = warnings,
             Errors = data?.Error is { } error ? [error] : [],
-        };
+        }, contact, wordsPerMinute);
     }
 
     private static PreviewResult Failed(string template, int budget, params string[] errors) => new()
@@ -156,3 +160,6 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
         return Path.GetFullPath(Path.Combine(folder, path));
     }
 }
+
+/// <summary>A preview with the row's contact value (SSML marks it as a telephone number) and the workspace's speaking rate.</summary>
+internal sealed record RenderedPreview(PreviewResult Result, string? Contact, int WordsPerMinute);
