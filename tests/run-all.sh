@@ -14,6 +14,7 @@ failed=0
 status=0
 
 echo "== dotnet test"
+command -v espeak-ng >/dev/null 2>&1 || echo "note: espeak-ng is not installed, so the speech tests are skipped (sudo apt-get install espeak-ng)"
 dotnet build VmLang.sln -c Release -nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 log="$(mktemp)"
 dotnet test tests/VmLang.Tests -c Release --no-build -nologo 2>&1 | tee "$log"

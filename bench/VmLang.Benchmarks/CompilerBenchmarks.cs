@@ -7,7 +7,7 @@ namespace VmLang.Benchmarks;
 
 /// <summary>
 /// Runs each benchmark twice: with the runtime's defaults, and with the GC settings that `vmlang`
-/// ships with (src/VmLang.Cli/runtimeconfig.template.json): a 64 MB gen0 budget, no background GC,
+/// ships with (src/VmLang.Cli/VmLang.Cli.csproj): a 64 MB gen0 budget, no background GC,
 /// a 1 MB large-object threshold.
 /// </summary>
 internal sealed class ShippedGcConfig : ManualConfig

@@ -2,6 +2,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Scriban;
 using Scriban.Runtime;
+using VmLang.Binding;
 using VmLang.Emit;
 using VmLang.Rendering;
 using VmLang.Syntax;
@@ -28,19 +29,20 @@ public class RenderBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var files = GeneratedWorkspace.Create(0, rulesetPhrases: 10);
-        var template = files[0].Text + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "first_touch.vml"));
-        var compilation = Compilation.Create([SyntaxTree.Parse(template, "bench.vml")]);
-        _checker = new RowChecker(compilation, compilation.GetTemplate("first_touch")!);
-
-        var csv = new StringBuilder("prospect,rep,pain,outcome,when,number,referrer\n");
-        for (var i = 0; i < Rows; i++)
-        {
-            csv.Append($"Dana Reyes{i},Sam Ortiz,Your Q3 call volume outgrew the phone system,cut hold times by a third,on Thursday,(817) 224-{i % 10000:D4},{(i % 3 == 0 ? "Priya Shah" : "")}\n");
-        }
-        _csv = Encoding.UTF8.GetBytes(csv.ToString());
+        var (compilation, template) = FirstTouch();
+        _checker = new RowChecker(compilation, template);
+        _csv = ProspectData.Csv(Rows);
 
         (_raw, _rawContext, _rawGlobals) = RawScriban.Create();
+    }
+
+    /// <summary>The spec's first_touch example with a ten-phrase house ruleset, checked.</summary>
+    internal static (Compilation Compilation, TemplateSymbol Template) FirstTouch()
+    {
+        var files = GeneratedWorkspace.Create(0, rulesetPhrases: 10);
+        var text = files[0].Text + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "first_touch.vml"));
+        var compilation = Compilation.Create([SyntaxTree.Parse(text, "bench.vml")]);
+        return (compilation, compilation.GetTemplate("first_touch")!);
     }
 
     private IEnumerable<object> ReadRows()

@@ -51,7 +51,7 @@ test('vmlang.schema.json accepts the example settings and rejects what vmlang re
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = ajv.compile(JSON.parse(readFileSync(path.join(root, 'vmlang.schema.json'), 'utf8')));
   assert.ok(validate(JSON.parse(readFileSync(path.join(root, 'examples/vmlang.json'), 'utf8'))), JSON.stringify(validate.errors));
-  for (const bad of [{ colour: 'red' }, { rules: { VML9999: 'off' } }, { rules: { VML1004: 'loud' } }, { wordsPerMinute: 0 }]) {
+  for (const bad of [{ colour: 'red' }, { rules: { VML9999: 'off' } }, { rules: { VML1004: 'loud' } }, { wordsPerMinute: 0 }, { pauseSeconds: -1 }, { pauseSeconds: 500 }]) {
     assert.equal(validate(bad), false, JSON.stringify(bad));
     const dir = mkdtempSync(path.join(tmpdir(), 'vmlang-config-'));
     writeFileSync(path.join(dir, 'vmlang.json'), JSON.stringify(bad));

@@ -9,6 +9,7 @@ root="$(cd "$here/../.." && pwd)"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)

@@ -197,6 +197,19 @@ uiTest('the preview shows the script `vmlang render` writes for the chosen row, 
   assert.match(await frame.locator('#rejections').innerText(), /slot 'pain' \(reason\) is blank/);
 });
 
+uiTest('Listen plays the row spoken by espeak-ng and shows measured against estimated seconds', async () => {
+  const frame = await wb.webviewFrame(page, '#listen');
+  await frame.locator('#rows').selectOption('2');
+  await frame.locator('#script', { hasText: 'Luis' }).waitFor({ timeout: 15_000 });
+  await frame.locator('#listen').click();
+  const heard = frame.locator('#heard', { hasText: /spoken [\d.]+ s, estimated [\d.]+ s/ });
+  await heard.waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await heard.innerText(), /could not play/);
+  const duration = await frame.locator('#audio').evaluate((audio) => audio.duration);
+  assert.ok(duration > 5, `the WAV lasts ${duration} s`);
+  await frame.locator('#rows').selectOption('3');
+});
+
 uiTest('the preview follows typing', async () => {
   await wb.openFile(page, 'first_touch.vml');
   const frame = await wb.webviewFrame(page, '#script');

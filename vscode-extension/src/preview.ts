@@ -19,6 +19,16 @@ export interface PreviewResult {
   rejections: string[];
   warnings: string[];
   errors: string[];
+  /** Why Listen cannot speak (what to install), or absent when it can. */
+  speechUnavailable?: string;
+}
+
+export interface ListenResult {
+  wav?: string;
+  measuredSeconds?: number;
+  estimatedSeconds: number;
+  unavailable?: string;
+  errors: string[];
 }
 
 interface Target {
@@ -119,6 +129,7 @@ export class ScriptPreview implements vscode.Disposable {
       this.row = message.row;
       this.refreshNow();
     }
+    if (message.type === 'listen') await this.listen();
     if (message.type === 'pickData') {
       const picked = await vscode.window.showOpenDialog({
         canSelectMany: false,
@@ -131,6 +142,24 @@ export class ScriptPreview implements vscode.Disposable {
         this.row = undefined;
         this.refreshNow();
       }
+    }
+  }
+
+  /** Asks the server to speak the row shown (`vmlang/listen`) and hands the WAV to the panel to play. */
+  private async listen(): Promise<void> {
+    const client = this.server.running;
+    const target = this.target;
+    if (!client || !target) return;
+    try {
+      const result = await client.sendRequest<ListenResult | null>('vmlang/listen', {
+        textDocument: { uri: client.code2ProtocolConverter.asUri(target.uri) },
+        template: target.template,
+        dataPath: this.dataPath(),
+        row: this.row,
+      });
+      void this.panel?.webview.postMessage({ type: 'audio', result });
+    } catch (error) {
+      void this.panel?.webview.postMessage({ type: 'audio', result: { estimatedSeconds: 0, errors: [error instanceof Error ? error.message : String(error)] } });
     }
   }
 
@@ -220,6 +249,9 @@ function previewHtml(webview: vscode.Webview): string {
   <button id="pick" title="Pick a CSV, JSON or JSON Lines file">Pick data…</button>
   <span id="data" class="muted"></span>
   <span id="seconds"></span>
+  <button id="listen" title="Hear this row spoken by espeak-ng">Listen</button>
+  <span id="heard" class="muted"></span>
+  <audio id="audio"></audio>
 </header>
 <div id="script" aria-label="script"></div>
 <section id="rejections" class="rejections"></section>
@@ -263,6 +295,9 @@ function previewHtml(webview: vscode.Webview): string {
     } else {
       $('script').classList.add('stale');
     }
+    const listen = $('listen');
+    listen.disabled = r.script == null || !!r.speechUnavailable;
+    listen.textContent = r.speechUnavailable ? 'Listen: ' + r.speechUnavailable : 'Listen';
     list('rejections', 'Rejected: render would skip this row', r.rejections);
     list('warnings', 'Warnings', r.warnings);
     list('errors', r.script == null ? 'Cannot render' : 'Data', r.errors);
@@ -270,10 +305,22 @@ function previewHtml(webview: vscode.Webview): string {
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (message.type === 'preview') show(message);
+    if (message.type === 'audio') {
+      const a = message.result;
+      $('listen').disabled = false;
+      if (!a) return;
+      if (a.unavailable) { $('heard').textContent = a.unavailable; return; }
+      if (a.errors && a.errors.length) { $('heard').textContent = a.errors.join('; '); return; }
+      $('heard').textContent = 'spoken ' + a.measuredSeconds + ' s, estimated ' + a.estimatedSeconds + ' s';
+      const audio = $('audio');
+      audio.src = 'data:audio/wav;base64,' + a.wav;
+      audio.play().catch((e) => { $('heard').textContent += ' (could not play: ' + e.message + ')'; });
+    }
     if (message.type === 'unavailable') { $('script').classList.add('stale'); list('errors', 'Preview unavailable', [message.message]); }
   });
   $('rows').addEventListener('change', (event) => vscode.postMessage({ type: 'row', row: Number(event.target.value) }));
   $('pick').addEventListener('click', () => vscode.postMessage({ type: 'pickData' }));
+  $('listen').addEventListener('click', () => { $('listen').disabled = true; $('heard').textContent = 'speaking…'; vscode.postMessage({ type: 'listen' }); });
   vscode.postMessage({ type: 'ready' });
 </script>
 </body>

@@ -15,6 +15,7 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
 {
     public int Execute()
     {
+        var speech = RenderSpeech.Start(request);
         var (compilation, template) = LoadTemplate();
         if (!ReportTemplateDiagnostics(compilation, template)) return CliApplication.ErrorsFound;
         var checker = new RowChecker(compilation, template);
@@ -24,11 +25,13 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
 
         using var source = request.ReadsStandardInput ? OpenStandardInput() : OpenDataFile();
         using var progress = ReferenceEquals(stderr, Console.Error) ? ProgressReporters.ForStandardError(source.InputLength) : new NoProgressReporter(stderr);
-        using var sink = CreateSink(ScriptFormatter.For(scriptFormat));
+        var formatter = ScriptFormatter.For(scriptFormat, compilation.Configuration.PauseSeconds);
+        using var sink = speech?.CreateSink(compilation.Configuration, () => CreateSink(formatter)) ?? CreateSink(formatter);
         var rows = new RowLoop(request, template, checker, () => new RowChecker(compilation, template), source, sink, progress);
-        var exit = rows.Run();
+        var exit = RenderSpeech.Run(rows.Run);
         // Printed whatever happened: every row read is accounted for, even after a write failure.
         progress.WriteLine(rows.Summary.Format());
+        foreach (var line in speech?.Report.Lines() ?? []) progress.WriteLine(line);
         return exit;
     }
 

@@ -5,8 +5,8 @@ using VmLang.Text;
 namespace VmLang.Binding;
 
 /// <summary>
-/// The literal text of a <c>say</c> block as spans of the source, split into sentences at <c>.</c>,
-/// <c>!</c> and <c>?</c>. Holes stay in the sentence they are in. Phrase matching treats indentation
+/// The literal text of a <c>say</c> block as spans of the source, split into sentences where
+/// <see cref="Text.Sentences.EndsAt"/> says. Holes stay in the sentence they are in. Phrase matching treats indentation
 /// and line breaks as the single space they sound like, so the raw source spans can be scanned as they are.
 /// </summary>
 public sealed class SayText
@@ -49,9 +49,7 @@ public sealed class SayText
             var start = 0;
             for (var i = 0; i < raw.Length; i++)
             {
-                if (raw[i] is not ('.' or '!' or '?')) continue;
-                // "3.5" and "…?!" are not ends: a sentence ends at a mark followed by space or the end of the text.
-                if (i + 1 < raw.Length && !char.IsWhiteSpace(raw[i + 1])) continue;
+                if (!Text.Sentences.EndsAt(raw, i)) continue;
                 text.Add(new TextSpan(token.Position + start, i + 1 - start));
                 EndSentence();
                 start = i + 1;

@@ -81,6 +81,9 @@ public static class ConfigurationParser
                 case "wordsPerMinute":
                     if (ReadPositiveInteger(ref reader, key, keySpan, minimum: 1) is { } wpm) Result = Result with { WordsPerMinute = wpm };
                     break;
+                case "pauseSeconds":
+                    if (ReadSeconds(ref reader, key, keySpan, WorkspaceConfiguration.MaxPauseSeconds) is { } pause) Result = Result with { PauseSeconds = pause };
+                    break;
                 case "maxSeconds":
                     if (ReadPositiveInteger(ref reader, key, keySpan, minimum: 1) is { } max) Result = Result with { MaxSeconds = max };
                     break;
@@ -91,7 +94,7 @@ public static class ConfigurationParser
                     if (ExpectObject(ref reader, key, keySpan)) ReadObject(ref reader, ReadRole);
                     break;
                 default:
-                    Report(keySpan, $"unknown key '{key}' (known keys: wordsPerMinute, maxSeconds, rules, roles)");
+                    Report(keySpan, $"unknown key '{key}' (known keys: wordsPerMinute, pauseSeconds, maxSeconds, rules, roles)");
                     reader.Skip();
                     break;
             }
@@ -152,6 +155,15 @@ public static class ConfigurationParser
         {
             if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) && value >= minimum) return value;
             Report(keySpan, $"'{key}' must be a whole number of at least {minimum}");
+            reader.Skip();
+            return null;
+        }
+
+        private double? ReadSeconds(ref Utf8JsonReader reader, string key, TextSpan keySpan, double maximum)
+        {
+            // The upper bound catches milliseconds written as seconds ("pauseSeconds": 500).
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && value >= 0 && value <= maximum) return value;
+            Report(keySpan, $"'{key}' must be a number of seconds from 0 to {maximum}");
             reader.Skip();
             return null;
         }

@@ -10,12 +10,17 @@ public sealed record WorkspaceConfiguration
     public const string FileName = "vmlang.json";
     public const int DefaultWordsPerMinute = 150;
     public const int DefaultMaxSeconds = 30;
+    public const double DefaultPauseSeconds = 0.5;
+    public const double MaxPauseSeconds = 10;
 
     public static WorkspaceConfiguration Default { get; } = new();
 
     public int WordsPerMinute { get; init; } = DefaultWordsPerMinute;
 
     public int MaxSeconds { get; init; } = DefaultMaxSeconds;
+
+    /// <summary>The pause between two sentences: counted in the spoken length, written as an SSML break.</summary>
+    public double PauseSeconds { get; init; } = DefaultPauseSeconds;
 
     /// <summary>Severity overrides by code; a null value turns the code off.</summary>
     public ImmutableDictionary<string, DiagnosticSeverity?> RuleSeverities { get; init; } =

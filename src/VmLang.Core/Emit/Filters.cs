@@ -17,6 +17,16 @@ public static class Filters
     private static readonly string[] DigitWords =
         ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
+    /// <summary>True for a digit's name as <see cref="Spoken(string?)"/> writes it ("zero" … "nine"), in any case.</summary>
+    public static bool IsDigitWord(ReadOnlySpan<char> word)
+    {
+        foreach (var name in DigitWords)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The first whitespace-separated word of <paramref name="value"/>, or "" if it has none.</summary>
     public static string First(string? value)
     {

@@ -69,7 +69,7 @@ public sealed class RowChecker
             (severity == DiagnosticSeverity.Error ? rejections : warnings).Add(finding);
         }
 
-        var seconds = SpokenLength.SecondsFor(SpokenLength.CountWords(script), _compilation.Configuration);
+        var seconds = SpokenLength.ScriptSeconds(script, contact, _compilation.Configuration);
         if (seconds > _budgetSeconds && !_allowed.Contains(DiagnosticDescriptors.TooLong.Code)
             && _compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.TooLong.Code, DiagnosticDescriptors.TooLong.DefaultSeverity) is not null)
         {

@@ -30,11 +30,11 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
     {
         if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var compilation = document.Compilation;
-        var wordsPerMinute = compilation.Configuration.WordsPerMinute;
+        var configuration = compilation.Configuration;
         var template = compilation.Templates.FirstOrDefault(t => t.Name == request.Template && t.SyntaxTree == document.Tree);
-        if (template is null) return new(Failed(request.Template, 0, $"There is no template '{request.Template}' in this file."), null, wordsPerMinute);
+        if (template is null) return new(Failed(request.Template, 0, $"There is no template '{request.Template}' in this file."), null, configuration);
         var budget = SpokenLength.BudgetSeconds(template, compilation.Configuration);
-        if (TemplateErrors(compilation, template) is { Count: > 0 } errors) return new(Failed(template.Name, budget, [.. errors]), null, wordsPerMinute);
+        if (TemplateErrors(compilation, template) is { Count: > 0 } errors) return new(Failed(template.Name, budget, [.. errors]), null, configuration);
 
         var data = request.DataPath is { Length: > 0 } dataPath ? _data.Read(FullPath(dataPath, document), PreviewResult.MaximumRows) : null;
         var rows = data?.Records ?? [];
@@ -53,8 +53,8 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
             var result = new RowChecker(compilation, template).Check(values);
             rejections.AddRange(result.Rejections);
             warnings.AddRange(result.Warnings);
-            seconds = result.IsRejected ? SpokenLength.SecondsFor(SpokenLength.CountWords(script), compilation.Configuration) : result.Seconds;
             contact = result.Contact;
+            seconds = result.IsRejected ? SpokenLength.ScriptSeconds(script, contact, configuration) : result.Seconds;
             warnings.AddRange(UnusedColumns(template, data!.Columns));
         }
         return new(new PreviewResult
@@ -70,7 +70,8 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
             Rejections = rejections,
             Warnings = warnings,
             Errors = data?.Error is { } error ? [error] : [],
-        }, contact, wordsPerMinute);
+            SpeechUnavailable = ListenHandler.Unavailable,
+        }, contact, configuration);
     }
 
     private static PreviewResult Failed(string template, int budget, params string[] errors) => new()
@@ -161,5 +162,5 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
     }
 }
 
-/// <summary>A preview with the row's contact value (SSML marks it as a telephone number) and the workspace's speaking rate.</summary>
-internal sealed record RenderedPreview(PreviewResult Result, string? Contact, int WordsPerMinute);
+/// <summary>A preview with the row's contact value (SSML marks it as a telephone number) and the workspace's settings (speaking rate, pauses).</summary>
+internal sealed record RenderedPreview(PreviewResult Result, string? Contact, VmLang.Configuration.WorkspaceConfiguration Configuration);

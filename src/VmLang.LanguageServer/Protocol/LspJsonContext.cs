@@ -61,6 +61,7 @@ namespace VmLang.LanguageServer.Protocol;
 [JsonSerializable(typeof(CompletionItem))]
 [JsonSerializable(typeof(PreviewParams))]
 [JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(ListenResult))]
 [JsonSerializable(typeof(ExplainParams))]
 [JsonSerializable(typeof(ExplainResult))]
 internal sealed partial class LspJsonContext : JsonSerializerContext

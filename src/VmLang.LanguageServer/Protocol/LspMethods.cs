@@ -34,6 +34,7 @@ internal static class LspMethods
     public const string WorkspaceConfiguration = "workspace/configuration";
 
     public const string VmLangPreview = "vmlang/preview";
+    public const string VmLangListen = "vmlang/listen";
     public const string VmLangExplain = "vmlang/explain";
 
     public const string ClientRegisterCapability = "client/registerCapability";

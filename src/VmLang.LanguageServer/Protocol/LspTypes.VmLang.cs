@@ -1,6 +1,6 @@
 namespace VmLang.LanguageServer.Protocol;
 
-// VmLang's own requests (method names under vmlang/): the script preview and the rule pages.
+// VmLang's own requests (method names under vmlang/): the script preview, listening to it, and the rule pages.
 // The VS Code extension sends them; any client may.
 
 /// <summary><c>vmlang/preview</c>: one template of a document rendered for one row of a data file.</summary>
@@ -50,7 +50,29 @@ internal sealed record PreviewResult
     /// <summary>Why there is no script, or why the data could not be read.</summary>
     public required IReadOnlyList<string> Errors { get; init; }
 
+    /// <summary>Why <c>vmlang/listen</c> cannot speak on this machine (what to install); absent when it can.</summary>
+    public string? SpeechUnavailable { get; init; }
+
     public const int MaximumRows = 10_000;
+}
+
+/// <summary><c>vmlang/listen</c> (parameters: <see cref="PreviewParams"/>): the previewed row spoken by espeak-ng.</summary>
+internal sealed record ListenResult
+{
+    /// <summary>The WAV, base64.</summary>
+    public string? Wav { get; init; }
+
+    /// <summary>The WAV's length.</summary>
+    public double? MeasuredSeconds { get; init; }
+
+    /// <summary>The estimate the preview shows.</summary>
+    public required double EstimatedSeconds { get; init; }
+
+    /// <summary>What to install when espeak-ng is missing.</summary>
+    public string? Unavailable { get; init; }
+
+    /// <summary>Why there is nothing to speak (the template's errors) or why speaking failed.</summary>
+    public required IReadOnlyList<string> Errors { get; init; }
 }
 
 /// <summary>A slot without a value, shown by name at <see cref="Start"/> (UTF-16 offset into the script).</summary>

@@ -9,6 +9,7 @@ namespace VmLang.Rendering;
 /// One JSON object per script, on one line, keys in the order spec §9 lists them:
 /// <c>{"row":1,"template":"…","prospect":"…","script":"…","seconds":21.4,"warnings":[…]}</c>.
 /// Written with <see cref="Utf8JsonWriter"/>, no reflection. Seconds are rounded to one decimal.
+/// A measured script (<c>render --measure</c>) has <c>"spokenSeconds"</c> right after <c>"seconds"</c>.
 /// </summary>
 internal sealed class JsonLinesScriptFormatter : ScriptFormatter
 {
@@ -40,6 +41,11 @@ internal sealed class JsonLinesScriptFormatter : ScriptFormatter
             json.WriteString("prospect", Normalize(script.Prospect));
             json.WriteString("script", Normalize(script.Script));
             json.WriteNumber("seconds", RoundSeconds(script.Seconds));
+            if (script.SpokenSeconds is { } spoken)
+            {
+                json.WriteNumber("spokenSeconds", RoundSeconds(spoken));
+            }
+
             json.WriteStartArray("warnings");
             foreach (var warning in script.Warnings)
             {

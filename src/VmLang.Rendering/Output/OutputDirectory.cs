@@ -41,13 +41,35 @@ public sealed class OutputDirectory
     /// <summary>Writes one row's file atomically and returns its full path.</summary>
     public string WriteFile(int row, string? prospect, string extension, string content)
     {
-        var path = PathFor(row, prospect, extension);
-        if (!_written.Add(path))
+        var path = Claim(row, prospect, extension);
+        OutputWriteException.Guard(path, () => AtomicFile.WriteAllText(path, content));
+        return path;
+    }
+
+    /// <summary>Writes one row's binary file (a WAV) atomically and returns its full path. Safe to call from several threads.</summary>
+    public string WriteFile(int row, string? prospect, string extension, byte[] content)
+    {
+        var path = Claim(row, prospect, extension);
+        OutputWriteException.Guard(path, () =>
         {
-            throw new InvalidOperationException($"Row {row} was written twice to '{path}'.");
+            using var file = AtomicFile.Create(path);
+            file.Stream.Write(content);
+            file.Commit();
+        });
+        return path;
+    }
+
+    private string Claim(int row, string? prospect, string extension)
+    {
+        var path = PathFor(row, prospect, extension);
+        lock (_written)
+        {
+            if (!_written.Add(path))
+            {
+                throw new InvalidOperationException($"Row {row} was written twice to '{path}'.");
+            }
         }
 
-        OutputWriteException.Guard(path, () => AtomicFile.WriteAllText(path, content));
         return path;
     }
 

@@ -12,6 +12,7 @@ namespace VmLang.Rendering;
 /// a telephone number; null when the template has none or says it only through a filter such
 /// as <c>spoken</c> (then the raw value is not in the text).
 /// </param>
+/// <param name="SpokenSeconds">Its length as espeak-ng says it, when measured (<c>render --measure</c>).</param>
 public sealed record RenderedScript(
     int Row,
     string Template,
@@ -19,4 +20,5 @@ public sealed record RenderedScript(
     string Script,
     double Seconds,
     IReadOnlyList<string> Warnings,
-    string? Contact);
+    string? Contact,
+    double? SpokenSeconds = null);

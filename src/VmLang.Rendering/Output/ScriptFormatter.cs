@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VmLang.Configuration;
 
 namespace VmLang.Rendering;
 
@@ -22,11 +23,12 @@ public abstract class ScriptFormatter
     /// <summary>Written between two consecutive scripts when all go to one stream.</summary>
     public virtual string Separator => "";
 
-    public static ScriptFormatter For(ScriptFormat format) => format switch
+    /// <param name="pauseSeconds">The workspace's pause between sentences, which SSML writes as a break.</param>
+    public static ScriptFormatter For(ScriptFormat format, double pauseSeconds = WorkspaceConfiguration.DefaultPauseSeconds) => format switch
     {
         ScriptFormat.Text => TextScriptFormatter.Instance,
         ScriptFormat.JsonLines => JsonLinesScriptFormatter.Instance,
-        ScriptFormat.Ssml => SsmlScriptFormatter.Instance,
+        ScriptFormat.Ssml => pauseSeconds == WorkspaceConfiguration.DefaultPauseSeconds ? SsmlScriptFormatter.Instance : new SsmlScriptFormatter(pauseSeconds),
         ScriptFormat.Markdown => MarkdownScriptFormatter.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };

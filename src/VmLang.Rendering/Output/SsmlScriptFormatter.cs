@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using VmLang.Configuration;
+using VmLang.Text;
 
 namespace VmLang.Rendering;
 
@@ -13,10 +16,10 @@ namespace VmLang.Rendering;
 /// <item>The root is a bare <c>&lt;speak&gt;</c>: the form Amazon Polly and Google accept as is.
 /// Engines that insist on <c>version</c>, <c>xmlns</c> and <c>xml:lang</c> (Azure) need them
 /// added; no engine's namespace is guessed here.</item>
-/// <item>A sentence ends at ".", "!" or "?" followed by whitespace; the whitespace is replaced
-/// by a 500 ms break. Abbreviations ("Dr. Reyes") get a break too: telling them apart needs a
-/// language model, and an extra pause is harmless. Other runs of whitespace, line breaks
-/// included, become one space, so each document is one line.</item>
+/// <item>Between two sentences (<see cref="Sentences"/>, the definition the spoken-length
+/// estimate counts pauses with) the whitespace becomes a break of the workspace's
+/// <c>pauseSeconds</c> (500 ms by default). Other runs of whitespace, line breaks included,
+/// become one space, so each document is one line.</item>
 /// <item>Each occurrence of the contact value is wrapped in
 /// <c>&lt;say-as interpret-as="telephone"&gt;</c>, and no break is inserted inside it.</item>
 /// <item>All text is XML-escaped (see <see cref="XmlText"/>), so data can never add markup.</item>
@@ -24,11 +27,11 @@ namespace VmLang.Rendering;
 /// another, one per line.</item>
 /// </list>
 /// </remarks>
-internal sealed class SsmlScriptFormatter : ScriptFormatter
+internal sealed class SsmlScriptFormatter(double pauseSeconds) : ScriptFormatter
 {
-    public static readonly SsmlScriptFormatter Instance = new();
+    public static readonly SsmlScriptFormatter Instance = new(WorkspaceConfiguration.DefaultPauseSeconds);
 
-    private const string SentenceBreak = "<break time=\"500ms\"/>";
+    private readonly string _sentenceBreak = $"<break time=\"{Math.Round(pauseSeconds * 1000).ToString(CultureInfo.InvariantCulture)}ms\"/>";
 
     public override ScriptFormat Format => ScriptFormat.Ssml;
 
@@ -36,51 +39,25 @@ internal sealed class SsmlScriptFormatter : ScriptFormatter
 
     public override string FormatScript(RenderedScript script)
     {
-        var text = Normalize(script.Script).Trim();
-        var contact = string.IsNullOrWhiteSpace(script.Contact) ? null : Normalize(script.Contact).Trim();
+        var text = Normalize(script.Script);
+        var contact = script.Contact is null ? null : Normalize(script.Contact);
 
         var xml = new StringBuilder("<speak>", text.Length + 64);
-        var pendingSpace = false;
-        var i = 0;
-        while (i < text.Length)
+        foreach (var piece in Sentences.Split(text, contact))
         {
-            if (contact is not null && text.AsSpan(i).StartsWith(contact, StringComparison.Ordinal))
+            switch (piece.Kind)
             {
-                AppendPendingSpace(xml, ref pendingSpace);
-                xml.Append("<say-as interpret-as=\"telephone\">");
-                XmlText.AppendEscaped(xml, contact);
-                xml.Append("</say-as>");
-                i += contact.Length;
-                continue;
-            }
-
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = true;
-                i++;
-                continue;
-            }
-
-            AppendPendingSpace(xml, ref pendingSpace);
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                xml.Append(c).Append(text[i + 1]);
-                i += 2;
-                continue;
-            }
-
-            XmlText.AppendEscaped(xml, c);
-            i++;
-            if (c is '.' or '!' or '?' && i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                // The text is trimmed, so whitespace here is always followed by more text.
-                while (char.IsWhiteSpace(text[i]))
-                {
-                    i++;
-                }
-
-                xml.Append(SentenceBreak);
+                case SpokenPieceKind.Telephone:
+                    xml.Append("<say-as interpret-as=\"telephone\">");
+                    XmlText.AppendEscaped(xml, text.Substring(piece.Start, piece.Length));
+                    xml.Append("</say-as>");
+                    break;
+                case SpokenPieceKind.Pause:
+                    xml.Append(_sentenceBreak);
+                    break;
+                default:
+                    AppendText(xml, piece.In(text));
+                    break;
             }
         }
 
@@ -88,12 +65,25 @@ internal sealed class SsmlScriptFormatter : ScriptFormatter
         return xml.ToString();
     }
 
-    private static void AppendPendingSpace(StringBuilder xml, ref bool pendingSpace)
+    /// <summary>Escaped, with each run of whitespace as one space.</summary>
+    private static void AppendText(StringBuilder xml, ReadOnlySpan<char> text)
     {
-        if (pendingSpace)
+        for (var i = 0; i < text.Length; i++)
         {
-            xml.Append(' ');
-            pendingSpace = false;
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                xml.Append(' ');
+                while (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1])) i++;
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                xml.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                XmlText.AppendEscaped(xml, c);
+            }
         }
     }
 }

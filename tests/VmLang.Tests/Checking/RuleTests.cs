@@ -62,7 +62,9 @@ public class RuleTests
         Assert.Equal(5 + 1 + 2 + 3 + 10 + 10 + 4 + 10 + 3, SpokenLength.EstimateWords(template, compilation.Configuration));
 
         var slow = Check.Config("{ \"wordsPerMinute\": 60, \"roles\": { \"reason\": { \"estimatedWords\": 0 } } }");
-        Assert.Equal(38.0, SpokenLength.EstimateSeconds(Check.Compile(slow, source).Templates.Single(), slow));
+        // 38 words at one a second, and a 0.5 s pause after each of the first three sentences
+        // (the last "." is followed by the if's branch, which is said after it).
+        Assert.Equal(38.0 + 3 * 0.5, SpokenLength.EstimateSeconds(Check.Compile(slow, source).Templates.Single(), slow));
     }
 
     [Fact]
@@ -70,9 +72,10 @@ public class RuleTests
     {
         var diagnostic = Assert.Single(Check.Diagnostics(Check.Template(members: "max 10s")));
         Assert.Equal("VML0204", diagnostic.Code);
-        Assert.Contains("19.2 s", diagnostic.Message);
+        // 48 words at 150 a minute (19.2 s) and a pause between each two of its three sentences.
+        Assert.Contains("20.2 s", diagnostic.Message);
         Assert.Contains("10 s", diagnostic.Message);
-        Assert.Empty(Check.Codes(Check.Template(members: "max 20s")));
+        Assert.Empty(Check.Codes(Check.Template(members: "max 21s")));
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public class SuppressionTests
     [Theory]
     [InlineData("{ \"wordsPerMinute\": 0 }", 1, 3)]
     [InlineData("{ \"maxSeconds\": \"thirty\" }", 1, 3)]
+    [InlineData("{ \"pauseSeconds\": -0.5 }", 1, 3)]
+    [InlineData("{\n  \"pauseSeconds\": 500 }", 2, 3)]
+    [InlineData("{ \"pauseSeconds\": \"0.5\" }", 1, 3)]
     [InlineData("{\n  \"rules\": { \"VML0203\": \"loud\" } }", 2, 14)]
     [InlineData("{\n  \"roles\": { \"mood\": { \"estimatedWords\": 2 } } }", 2, 14)]
     [InlineData("{\n  \"roles\": { \"reason\": { \"words\": 2 } } }", 2, 26)]
@@ -54,6 +57,17 @@ public class SuppressionTests
         Assert.Equal((line, column), (diagnostic.Location.LineSpan.Start.Line + 1, diagnostic.Location.LineSpan.Start.Character + 1));
         Assert.Equal(150, configuration.WordsPerMinute);
         Assert.Equal(30, configuration.MaxSeconds);
+        Assert.Equal(0.5, configuration.PauseSeconds);
+    }
+
+    [Fact]
+    public void Pause_seconds_sets_the_pause_between_sentences()
+    {
+        var configuration = Check.Config("{ \"pauseSeconds\": 0.75 }");
+        Assert.Empty(configuration.Diagnostics);
+        Assert.Equal(0.75, configuration.PauseSeconds);
+        Assert.Equal(0, Check.Config("{ \"pauseSeconds\": 0 }").PauseSeconds);
+        Assert.Contains("from 0 to 10", Assert.Single(Check.Config("{ \"pauseSeconds\": 500 }").Diagnostics).Message);
     }
 
     [Fact]

@@ -1,0 +1,77 @@
+using VmLang.Configuration;
+using VmLang.Rendering;
+
+namespace VmLang.Cli.Commands;
+
+/// <summary>
+/// <c>render</c>'s speech: <c>--format wav</c> (one WAV per row, needs <c>--out</c>), <c>--measure</c>
+/// (each row's length as espeak-ng says it: <c>spokenSeconds</c> in jsonl) and <c>--voice</c>. Both
+/// need espeak-ng; without it, or with a voice it does not have, the run stops before any row with
+/// exit 2 and says what to install.
+/// </summary>
+internal sealed class RenderSpeech
+{
+    public const string WavFormat = "wav";
+
+    private readonly RenderRequest _request;
+
+    private RenderSpeech(RenderRequest request) => _request = request;
+
+    public SpokenSecondsReport Report { get; } = new();
+
+    /// <summary>Checks the speech options; null when the run speaks nothing.</summary>
+    public static RenderSpeech? Start(RenderRequest request)
+    {
+        var wav = request.Format == WavFormat;
+        if (wav && request.OutDirectory is null)
+        {
+            throw new CliInputException("--format wav needs --out DIR: it writes one WAV file per row");
+        }
+
+        if (!wav && !request.Measure)
+        {
+            if (request.Voice is not null) throw new CliInputException("--voice is for --format wav or --measure, which speak the scripts");
+            return null;
+        }
+
+        var availability = EspeakSynthesizer.CheckAvailable();
+        if (!availability.IsAvailable) throw new CliInputException(availability.Message!);
+        if (request.Voice is not null)
+        {
+            // A voice espeak-ng lacks would fail every row; say so once, before the first.
+            try
+            {
+                EspeakSynthesizer.Synthesize("<speak>.</speak>", new SpeechOptions(WorkspaceConfiguration.DefaultWordsPerMinute, request.Voice));
+            }
+            catch (SpeechSynthesisException error)
+            {
+                throw new CliInputException($"--voice '{request.Voice}': {error.Message}");
+            }
+        }
+
+        return new RenderSpeech(request);
+    }
+
+    /// <summary>The WAV sink, or <paramref name="createScriptSink"/>'s sink measured row by row.</summary>
+    public IScriptSink CreateSink(WorkspaceConfiguration configuration, Func<IScriptSink> createScriptSink)
+    {
+        var ssml = ScriptFormatter.For(ScriptFormat.Ssml, configuration.PauseSeconds);
+        var options = new SpeechOptions(configuration.WordsPerMinute, _request.Voice);
+        return _request.Format == WavFormat
+            ? new WavScriptSink(new OutputDirectory(_request.OutDirectory!), ssml, options, Report)
+            : new MeasuringScriptSink(createScriptSink(), ssml, options, Report);
+    }
+
+    /// <summary>Runs the rows; espeak-ng failing on one is exit 2 with its message.</summary>
+    public static int Run(Func<int> rows)
+    {
+        try
+        {
+            return rows();
+        }
+        catch (SpeechSynthesisException error)
+        {
+            throw new CliInputException(error.Message);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+namespace VmLang.Text;
+
+/// <summary>
+/// The one definition of a sentence for all of VmLang: the rules that look at sentences
+/// (VML0205, VML0207), the spoken-length estimate and the SSML writer all call it, so the
+/// pauses the estimate counts are exactly the breaks the SSML writes.
+/// </summary>
+/// <remarks>
+/// A sentence ends at ".", "!" or "?" followed by whitespace or the end of the text. "3.5" and
+/// "…?!" are not ends. Abbreviations ("Dr. Reyes") are: telling them apart needs a language
+/// model, and an extra pause is harmless.
+/// </remarks>
+public static class Sentences
+{
+    public static bool EndsAt(ReadOnlySpan<char> text, int index) =>
+        text[index] is '.' or '!' or '?' && (index + 1 == text.Length || char.IsWhiteSpace(text[index + 1]));
+
+    /// <summary>
+    /// <paramref name="text"/> as it is spoken: runs of text, the telephone number (never split,
+    /// never broken by a pause) and a pause for the whitespace between two sentences. Leading and
+    /// trailing whitespace is not spoken and is in no piece; a pause is only ever between two
+    /// sentences, never after the last.
+    /// </summary>
+    /// <param name="telephone">The contact value, trimmed here; each occurrence is one <see cref="SpokenPieceKind.Telephone"/>.</param>
+    public static IReadOnlyList<SpokenPiece> Split(string text, string? telephone)
+    {
+        var number = string.IsNullOrWhiteSpace(telephone) ? null : telephone.Trim();
+        var pieces = new List<SpokenPiece>();
+        var start = 0;
+        var end = text.Length;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        var spoken = text.AsSpan(0, end);
+
+        var textStart = start;
+        var i = start;
+        while (i < end)
+        {
+            if (number is not null && spoken[i..].StartsWith(number, StringComparison.Ordinal))
+            {
+                Add(SpokenPieceKind.Text, textStart, i);
+                Add(SpokenPieceKind.Telephone, i, i + number.Length);
+                i += number.Length;
+                textStart = i;
+                continue;
+            }
+
+            var atSentenceEnd = EndsAt(spoken, i);
+            i += char.IsHighSurrogate(spoken[i]) && i + 1 < end && char.IsLowSurrogate(spoken[i + 1]) ? 2 : 1;
+            if (atSentenceEnd && i < end)
+            {
+                // The text is trimmed, so whitespace here is always followed by more text.
+                Add(SpokenPieceKind.Text, textStart, i);
+                var pauseStart = i;
+                while (char.IsWhiteSpace(spoken[i])) i++;
+                Add(SpokenPieceKind.Pause, pauseStart, i);
+                textStart = i;
+            }
+        }
+
+        Add(SpokenPieceKind.Text, textStart, end);
+        return pieces;
+
+        void Add(SpokenPieceKind kind, int from, int to)
+        {
+            if (to > from) pieces.Add(new SpokenPiece(kind, from, to - from));
+        }
+    }
+}
+
+/// <summary>One piece of a spoken text (see <see cref="Sentences.Split"/>): a range of the text and what it is.</summary>
+public readonly record struct SpokenPiece(SpokenPieceKind Kind, int Start, int Length)
+{
+    public ReadOnlySpan<char> In(string text) => text.AsSpan(Start, Length);
+}
+
+public enum SpokenPieceKind
+{
+    /// <summary>Words and punctuation, spoken as written.</summary>
+    Text,
+
+    /// <summary>The contact number, read digit by digit (SSML <c>say-as interpret-as="telephone"</c>).</summary>
+    Telephone,
+
+    /// <summary>The whitespace between two sentences, spoken as a pause of <c>pauseSeconds</c>.</summary>
+    Pause,
+}
