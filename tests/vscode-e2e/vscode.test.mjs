@@ -132,7 +132,7 @@ uiTest('typing {{ offers the slots first and typing a name gives {{ rep }}', asy
   await page.keyboard.press('Escape');
   await page.keyboard.type('rep');
   await page.keyboard.press('Escape');
-  const typed = (t) => t.split('\n').some((line) => /^\s*\{\{ rep \}\}$/.test(line));
+  const typed = (t) => t.split('\n').some((line) => /^\s*\{\{ rep \}\}\s*$/.test(line));
   await wb.waitForText(page, typed, 5_000);
   await wb.runCommand(page, 'File: Revert File');
 });
