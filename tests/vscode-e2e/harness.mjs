@@ -78,6 +78,7 @@ export class CodeServer {
       'workbench.colorTheme': 'Default Dark Modern',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'chat.disableAIFeatures': true,
+      'editor.stickyScroll.enabled': false,
       ...settings,
     }, null, 2));
   }

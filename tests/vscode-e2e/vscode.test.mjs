@@ -179,6 +179,7 @@ uiTest('rename of a slot renames its holes', async () => {
 
 uiTest('the preview shows the script `vmlang render` writes for the chosen row, and a missing value by name', async () => {
   await freshFile('first_touch.vml');
+  await wb.goTo(page, 1, 1);
   await page.locator('.codelens-decoration a:visible', { hasText: 'Preview script' }).first().click();
   await page.locator('.tab', { hasText: 'Preview: first_touch' }).waitFor({ timeout: 15_000 });
   const frame = await wb.webviewFrame(page, '#script');

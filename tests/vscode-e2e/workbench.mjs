@@ -1,7 +1,7 @@
 // Small helpers that drive the VS Code workbench the way a person does: keyboard, palette, clicks;
 // and read what it shows from the DOM.
 
-export const slow = { timeout: 60_000 };
+const slow = { timeout: 60_000 };
 
 export async function openWorkbench(page, url) {
   await page.goto(url);
@@ -28,9 +28,11 @@ export async function openFile(page, name) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[data-resource-name="${name}"], .tabs-container .tab[aria-label*="${name}"]`).first().waitFor();
+  // Click the file's own row: Enter would take whichever row has focus while results still arrive.
+  const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }) }).first();
+  await row.click();
+  // The file's tab may already be open behind another: wait until it is the active one.
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).first().waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
@@ -82,18 +84,10 @@ export async function serverStatus(page) {
   return (await item.getAttribute('aria-label')) ?? (await item.textContent()) ?? '';
 }
 
-/** Waits for the status bar to say the server runs (the check icon); returns its tooltip text. */
+/** Waits for the status bar to say the server runs (the check icon). */
 export async function waitForServerRunning(page, timeout = 60_000) {
   const item = page.locator('.statusbar-item', { hasText: 'VmLang' }).first();
   await item.locator('.codicon-check').waitFor({ timeout });
-}
-
-/** Opens the Problems panel maximised and returns its rows' aria labels (only rendered rows exist in the DOM). */
-export async function problems(page) {
-  await runCommand(page, 'View: Focus Problems');
-  const panel = page.locator('.markers-panel');
-  await panel.waitFor();
-  return panel.locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
 }
 
 /** Every row of the Problems panel, expanded and maximised so that all are rendered. */
