@@ -11,11 +11,22 @@ namespace VmLang.LanguageServer;
 /// <c>$/cancelRequest</c>, and sends notifications and requests to the client.
 /// </summary>
 /// <remarks>
-/// Messages are dispatched in arrival order, and each handler runs synchronously up to its first
-/// <c>await</c> before the next message is read. So state a handler reads before awaiting (say, a
-/// document snapshot) reflects every earlier <c>didChange</c>, without making later messages wait
-/// for slow handlers. CPU-heavy handlers should therefore take their snapshot and then await
-/// (e.g. <c>Task.Run</c>) so that cancellations keep being read.
+/// <para><b>Ordering and concurrency</b> (the one place these guarantees are stated; the tests in
+/// <c>LanguageServerConnectionTests</c> and <c>ResponsivenessTests</c> hold them):</para>
+/// <list type="number">
+/// <item>Messages are read and dispatched one at a time, in arrival order, by one dispatch loop.</item>
+/// <item>A notification's handler runs on the loop up to its first <c>await</c> before the next message is
+/// read, so notifications are applied in the order they were sent (<c>didChange</c> 3 before 4).</item>
+/// <item>A request registered with a snapshot (<see cref="OnRequest{TParams, TSnapshot, TResult}"/>) takes
+/// that snapshot on the loop when it arrives, so it sees every notification sent before it and none sent
+/// after; its work then runs on the thread pool, so a slow request never holds up the messages behind it.
+/// Every feature request of the server is registered this way.</item>
+/// <item>Responses may therefore come out of order; each carries its request's id.</item>
+/// <item><c>$/cancelRequest</c> is handled on the loop as soon as it is read: the request's token is cancelled
+/// and the client is answered RequestCancelled (-32800) at once, even if the work takes a while to notice.</item>
+/// <item>A notification whose params cannot be read is not applied, and the client is told with
+/// <c>window/showMessage</c>: the editor and the server may now disagree about a document.</item>
+/// </list>
 /// </remarks>
 internal sealed class LanguageServerConnection
 {
@@ -41,6 +52,7 @@ internal sealed class LanguageServerConnection
     private readonly TextWriter log;
     private readonly Dictionary<string, RequestHandler> requestHandlers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NotificationHandler> notificationHandlers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> threadPoolMethods = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> requestsInFlight = new();
     private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement?>> awaitedClientResponses = new();
     private readonly CancellationTokenSource lifetime = new();
@@ -60,8 +72,10 @@ internal sealed class LanguageServerConnection
 
     /// <summary>Handles requests for <paramref name="method"/>; parameter and result types must be in <see cref="LspJsonContext"/>.</summary>
     /// <remarks>
-    /// Throw <see cref="ResponseErrorException"/> to answer with a specific error; any other exception
-    /// answers InternalError. Observe the token: after <c>$/cancelRequest</c> the answer is RequestCancelled.
+    /// The handler runs on the dispatch loop up to its first <c>await</c>: use this for requests that must
+    /// finish before later messages are read (<c>initialize</c>) or that only await; feature requests take the
+    /// snapshot overload. Throw <see cref="ResponseErrorException"/> to answer with a specific error; any other
+    /// exception answers InternalError. Observe the token: after <c>$/cancelRequest</c> the answer is RequestCancelled.
     /// </remarks>
     public void OnRequest<TParams, TResult>(string method, Func<TParams, CancellationToken, Task<TResult>> handler)
     {
@@ -73,6 +87,27 @@ internal sealed class LanguageServerConnection
             return OutgoingMessage.Result(id, result, resultType);
         });
     }
+
+    /// <summary>
+    /// Handles requests for <paramref name="method"/> in two steps: <paramref name="snapshot"/> runs on the
+    /// dispatch loop as the request arrives and must be cheap (take the state to work on); <paramref name="compute"/>
+    /// runs on the thread pool and should observe its token. Errors are answered as for the other overload.
+    /// </summary>
+    public void OnRequest<TParams, TSnapshot, TResult>(string method, Func<TParams, TSnapshot> snapshot, Func<TParams, TSnapshot, CancellationToken, TResult> compute)
+    {
+        JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
+        JsonTypeInfo<TResult> resultType = LspJsonContext.TypeInfo<TResult>();
+        Register(requestHandlers, method, (id, parameters, cancellationToken) =>
+        {
+            TParams request = ReadParams(parameters, paramsType);
+            TSnapshot state = snapshot(request);
+            return Task.Run(() => OutgoingMessage.Result(id, compute(request, state, cancellationToken), resultType), cancellationToken);
+        });
+        threadPoolMethods.Add(method);
+    }
+
+    /// <summary>Whether requests for <paramref name="method"/> do their work on the thread pool (see the ordering rules above).</summary>
+    internal bool RunsOnThreadPool(string method) => threadPoolMethods.Contains(method);
 
     /// <summary>Handles notifications for <paramref name="method"/>; failures are logged, never answered.</summary>
     public void OnNotification<TParams>(string method, Func<TParams, Task> handler)
@@ -255,19 +290,43 @@ internal sealed class LanguageServerConnection
 
     private async Task RunRequestAsync(RequestId id, string method, RequestHandler handler, JsonElement? parameters, CancellationTokenSource cancellation)
     {
+        CancellationToken cancellationToken = cancellation.Token;
+        Task<byte[]> work;
+        try
+        {
+            work = handler(id, parameters, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            work = Task.FromException<byte[]>(e);
+        }
+
+        // The work may outlive the answer (a cancelled request is answered at once), so its token's source
+        // is disposed when the work ends, not when the answer is sent.
+        _ = work.ContinueWith(
+            static (finished, source) =>
+            {
+                _ = finished.Exception;
+                ((CancellationTokenSource)source!).Dispose();
+            },
+            cancellation,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
         byte[] response;
         try
         {
-            response = await handler(id, parameters, cancellation.Token).ConfigureAwait(false);
+            response = await work.WaitAsync(cancellationToken).ConfigureAwait(false);
 
             // A handler that finished anyway still answers RequestCancelled: the client has
             // stopped waiting, and the result may describe a document that has since changed.
-            if (cancellation.IsCancellationRequested)
+            if (cancellationToken.IsCancellationRequested)
             {
                 response = Cancelled(id);
             }
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             response = Cancelled(id);
         }
@@ -283,7 +342,6 @@ internal sealed class LanguageServerConnection
         finally
         {
             requestsInFlight.TryRemove(id, out _);
-            cancellation.Dispose();
         }
 
         await SendAndLogFailureAsync(response).ConfigureAwait(false);
@@ -326,11 +384,29 @@ internal sealed class LanguageServerConnection
         {
             await handler(parameters).ConfigureAwait(false);
         }
+        catch (ResponseErrorException e) when (e.Code == JsonRpcErrorCodes.InvalidParams)
+        {
+            string document = TryReadDocumentUri(parameters) is string uri ? $" for {uri}" : "";
+            string message = $"VmLang ignored {method}{document}: {e.Message}";
+            log.WriteLine($"[lsp] {message}");
+            await SendAndLogFailureAsync(OutgoingMessage.Notification(
+                LspMethods.WindowShowMessage,
+                new LogMessageParams { Type = MessageType.Error, Message = message },
+                LspJsonContext.Default.LogMessageParams)).ConfigureAwait(false);
+        }
         catch (Exception e)
         {
             log.WriteLine($"[lsp] {method} failed: {e}");
         }
     }
+
+    /// <summary><c>params.textDocument.uri</c> if the params have one, so a report can name the document.</summary>
+    private static string? TryReadDocumentUri(JsonElement? parameters) =>
+        parameters is { ValueKind: JsonValueKind.Object } value
+        && value.TryGetProperty("textDocument", out JsonElement document) && document.ValueKind == JsonValueKind.Object
+        && document.TryGetProperty("uri", out JsonElement uri) && uri.ValueKind == JsonValueKind.String
+            ? uri.GetString()
+            : null;
 
     private void CancelRequest(JsonElement? parameters)
     {

@@ -107,4 +107,20 @@ describe('vmlang lsp --stdio with vscode-languageserver-protocol', () => {
     assert.match(hover.contents.value, /callback/);
     assert.match(server.stderr(), /not JSON|invalid/i);
   });
+
+  // Issue 12, row 15: the next well-formed request used to go unanswered.
+  for (const [name, bad] of [
+    ['a Content-Length too long', 'Content-Length: 90\r\n\r\n{"jsonrpc":"2.0","method":"$/x"}'],
+    ['a Content-Length too short', 'Content-Length: 9\r\n\r\n{"jsonrpc":"2.0","method":"$/x"}'],
+    ['junk glued before the header', 'junk'],
+  ]) {
+    test(`after ${name}, the reader resynchronises on the next header and answers the request`, async () => {
+      server.child.stdin.write(bad);
+      const hover = server.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri }, position: positionOf(firstTouch, '{{ when }}', 4),
+      });
+      const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer; stderr:\n${server.stderr()}`)), 15000).unref());
+      assert.match((await Promise.race([hover, timeout])).contents.value, /callback/);
+    });
+  }
 });

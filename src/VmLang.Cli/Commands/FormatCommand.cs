@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text;
+using VmLang.Cli.Output;
 using VmLang.Formatting;
 using VmLang.Syntax;
 using VmLang.Workspace;
@@ -74,29 +74,12 @@ internal static class FormatCommand
                 stdout.WriteLine(display);
                 continue;
             }
-            WriteAtomically(file, formatted);
+            SourceFileWriter.Replace(file, formatted);
             stdout.WriteLine($"formatted {display}");
         }
 
         var verb = check ? "would be reformatted" : "reformatted";
         stderr.WriteLine($"{changed} of {files.Count} file{(files.Count == 1 ? "" : "s")} {verb}{(broken > 0 ? $", {broken} skipped for syntax errors" : "")}.");
         return (check && changed > 0) || broken > 0 ? CliApplication.ErrorsFound : CliApplication.Success;
-    }
-
-    /// <summary>Writes beside the file and renames over it, so a crash never leaves a half-written source.</summary>
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            // The text keeps a leading BOM as U+FEFF, which UTF-8 writes back as the BOM bytes.
-            File.WriteAllText(temporary, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temporary, path, overwrite: true);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-            throw new CliInputException($"cannot write '{path}': {error.Message}");
-        }
     }
 }

@@ -26,9 +26,9 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         using var source = request.ReadsStandardInput ? OpenStandardInput() : OpenDataFile();
         using var progress = ReferenceEquals(stderr, Console.Error) ? ProgressReporters.ForStandardError(source.InputLength) : new NoProgressReporter(stderr);
         var formatter = ScriptFormatter.For(scriptFormat, compilation.Configuration.PauseSeconds);
-        using var sink = speech?.CreateSink(compilation.Configuration, () => CreateSink(formatter)) ?? CreateSink(formatter);
+        using var sink = speech?.CreateSink(compilation.Configuration, () => CreateSink(formatter), OpenOutputDirectory) ?? CreateSink(formatter);
         var rows = new RowLoop(request, template, checker, () => new RowChecker(compilation, template), source, sink, progress);
-        var exit = RenderSpeech.Run(rows.Run);
+        var exit = rows.Run();
         // Printed whatever happened: every row read is accounted for, even after a write failure.
         progress.WriteLine(rows.Summary.Format());
         foreach (var line in speech?.Report.Lines() ?? []) progress.WriteLine(line);
@@ -132,10 +132,15 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
             // The console's writer flushes on every write; a buffered one costs a system call per 64 KB, not per script.
             return ReferenceEquals(stdout, Console.Out) ? StreamScriptSink.ForStandardOutput(formatter) : new StreamScriptSink(stdout, formatter);
         }
+        return new DirectoryScriptSink(OpenOutputDirectory(folder), formatter);
+    }
+
+    private static OutputDirectory OpenOutputDirectory(string folder)
+    {
         if (File.Exists(folder)) throw new CliInputException($"--out '{folder}' is a file, not a folder; name a folder for the scripts");
         try
         {
-            return new DirectoryScriptSink(new OutputDirectory(folder), formatter);
+            return new OutputDirectory(folder);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

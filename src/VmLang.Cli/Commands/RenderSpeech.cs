@@ -7,7 +7,8 @@ namespace VmLang.Cli.Commands;
 /// <c>render</c>'s speech: <c>--format wav</c> (one WAV per row, needs <c>--out</c>), <c>--measure</c>
 /// (each row's length as espeak-ng says it: <c>spokenSeconds</c> in jsonl) and <c>--voice</c>. Both
 /// need espeak-ng; without it, or with a voice it does not have, the run stops before any row with
-/// exit 2 and says what to install.
+/// exit 2 and says what to install. espeak-ng failing on a row later is a write failure of that row
+/// (exit 2, the totals still printed), like a full disk.
 /// </summary>
 internal sealed class RenderSpeech
 {
@@ -52,26 +53,13 @@ internal sealed class RenderSpeech
         return new RenderSpeech(request);
     }
 
-    /// <summary>The WAV sink, or <paramref name="createScriptSink"/>'s sink measured row by row.</summary>
-    public IScriptSink CreateSink(WorkspaceConfiguration configuration, Func<IScriptSink> createScriptSink)
+    /// <summary>The WAV sink in the <c>--out</c> folder, or <paramref name="createScriptSink"/>'s sink measured row by row.</summary>
+    public IScriptSink CreateSink(WorkspaceConfiguration configuration, Func<IScriptSink> createScriptSink, Func<string, OutputDirectory> openDirectory)
     {
         var ssml = ScriptFormatter.For(ScriptFormat.Ssml, configuration.PauseSeconds);
         var options = new SpeechOptions(configuration.WordsPerMinute, _request.Voice);
         return _request.Format == WavFormat
-            ? new WavScriptSink(new OutputDirectory(_request.OutDirectory!), ssml, options, Report)
+            ? new WavScriptSink(openDirectory(_request.OutDirectory!), ssml, options, Report)
             : new MeasuringScriptSink(createScriptSink(), ssml, options, Report);
-    }
-
-    /// <summary>Runs the rows; espeak-ng failing on one is exit 2 with its message.</summary>
-    public static int Run(Func<int> rows)
-    {
-        try
-        {
-            return rows();
-        }
-        catch (SpeechSynthesisException error)
-        {
-            throw new CliInputException(error.Message);
-        }
     }
 }

@@ -318,7 +318,7 @@ internal sealed class Lexer
     private bool IsClosingLine(int lineStart)
     {
         var i = lineStart;
-        while (i < _text.Length && _text[i] is ' ' or '\t') i++;
+        while (i < _text.Length && IsSpace(_text[i])) i++;
         return i + 2 < _text.Length && _text[i] == '"' && _text[i + 1] == '"' && _text[i + 2] == '"';
     }
 
@@ -386,11 +386,11 @@ internal sealed class Lexer
         while (!AtEnd)
         {
             var c = Current;
-            if (c is ' ' or '\t') { ScanWhitespace(newLinesToo: false); continue; }
+            if (IsSpace(c)) { ScanWhitespace(newLinesToo: false); continue; }
             if (c is '\n' or '\r' or '"' or '.' or '|' || SyntaxFacts.IsIdentifierPart(c)) break;
             if (c is '{' && Peek(1) == '{') break;
             if (c is '}' && Peek(1) == '}') break;
-            ScanBadCharacters(stopAt: ch => ch is ' ' or '\t' or '\n' or '\r' or '"' or '.' or '|' or '{' or '}' || SyntaxFacts.IsIdentifierPart(ch));
+            ScanBadCharacters(stopAt: ch => IsSpace(ch) || ch is '\n' or '\r' or '"' or '.' or '|' or '{' or '}' || SyntaxFacts.IsIdentifierPart(ch));
         }
     }
 
@@ -426,10 +426,13 @@ internal sealed class Lexer
     private static bool StartsDeclarationToken(char c) =>
         SyntaxFacts.IsIdentifierPart(c) || c is '"' or '=' or ':' or ',' or '{' or '}' or '.' or '|';
 
+    /// <summary>Whitespace that is not a line break (spec §3), the same among declarations, in holes and before closing quotes.</summary>
+    private static bool IsSpace(char c) => c is not ('\n' or '\r' or '\uFEFF') && char.IsWhiteSpace(c);
+
     private bool ScanWhitespace(bool newLinesToo)
     {
         var start = _position;
-        while (!AtEnd && Current is not ('\n' or '\r') && char.IsWhiteSpace(Current) && Current != '\uFEFF') _position++;
+        while (!AtEnd && IsSpace(Current)) _position++;
         if (_position == start) return newLinesToo && ScanNewLine();
         AddTrivia(SyntaxKind.WhitespaceTrivia, start);
         return true;

@@ -47,28 +47,36 @@ public sealed class SourceText
         return index >= 0 ? index : ~index - 1;
     }
 
+    /// <summary>
+    /// The line and column of an offset. An offset inside a line break (between CR and LF) is the end of its
+    /// line, so no position ever falls inside a CRLF; offsets outside the text are clamped into it.
+    /// </summary>
     public LinePosition GetLinePosition(int position)
     {
         position = Math.Clamp(position, 0, Text.Length);
         var line = GetLineIndex(position);
-        var column = position - LineStarts[line];
-        if (line == 0 && HasByteOrderMark && column > 0) column--;
-        return new LinePosition(line, column);
+        var start = LineStart(line);
+        return new LinePosition(line, Math.Clamp(position, start, GetLineContentEnd(line)) - start);
     }
 
     public LinePositionSpan GetLinePositionSpan(TextSpan span) =>
         new(GetLinePosition(span.Start), GetLinePosition(span.End));
 
-    /// <summary>Maps an editor position back to an offset, clamping past-the-end lines and columns.</summary>
+    /// <summary>
+    /// Maps an editor position back to an offset, clamping past-the-end lines and columns into the text
+    /// (LSP's rule); a column never reaches before a BOM or into a line break. The language server places
+    /// a client's edits with this, so edits and positions share one line map.
+    /// </summary>
     public int GetOffset(LinePosition position)
     {
-        if (position.Line < 0) return 0;
+        if (position.Line < 0) return LineStart(0);
         if (position.Line >= LineStarts.Length) return Text.Length;
-        var start = LineStarts[position.Line];
-        var column = position.Character;
-        if (position.Line == 0 && HasByteOrderMark) column++;
-        return Math.Clamp(start + Math.Max(column, 0), start, GetLineContentEnd(position.Line));
+        var start = LineStart(position.Line);
+        return start + Math.Clamp(position.Character, 0, GetLineContentEnd(position.Line) - start);
     }
+
+    /// <summary>Where column 0 of a line is: the first line's columns start after a BOM, as no editor shows it.</summary>
+    private int LineStart(int line) => line == 0 && HasByteOrderMark ? 1 : LineStarts[line];
 
     private static int[] ComputeLineStarts(string text)
     {

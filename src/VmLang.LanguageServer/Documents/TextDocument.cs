@@ -1,4 +1,5 @@
 using VmLang.LanguageServer.Protocol;
+using VmLang.Text;
 
 namespace VmLang.LanguageServer.Documents;
 
@@ -6,25 +7,30 @@ namespace VmLang.LanguageServer.Documents;
 /// An immutable snapshot of an open document. Handlers take a snapshot and work on it while later
 /// edits produce new snapshots, so a running request never sees the text change underneath it.
 /// </summary>
+/// <remarks>
+/// Edits are placed with the compiler's own line map (<see cref="SourceText"/>): the positions a client
+/// sends are read by the same rule (UTF-16 columns, LF/CRLF/CR line breaks, a leading BOM skipped) as the
+/// positions the server sends back, so an edit lands where the client meant it.
+/// </remarks>
 internal sealed class TextDocument
 {
-    private LineIndex? lines;
-
-    public TextDocument(string uri, int version, string text)
+    public TextDocument(string uri, int version, SourceText text)
     {
         Uri = uri;
         Version = version;
         Text = text;
     }
 
+    public TextDocument(string uri, int version, string text)
+        : this(uri, version, new SourceText(text))
+    {
+    }
+
     public string Uri { get; }
 
     public int Version { get; }
 
-    public string Text { get; }
-
-    /// <summary>Built on first use; building it twice on a race is harmless since both are equal.</summary>
-    public LineIndex Lines => lines ??= new LineIndex(Text);
+    public SourceText Text { get; }
 
     /// <summary>
     /// Applies LSP content changes in order, each to the result of the previous one: a change with a
@@ -32,26 +38,22 @@ internal sealed class TextDocument
     /// </summary>
     public TextDocument WithChanges(IEnumerable<TextDocumentContentChangeEvent> changes, int version)
     {
-        string text = Text;
-        LineIndex? index = lines;
+        SourceText text = Text;
         foreach (TextDocumentContentChangeEvent change in changes)
         {
             if (change.Range is Range range)
             {
-                index ??= new LineIndex(text);
-                int start = index.GetOffset(range.Start);
-                int end = index.GetOffset(range.End);
+                int start = text.GetOffset(new LinePosition(range.Start.Line, range.Start.Character));
+                int end = text.GetOffset(new LinePosition(range.End.Line, range.End.Character));
 
                 // A reversed range is a client bug; read it as the span between its ends rather than fail the edit.
                 (start, end) = (Math.Min(start, end), Math.Max(start, end));
-                text = string.Concat(text.AsSpan(0, start), change.Text, text.AsSpan(end));
+                text = new SourceText(string.Concat(text.Text.AsSpan(0, start), change.Text, text.Text.AsSpan(end)));
             }
             else
             {
-                text = change.Text;
+                text = new SourceText(change.Text);
             }
-
-            index = null;
         }
 
         return new TextDocument(Uri, version, text);

@@ -15,11 +15,10 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class CodeActionHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<CodeActionParams, IReadOnlyList<CodeAction>?>(LspMethods.TextDocumentCodeAction, (request, _) => Task.FromResult(Actions(request)));
+        connection.OnDocumentRequest<CodeActionParams, IReadOnlyList<CodeAction>>(workspace, LspMethods.TextDocumentCodeAction, Actions);
 
-    private IReadOnlyList<CodeAction>? Actions(CodeActionParams request)
+    private IReadOnlyList<CodeAction>? Actions(CodeActionParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         if (request.Context.Only is { } only && !only.Any(kind => kind == CodeActionKind.QuickFix || CodeActionKind.QuickFix.StartsWith(kind + ".", StringComparison.Ordinal)))
         {
             return [];
@@ -29,6 +28,7 @@ internal sealed class CodeActionHandler(ServerWorkspace workspace)
         var actions = new List<CodeAction>();
         foreach (var diagnostic in document.Model.GetDiagnostics().Where(d => d.Location.Span.OverlapsWith(range) || d.Location.Span.Touches(range.Start)))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var published = request.Context.Diagnostics.FirstOrDefault(p => LspConversions.Matches(p, diagnostic));
             if (request.Context.Diagnostics.Count > 0 && published is null) continue;
             var sent = published is null ? [] : new[] { published };

@@ -10,16 +10,16 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class CodeLensHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<CodeLensParams, IReadOnlyList<CodeLens>?>(LspMethods.TextDocumentCodeLens, (request, _) => Task.FromResult(Lenses(request)));
+        connection.OnDocumentRequest<CodeLensParams, IReadOnlyList<CodeLens>>(workspace, LspMethods.TextDocumentCodeLens, Lenses);
 
-    private IReadOnlyList<CodeLens>? Lenses(CodeLensParams request)
+    private IReadOnlyList<CodeLens>? Lenses(CodeLensParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var configuration = document.Compilation.Configuration;
         return
         [
             .. document.Compilation.Templates
                 .Where(t => t.SyntaxTree == document.Tree && !t.NameToken.IsMissing)
+                .TakeWhile(_ => !cancellationToken.IsCancellationRequested)
                 .Select(t => new CodeLens
                 {
                     Range = document.RangeOf(t.NameToken.Span),

@@ -18,11 +18,11 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
     public static readonly IReadOnlyList<string> TriggerCharacters = ["{", "|", ".", ":", " "];
 
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<CompletionParams, CompletionList?>(LspMethods.TextDocumentCompletion, (request, _) => Task.FromResult(Complete(request)));
+        connection.OnDocumentRequest<CompletionParams, CompletionList>(workspace, LspMethods.TextDocumentCompletion, Complete);
 
-    private CompletionList? Complete(CompletionParams request)
+    private CompletionList? Complete(CompletionParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
+        cancellationToken.ThrowIfCancellationRequested();
         var offset = document.OffsetOf(request.Position);
         var text = document.Text;
         var lineStart = text.GetLineStart(text.GetLineIndex(offset));

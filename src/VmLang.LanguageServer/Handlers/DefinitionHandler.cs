@@ -7,12 +7,12 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class DefinitionHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<TextDocumentPositionParams, Location?>(LspMethods.TextDocumentDefinition, (request, _) => Task.FromResult(Definition(request)));
+        connection.OnDocumentRequest<TextDocumentPositionParams, Location>(workspace, LspMethods.TextDocumentDefinition, Definition);
 
-    private Location? Definition(TextDocumentPositionParams request)
+    private Location? Definition(TextDocumentPositionParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         if (document.Model.GetSymbolAt(document.OffsetOf(request.Position)) is not { } symbol) return null;
+        cancellationToken.ThrowIfCancellationRequested();
         return new Location
         {
             Uri = document.UriOf(symbol.SyntaxTree),

@@ -8,12 +8,18 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class DocumentSymbolHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>?>(LspMethods.TextDocumentDocumentSymbol, (request, _) => Task.FromResult(Symbols(request)));
+        connection.OnDocumentRequest<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>>(workspace, LspMethods.TextDocumentDocumentSymbol, Symbols);
 
-    private IReadOnlyList<DocumentSymbol>? Symbols(DocumentSymbolParams request)
+    private IReadOnlyList<DocumentSymbol>? Symbols(DocumentSymbolParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
-        return [.. document.Tree.Root.Declarations.Select(d => Declaration(document, d))];
+        return
+        [
+            .. document.Tree.Root.Declarations.Select(d =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Declaration(document, d);
+            }),
+        ];
     }
 
     private static DocumentSymbol Declaration(DocumentContext document, DeclarationSyntax declaration) => declaration switch

@@ -9,11 +9,10 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class FoldingRangeHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<FoldingRangeParams, IReadOnlyList<FoldingRange>?>(LspMethods.TextDocumentFoldingRange, (request, _) => Task.FromResult(Ranges(request)));
+        connection.OnDocumentRequest<FoldingRangeParams, IReadOnlyList<FoldingRange>>(workspace, LspMethods.TextDocumentFoldingRange, Ranges);
 
-    private IReadOnlyList<FoldingRange>? Ranges(FoldingRangeParams request)
+    private IReadOnlyList<FoldingRange>? Ranges(FoldingRangeParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var text = document.Text;
         var ranges = new List<FoldingRange>();
         void Add(TextSpan span, string? kind = null)
@@ -29,6 +28,7 @@ internal sealed class FoldingRangeHandler(ServerWorkspace workspace)
         TextSpan? commentRun = null;
         foreach (var trivia in document.Tree.Root.DescendantTokens().SelectMany(t => t.LeadingTrivia.Concat(t.TrailingTrivia)))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (trivia.Kind == SyntaxKind.MultiLineCommentTrivia) Add(trivia.Span, FoldingRangeKind.Comment);
             if (trivia.Kind == SyntaxKind.SingleLineCommentTrivia)
             {

@@ -13,12 +13,12 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class FormattingHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<DocumentFormattingParams, IReadOnlyList<TextEdit>?>(LspMethods.TextDocumentFormatting, (request, _) => Task.FromResult(Format(request)));
+        connection.OnDocumentRequest<DocumentFormattingParams, IReadOnlyList<TextEdit>>(workspace, LspMethods.TextDocumentFormatting, Format);
 
-    private IReadOnlyList<TextEdit>? Format(DocumentFormattingParams request)
+    private IReadOnlyList<TextEdit>? Format(DocumentFormattingParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var formatted = Formatter.Format(document.Tree);
+        cancellationToken.ThrowIfCancellationRequested();
         if (formatted == document.Text.Text) return [];
         // Positions skip a BOM, so the replacement must not repeat it.
         if (document.Text.HasByteOrderMark) formatted = formatted.TrimStart('\uFEFF');

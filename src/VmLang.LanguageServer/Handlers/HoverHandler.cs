@@ -16,11 +16,10 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class HoverHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (request, _) => Task.FromResult(Hover(request)));
+        connection.OnDocumentRequest<TextDocumentPositionParams, Hover>(workspace, LspMethods.TextDocumentHover, Hover);
 
-    private Hover? Hover(TextDocumentPositionParams request)
+    private Hover? Hover(TextDocumentPositionParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var offset = document.OffsetOf(request.Position);
         var sections = new List<string>();
         TextSpan? span = null;
@@ -36,6 +35,7 @@ internal sealed class HoverHandler(ServerWorkspace workspace)
             span = tokenSpan;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var diagnostic in document.Model.GetDiagnostics().Where(d => d.Location.Span.Touches(offset)))
         {
             sections.Add(DescribeDiagnostic(diagnostic));

@@ -15,10 +15,12 @@ internal sealed class LifecycleHandler(ServerWorkspace workspace, DiagnosticsPub
 
     public void Register(LanguageServerConnection connection)
     {
-        connection.OnRequest<InitializeParams, InitializeResult>(LspMethods.Initialize, (request, _) =>
+        // Runs on the dispatch loop: every later message must find the workspace loaded.
+        connection.OnRequest<InitializeParams, InitializeResult>(LspMethods.Initialize, (request, cancellationToken) =>
         {
             _canRegisterWatchers = SupportsWatcherRegistration(request.Capabilities);
             workspace.Load(Roots(request));
+            cancellationToken.ThrowIfCancellationRequested();
             return Task.FromResult(new InitializeResult { Capabilities = Capabilities, ServerInfo = new ServerInfo { Name = "vmlang", Version = Version } });
         });
         connection.OnNotification<InitializedParams>(LspMethods.Initialized, async _ =>

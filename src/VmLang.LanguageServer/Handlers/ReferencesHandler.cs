@@ -7,18 +7,19 @@ namespace VmLang.LanguageServer.Handlers;
 internal sealed class ReferencesHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<ReferenceParams, IReadOnlyList<Location>?>(LspMethods.TextDocumentReferences, (request, _) => Task.FromResult(References(request)));
+        connection.OnDocumentRequest<ReferenceParams, IReadOnlyList<Location>>(workspace, LspMethods.TextDocumentReferences, References);
 
-    private IReadOnlyList<Location>? References(ReferenceParams request)
+    private IReadOnlyList<Location>? References(ReferenceParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         if (document.Model.GetSymbolAt(document.OffsetOf(request.Position)) is not { } symbol) return null;
+        cancellationToken.ThrowIfCancellationRequested();
         return
         [
             .. document.Model.FindOccurrences(symbol)
                 .Where(o => request.Context.IncludeDeclaration || !o.IsDeclaration)
                 .OrderBy(o => o.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(o => o.Span.Start)
-                .Select(o => new Location { Uri = document.UriOf(o.SyntaxTree), Range = LspConversions.ToRange(o.SyntaxTree.Text, o.Span) }),
+                .Select(o => new Location { Uri = document.UriOf(o.SyntaxTree), Range = LspConversions.ToRange(o.SyntaxTree.Text, o.Span) })
+                .TakeWhile(_ => !cancellationToken.IsCancellationRequested),
         ];
     }
 }

@@ -14,20 +14,19 @@ internal sealed class RenameHandler(ServerWorkspace workspace)
 {
     public void Register(LanguageServerConnection connection)
     {
-        connection.OnRequest<TextDocumentPositionParams, PrepareRenameResult?>(LspMethods.TextDocumentPrepareRename, (request, _) => Task.FromResult(Prepare(request)));
-        connection.OnRequest<RenameParams, WorkspaceEdit?>(LspMethods.TextDocumentRename, (request, _) => Task.FromResult(Rename(request)));
+        connection.OnDocumentRequest<TextDocumentPositionParams, PrepareRenameResult>(workspace, LspMethods.TextDocumentPrepareRename, Prepare);
+        connection.OnDocumentRequest<RenameParams, WorkspaceEdit>(workspace, LspMethods.TextDocumentRename, Rename);
     }
 
-    private PrepareRenameResult? Prepare(TextDocumentPositionParams request)
+    private PrepareRenameResult? Prepare(TextDocumentPositionParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         if (document.Model.GetOccurrenceAt(document.OffsetOf(request.Position)) is not { } occurrence) return null;
+        cancellationToken.ThrowIfCancellationRequested();
         return new PrepareRenameResult { Range = document.RangeOf(occurrence.Span), Placeholder = occurrence.Symbol.Name };
     }
 
-    private WorkspaceEdit? Rename(RenameParams request)
+    private WorkspaceEdit? Rename(RenameParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         if (document.Model.GetSymbolAt(document.OffsetOf(request.Position)) is not { } symbol) return null;
         var newName = request.NewName;
         if (!SyntaxFacts.IsIdentifier(newName))
@@ -42,7 +41,10 @@ internal sealed class RenameHandler(ServerWorkspace workspace)
             throw new ResponseErrorException(JsonRpcErrorCodes.RequestFailed, $"Cannot rename {symbol} to '{newName}': {conflict} already has that name.");
         }
 
-        var changes = document.Model.FindOccurrences(symbol)
+        cancellationToken.ThrowIfCancellationRequested();
+        var occurrences = document.Model.FindOccurrences(symbol);
+        cancellationToken.ThrowIfCancellationRequested();
+        var changes = occurrences
             .GroupBy(o => o.SyntaxTree)
             .ToDictionary(
                 g => document.UriOf(g.Key),

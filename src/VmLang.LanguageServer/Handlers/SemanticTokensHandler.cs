@@ -25,14 +25,14 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
     private const uint Declaration = 1;
 
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<SemanticTokensParams, SemanticTokens?>(LspMethods.TextDocumentSemanticTokensFull, (request, _) => Task.FromResult(Tokens(request)));
+        connection.OnDocumentRequest<SemanticTokensParams, SemanticTokens>(workspace, LspMethods.TextDocumentSemanticTokensFull, Tokens);
 
-    private SemanticTokens? Tokens(SemanticTokensParams request)
+    private SemanticTokens? Tokens(SemanticTokensParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var encoder = new Encoder(document.Text);
         foreach (var token in document.Tree.Root.DescendantTokens())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var trivia in token.LeadingTrivia) AddComment(encoder, trivia);
             if (!token.IsMissing && Classify(token) is ({ } type, var modifiers)) encoder.Add(token.Span, type, modifiers);
             foreach (var trivia in token.TrailingTrivia) AddComment(encoder, trivia);

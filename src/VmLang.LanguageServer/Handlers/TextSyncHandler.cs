@@ -19,9 +19,16 @@ internal sealed class TextSyncHandler(ServerWorkspace workspace, DiagnosticsPubl
         });
         connection.OnNotification<DidChangeTextDocumentParams>(LspMethods.TextDocumentDidChange, changed =>
         {
-            if (workspace.Change(changed)) diagnostics.OnChanged(workspace.KeyOf(changed.TextDocument.Uri));
-            else log.WriteLine($"[vmlang] ignored a change to {changed.TextDocument.Uri}, which is not open");
-            return Task.CompletedTask;
+            if (workspace.Change(changed))
+            {
+                diagnostics.OnChanged(workspace.KeyOf(changed.TextDocument.Uri));
+                return Task.CompletedTask;
+            }
+
+            // Nothing the user typed is dropped without a word: the editor's log says so too.
+            var message = $"ignored a change to {changed.TextDocument.Uri}, which is not open";
+            log.WriteLine($"[vmlang] {message}");
+            return connection.LogMessageAsync(MessageType.Warning, $"VmLang {message}.");
         });
         connection.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, closed =>
         {

@@ -39,4 +39,5 @@ internal static class LspMethods
 
     public const string ClientRegisterCapability = "client/registerCapability";
     public const string WindowLogMessage = "window/logMessage";
+    public const string WindowShowMessage = "window/showMessage";
 }

@@ -98,11 +98,17 @@ internal sealed record TextDocumentItem
     public required string Text { get; init; }
 }
 
-internal record TextDocumentPositionParams
+internal record TextDocumentPositionParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 
     public required Position Position { get; init; }
+}
+
+/// <summary>The parameters of a request about one document.</summary>
+internal interface ITextDocumentParams
+{
+    TextDocumentIdentifier TextDocument { get; }
 }
 
 internal static class MarkupKind

@@ -11,7 +11,7 @@ internal static class CodeActionKind
     public const string SourceFixAll = "source.fixAll";
 }
 
-internal sealed record CodeActionParams
+internal sealed record CodeActionParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 
@@ -43,7 +43,7 @@ internal sealed record CodeAction
     public bool? IsPreferred { get; init; }
 }
 
-internal sealed record CodeLensParams
+internal sealed record CodeLensParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 }

@@ -53,7 +53,7 @@ internal enum SymbolKind
     TypeParameter = 26,
 }
 
-internal sealed record DocumentSymbolParams
+internal sealed record DocumentSymbolParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 }

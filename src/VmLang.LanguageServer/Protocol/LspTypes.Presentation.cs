@@ -2,7 +2,7 @@ namespace VmLang.LanguageServer.Protocol;
 
 // Semantic tokens, folding and formatting: features that present a document rather than query it.
 
-internal sealed record SemanticTokensParams
+internal sealed record SemanticTokensParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 }
@@ -13,7 +13,7 @@ internal sealed record SemanticTokens
     public required uint[] Data { get; init; }
 }
 
-internal sealed record FoldingRangeParams
+internal sealed record FoldingRangeParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 }
@@ -39,7 +39,7 @@ internal sealed record FoldingRange
     public string? Kind { get; init; }
 }
 
-internal sealed record DocumentFormattingParams
+internal sealed record DocumentFormattingParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 

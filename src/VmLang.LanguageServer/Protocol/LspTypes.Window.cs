@@ -8,7 +8,7 @@ internal enum MessageType
     Log = 4,
 }
 
-/// <summary>The parameters of <c>window/logMessage</c>.</summary>
+/// <summary>The parameters of <c>window/logMessage</c> and of <c>window/showMessage</c>, which have the same shape.</summary>
 internal sealed record LogMessageParams
 {
     public required MessageType Type { get; init; }

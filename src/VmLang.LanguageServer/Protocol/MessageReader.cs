@@ -11,6 +11,13 @@ namespace VmLang.LanguageServer.Protocol;
 /// from a stream. Malformed headers are reported to the log and skipped: the reader resynchronizes
 /// on the next <c>Content-Length</c> header instead of giving up, so one bad frame never ends the session.
 /// </summary>
+/// <remarks>
+/// A wrong length must not cost the frame after it either. Too long: the body would swallow the next
+/// frame's header, but a whole <c>Content-Length: N</c> line with a raw line break can never occur inside
+/// JSON (a string cannot hold a raw line break), so the body is cut where such a line starts and the next
+/// frame is read from there. Too short: the rest of the body is glued before the next header
+/// (<c>…"}Content-Length: N</c>); a header line that ends in a Content-Length header is read from there.
+/// </remarks>
 internal sealed class MessageReader
 {
     private const string ContentLengthHeader = "Content-Length";
@@ -29,6 +36,8 @@ internal sealed class MessageReader
     private bool headerBlockInvalid;
     private bool sawHeaderInBlock;
     private int? pendingBodyLength;
+    // How much of the pending body has been searched for a header, so bytes arriving in pieces are searched once.
+    private long pendingBodySearched;
     private bool resynchronizing;
 
     public MessageReader(Stream input, TextWriter log)
@@ -80,15 +89,7 @@ internal sealed class MessageReader
 
             if (pendingBodyLength is int length)
             {
-                if (buffer.Length < length)
-                {
-                    return null;
-                }
-
-                byte[] body = buffer.Slice(0, length).ToArray();
-                buffer = buffer.Slice(length);
-                pendingBodyLength = null;
-                return body;
+                return TryReadBody(ref buffer, length);
             }
 
             if (!TryReadHeaderLine(ref buffer, out string? line))
@@ -104,6 +105,135 @@ internal sealed class MessageReader
             {
                 ReadHeader(line);
             }
+        }
+    }
+
+    private byte[]? TryReadBody(ref ReadOnlySequence<byte> buffer, int length)
+    {
+        switch (FindHeaderInBody(buffer, length))
+        {
+            case HeaderSearch.Undecided:
+                return null;
+            case HeaderSearch.Found:
+                log.WriteLine($"[lsp] a message ran into the next Content-Length header after {pendingBodySearched} of its {length} byte(s); it ends there.");
+                length = (int)pendingBodySearched;
+                break;
+            case HeaderSearch.None when buffer.Length < length:
+                return null;
+        }
+
+        byte[] body = buffer.Slice(0, length).ToArray();
+        buffer = buffer.Slice(length);
+        pendingBodyLength = null;
+        pendingBodySearched = 0;
+        return body;
+    }
+
+    private enum HeaderSearch
+    {
+        None,
+        Found,
+        Undecided,
+    }
+
+    /// <summary>
+    /// Looks for a <c>Content-Length: N</c> line starting inside the first <paramref name="length"/> bytes,
+    /// searching only bytes not searched before. On <see cref="HeaderSearch.Found"/> and
+    /// <see cref="HeaderSearch.Undecided"/> (the line has not fully arrived) <see cref="pendingBodySearched"/>
+    /// is where the line starts.
+    /// </summary>
+    private HeaderSearch FindHeaderInBody(ReadOnlySequence<byte> buffer, int length)
+    {
+        long end = Math.Min(buffer.Length, length);
+        if (pendingBodySearched >= end)
+        {
+            return HeaderSearch.None;
+        }
+
+        // The unsearched bytes, and enough after them to tell whether a line starting among them is a header.
+        long windowLength = Math.Min(buffer.Length - pendingBodySearched, end - pendingBodySearched + MaxHeaderLineLength);
+        bool windowReachesBufferEnd = pendingBodySearched + windowLength == buffer.Length;
+        byte[] window = buffer.Slice(pendingBodySearched, windowLength).ToArray();
+        int starts = (int)(end - pendingBodySearched);
+        ReadOnlySpan<byte> name = ContentLengthLowerCase;
+        for (int i = 0; i < starts; i++)
+        {
+            int next = window.AsSpan(i, starts - i).IndexOfAny((byte)'c', (byte)'C');
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
+            int available = Math.Min(name.Length, window.Length - i);
+            if (!Ascii.EqualsIgnoreCase(window.AsSpan(i, available), name[..available]))
+            {
+                continue;
+            }
+
+            bool? isHeader = available < name.Length ? null : IsContentLengthLine(window.AsSpan(i));
+            if (isHeader is null && !windowReachesBufferEnd)
+            {
+                // Longer than any header line: not one.
+                isHeader = false;
+            }
+
+            if (isHeader != false)
+            {
+                pendingBodySearched += i;
+                return isHeader == true ? HeaderSearch.Found : HeaderSearch.Undecided;
+            }
+        }
+
+        pendingBodySearched = end;
+        return HeaderSearch.None;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="line"/> (starting at a Content-Length name) is a whole header line:
+    /// the name, a colon, digits and a raw line break, with spaces between. Null when it ends too soon to tell.
+    /// </summary>
+    private static bool? IsContentLengthLine(ReadOnlySpan<byte> line)
+    {
+        int i = SkipSpaces(line, ContentLengthLowerCase.Length);
+        if (i == line.Length)
+        {
+            return null;
+        }
+
+        if (line[i] != (byte)':')
+        {
+            return false;
+        }
+
+        i = SkipSpaces(line, i + 1);
+        int digits = i;
+        while (i < line.Length && char.IsAsciiDigit((char)line[i]))
+        {
+            i++;
+        }
+
+        if (i == digits)
+        {
+            return i == line.Length ? null : false;
+        }
+
+        i = SkipSpaces(line, i);
+        if (i == line.Length || (line[i] == (byte)'\r' && i + 1 == line.Length))
+        {
+            return null;
+        }
+
+        return line[i] == (byte)'\n' || (line[i] == (byte)'\r' && line[i + 1] == (byte)'\n');
+
+        static int SkipSpaces(ReadOnlySpan<byte> line, int i)
+        {
+            while (i < line.Length && line[i] is (byte)' ' or (byte)'\t')
+            {
+                i++;
+            }
+
+            return i;
         }
     }
 
@@ -132,6 +262,15 @@ internal sealed class MessageReader
     private void ReadHeader(string line)
     {
         sawHeaderInBlock = true;
+        if (!line.StartsWith(ContentLengthHeader, StringComparison.OrdinalIgnoreCase)
+            && line.LastIndexOf(ContentLengthHeader, StringComparison.OrdinalIgnoreCase) is > 0 and int glued
+            && IsContentLengthLine(Encoding.ASCII.GetBytes(line[glued..] + "\n")) == true)
+        {
+            // The end of a body whose Content-Length was too short, or other junk, before a header.
+            log.WriteLine($"[lsp] skipped {glued} byte(s) of junk before a Content-Length header.");
+            line = line[glued..];
+        }
+
         int colon = line.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {

@@ -110,7 +110,7 @@ internal sealed class ServerWorkspace
     {
         lock (_lock)
         {
-            if (_openUriByKey.TryGetValue(key, out var uri) && _documents.Get(uri) is { } document) return new SourceText(document.Text);
+            if (_openUriByKey.TryGetValue(key, out var uri) && _documents.Get(uri) is { } document) return document.Text;
         }
         return Path.IsPathRooted(key) && File.Exists(key) ? TryRead(key) : null;
     }
@@ -209,7 +209,7 @@ internal sealed class ServerWorkspace
     {
         var key = KeyOf(document.Uri);
         if (IsConfiguration(key)) return compilation.WithConfiguration(ConfigurationParser.Parse(document.Text, key));
-        return compilation.WithText(key, new SourceText(document.Text));
+        return compilation.WithText(key, document.Text);
     }
 
     private void Apply(Compilation compilation, TextDocument document)

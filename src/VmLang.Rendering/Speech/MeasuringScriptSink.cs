@@ -7,9 +7,19 @@ namespace VmLang.Rendering;
 /// </summary>
 public sealed class MeasuringScriptSink(IScriptSink inner, ScriptFormatter ssml, SpeechOptions options, SpokenSecondsReport report) : IScriptSink
 {
+    /// <summary>Measures and passes on one row; espeak-ng failing is an <see cref="OutputWriteException"/> naming the row.</summary>
     public void Write(RenderedScript script)
     {
-        var speech = EspeakSynthesizer.Synthesize(ssml.FormatScript(script), options);
+        SynthesizedSpeech speech;
+        try
+        {
+            speech = EspeakSynthesizer.Synthesize(ssml.FormatScript(script), options);
+        }
+        catch (SpeechSynthesisException error)
+        {
+            throw new OutputWriteException($"the spoken length of row {script.Row}", error);
+        }
+
         report.Add(script.Row, null, script.Seconds, speech.Seconds);
         inner.Write(script with { SpokenSeconds = speech.Seconds });
     }

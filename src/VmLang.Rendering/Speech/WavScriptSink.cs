@@ -11,9 +11,19 @@ public sealed class WavScriptSink(OutputDirectory directory, ScriptFormatter ssm
 
     public OutputDirectory Directory => directory;
 
+    /// <summary>Speaks and writes one row; espeak-ng failing is an <see cref="OutputWriteException"/> naming the WAV.</summary>
     public void Write(RenderedScript script)
     {
-        var speech = EspeakSynthesizer.Synthesize(ssml.FormatScript(script), options);
+        SynthesizedSpeech speech;
+        try
+        {
+            speech = EspeakSynthesizer.Synthesize(ssml.FormatScript(script), options);
+        }
+        catch (SpeechSynthesisException error)
+        {
+            throw OutputWriteException.ForFile(directory.PathFor(script.Row, script.Prospect, FileExtension), error);
+        }
+
         var path = directory.WriteFile(script.Row, script.Prospect, FileExtension, speech.Wav);
         report.Add(script.Row, Path.GetFileName(path), script.Seconds, speech.Seconds);
     }

@@ -8,9 +8,11 @@ namespace VmLang.Tests.Checking;
 internal static class Check
 {
     /// <summary>A voicemail template with every required role said; <paramref name="say"/> replaces its message.</summary>
+    /// <summary>A message that says every slot of <see cref="Template"/>.</summary>
+    public const string Everything = "Hi {{ prospect | first }}, {{ rep }} at {{ firm }}. {{ pain }}; we {{ gain }}. I'll call {{ when }}, or reach me at {{ number }}.";
+
     public static string Template(string name = "t", string members = "", string? say = null, string channel = "voicemail")
     {
-        const string Everything = "Hi {{ prospect | first }}, {{ rep }} at {{ firm }}. {{ pain }}; we {{ gain }}. I'll call {{ when }}, or reach me at {{ number }}.";
         return $"template {name} for {channel} {{\n" +
                $"  {members}\n" +
                "  slot prospect : prospect\n" +

@@ -107,6 +107,20 @@ public sealed class RenderSpeechTests
     }
 
     [EspeakFact]
+    public void Wav_files_and_the_spoken_report_are_the_same_for_any_number_of_jobs()
+    {
+        using var one = new TemporaryDirectory();
+        using var three = new TemporaryDirectory();
+
+        var serial = Render("--format", "wav", "--out", one.Path, "--jobs", "1");
+        var parallel = Render("--format", "wav", "--out", three.Path, "--jobs", "3");
+
+        Assert.Equal(serial.Stderr.Replace(one.Path, "OUT"), parallel.Stderr.Replace(three.Path, "OUT"));
+        Assert.Equal(one.AllFiles(), three.AllFiles());
+        Assert.All(one.AllFiles(), file => Assert.Equal(File.ReadAllBytes(one.Combine(file)), File.ReadAllBytes(three.Combine(file))));
+    }
+
+    [EspeakFact]
     public void Measure_adds_spoken_seconds_to_jsonl_next_to_the_estimate()
     {
         var measured = Render("--format", "jsonl", "--measure");

@@ -3,52 +3,32 @@ using FsCheck;
 using FsCheck.Fluent;
 using VmLang.Formatting;
 using VmLang.Syntax;
+using VmLang.Tests.Fuzzing;
 
 namespace VmLang.Tests.Formatting;
 
-/// <summary>Formatting is idempotent and changes layout only: comments, text-block values and diagnostics survive it.</summary>
+/// <summary>
+/// Formatting is idempotent and changes layout only: declarations, comments, text-block values and
+/// diagnostics survive it. <see cref="FuzzCases"/> cases of each kind.
+/// </summary>
 public class FormatterPropertyTests
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(500);
-
     [Fact]
-    public void Generated_files_are_valid_so_the_properties_below_test_something()
+    public void Formatting_generated_files_keeps_their_meaning_and_twice_is_once()
     {
-        Prop.ForAll(ValidFileGenerator.Files, text => SyntaxTree.Parse(text).Diagnostics.IsEmpty).Check(Config);
-    }
-
-    [Fact]
-    public void Formatting_twice_is_formatting_once()
-    {
-        Prop.ForAll(ValidFileGenerator.Files, text =>
+        Prop.ForAll(Files, text =>
         {
-            var once = Formatter.Format(text);
-            return Formatter.Format(once) == once;
-        }).Check(Config);
+            // Generated files are valid, so this tests formatting rather than leaving files alone.
+            var tree = SyntaxTree.Parse(text, "file.vml");
+            Assert.True(Formatter.CanFormat(tree), text);
+            AssertFormattingKeepsMeaning(tree);
+        }).Check(FuzzCases.Config);
     }
 
     [Fact]
-    public void Formatted_files_parse_without_errors()
+    public void Formatting_mutated_examples_keeps_their_meaning_or_leaves_them_alone()
     {
-        Prop.ForAll(ValidFileGenerator.Files, text => SyntaxTree.Parse(Formatter.Format(text)).Diagnostics.IsEmpty).Check(Config);
-    }
-
-    [Fact]
-    public void Every_comment_is_kept_in_order()
-    {
-        Prop.ForAll(ValidFileGenerator.Files, text => Comments(text).SequenceEqual(Comments(Formatter.Format(text)))).Check(Config);
-    }
-
-    [Fact]
-    public void Text_block_values_are_unchanged()
-    {
-        Prop.ForAll(ValidFileGenerator.Files, text => TextBlockValues(text).SequenceEqual(TextBlockValues(Formatter.Format(text)))).Check(Config);
-    }
-
-    [Fact]
-    public void Diagnostic_codes_are_unchanged()
-    {
-        Prop.ForAll(ValidFileGenerator.Files, text => Codes(text).SequenceEqual(Codes(Formatter.Format(text)))).Check(Config);
+        Prop.ForAll(ProgramMutator.Mutated.ToArbitrary(), AssertFormattingKeepsMeaningOrLeavesAlone).Check(FuzzCases.Config);
     }
 
     [Fact]
@@ -57,27 +37,47 @@ public class FormatterPropertyTests
         var baselines = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "VmLang.Tests", "Baselines"), "*.vml").Select(File.ReadAllText);
         foreach (var text in TestPaths.ExampleSources.Select(e => e.Text).Concat(baselines))
         {
-            var formatted = Formatter.Format(text);
-            Assert.Equal(formatted, Formatter.Format(formatted));
-            Assert.Equal(Comments(text), Comments(formatted));
-            Assert.Equal(TextBlockValues(text), TextBlockValues(formatted));
-            Assert.Equal(Codes(text), Codes(formatted));
+            AssertFormattingKeepsMeaningOrLeavesAlone(text);
         }
     }
 
-    private static List<string> Comments(string text) =>
-        [.. SyntaxTree.Parse(text).Root.DescendantTokens()
+    private static Arbitrary<string> Files => ValidFileGenerator.Files;
+
+    private static void AssertFormattingKeepsMeaningOrLeavesAlone(string text)
+    {
+        var tree = SyntaxTree.Parse(text, "file.vml");
+        if (Formatter.CanFormat(tree)) AssertFormattingKeepsMeaning(tree);
+        else Assert.Equal(text, Formatter.Format(tree));
+    }
+
+    /// <summary>Each text is parsed once and its formatted text once: these properties run many thousand times.</summary>
+    private static void AssertFormattingKeepsMeaning(SyntaxTree tree)
+    {
+        var once = Formatter.Format(tree);
+        var formatted = SyntaxTree.Parse(once, "file.vml");
+        Assert.Equal(once, Formatter.Format(formatted));
+        Assert.Empty(formatted.Diagnostics);
+        Assert.Equal(Declarations(tree), Declarations(formatted));
+        Assert.Equal(Comments(tree), Comments(formatted));
+        Assert.Equal(TextBlockValues(tree), TextBlockValues(formatted));
+        Assert.Equal(Codes(tree), Codes(formatted));
+    }
+
+    private static List<string> Declarations(SyntaxTree tree) => [.. ProductionShape.Of(tree).Select(d => d.ToString())];
+
+    private static List<string> Comments(SyntaxTree tree) =>
+        [.. tree.Root.DescendantTokens()
             .SelectMany(t => t.LeadingTrivia.Concat(t.TrailingTrivia))
             .Where(t => t.IsComment)
             .Select(t => t.Text.ReplaceLineEndings("\n").TrimEnd())];
 
     /// <summary>Each block's literal text as the compiler reads it, with holes in whitespace-free form.</summary>
-    private static List<string> TextBlockValues(string text) =>
-        [.. SyntaxTree.Parse(text).Root.DescendantNodes().OfType<TextBlockSyntax>()
+    private static List<string> TextBlockValues(SyntaxTree tree) =>
+        [.. tree.Root.DescendantNodes().OfType<TextBlockSyntax>()
             .Select(block => string.Concat(block.Parts.Select(part => part is TextSyntax literal
                 ? block.GetLiteralValue(literal)
                 : Regex.Replace(part.ToFullString(), @"\s+", ""))))];
 
-    private static List<string> Codes(string text) =>
-        [.. Compilation.Create([SyntaxTree.Parse(text, "file.vml")]).GetDiagnostics().Select(d => d.Code).Order(StringComparer.Ordinal)];
+    private static List<string> Codes(SyntaxTree tree) =>
+        [.. Compilation.Create([tree]).GetDiagnostics().Select(d => d.Code).Order(StringComparer.Ordinal)];
 }

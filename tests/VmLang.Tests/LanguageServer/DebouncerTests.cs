@@ -1,5 +1,4 @@
 using VmLang.LanguageServer;
-using VmLang.Tests.LanguageServer.Protocol;
 
 namespace VmLang.Tests.LanguageServer;
 
@@ -29,7 +28,7 @@ public sealed class DebouncerTests : IDisposable
         Assert.False(ran.Task.IsCompleted);
 
         clock.Advance(TimeSpan.FromMilliseconds(1));
-        await ran.Task.WaitAsync(TestClient.Timeout);
+        await ran.Task.WaitAsync(LspTestClient.Timeout);
     }
 
     [Fact]
@@ -58,7 +57,7 @@ public sealed class DebouncerTests : IDisposable
         }
 
         clock.Advance(Delay / 2);
-        await last.Task.WaitAsync(TestClient.Timeout);
+        await last.Task.WaitAsync(LspTestClient.Timeout);
         Assert.Equal([3], runs);
     }
 
@@ -72,7 +71,7 @@ public sealed class DebouncerTests : IDisposable
 
         clock.Advance(Delay);
 
-        await Task.WhenAll(a.Task, b.Task).WaitAsync(TestClient.Timeout);
+        await Task.WhenAll(a.Task, b.Task).WaitAsync(LspTestClient.Timeout);
     }
 
     [Fact]
@@ -87,11 +86,11 @@ public sealed class DebouncerTests : IDisposable
             await Task.Delay(Timeout.Infinite, cancellationToken);
         });
         clock.Advance(Delay);
-        await started.Task.WaitAsync(TestClient.Timeout);
+        await started.Task.WaitAsync(LspTestClient.Timeout);
 
         debouncer.Schedule("a", _ => Task.CompletedTask);
 
-        await cancelled.Task.WaitAsync(TestClient.Timeout);
+        await cancelled.Task.WaitAsync(LspTestClient.Timeout);
         Assert.Equal("", log.ToString());
     }
 
@@ -110,7 +109,7 @@ public sealed class DebouncerTests : IDisposable
         debouncer.Cancel("a");
         clock.Advance(Delay);
 
-        await other.Task.WaitAsync(TestClient.Timeout);
+        await other.Task.WaitAsync(LspTestClient.Timeout);
         Assert.False(ran);
     }
 
@@ -123,11 +122,11 @@ public sealed class DebouncerTests : IDisposable
 
         failing.Schedule("a", _ => throw new InvalidOperationException("diagnostics failed"));
         clock.Advance(Delay);
-        await failureLog.Written.Task.WaitAsync(TestClient.Timeout);
+        await failureLog.Written.Task.WaitAsync(LspTestClient.Timeout);
         failing.Schedule("a", _ => Complete(ran));
         clock.Advance(Delay);
 
-        await ran.Task.WaitAsync(TestClient.Timeout);
+        await ran.Task.WaitAsync(LspTestClient.Timeout);
         Assert.Contains("diagnostics failed", failureLog.ToString());
     }
 

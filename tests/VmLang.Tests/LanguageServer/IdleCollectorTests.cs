@@ -1,5 +1,4 @@
 using VmLang.LanguageServer;
-using VmLang.Tests.LanguageServer.Protocol;
 
 namespace VmLang.Tests.LanguageServer;
 
@@ -34,7 +33,7 @@ public sealed class IdleCollectorTests : IDisposable
 
         collector.OnWorkDone();
         clock.Advance(Quiet);
-        await collected.Task.WaitAsync(TestClient.Timeout);
+        await collected.Task.WaitAsync(LspTestClient.Timeout);
         Assert.Equal(1, inducedCollections);
     }
 
@@ -76,7 +75,7 @@ public sealed class IdleCollectorTests : IDisposable
 
         collector.OnWorkDone();
         clock.Advance(Quiet);
-        await collected.Task.WaitAsync(TestClient.Timeout);
+        await collected.Task.WaitAsync(LspTestClient.Timeout);
         Assert.Equal(1, inducedCollections);
     }
 }

@@ -52,6 +52,8 @@ public class StdioProcessTests
             Assert.Equal(DocumentUri.FromLocalPath(file), published.GetProperty("params").GetProperty("uri").GetString());
             Assert.Equal("VML0108", published.GetProperty("params").GetProperty("diagnostics")[0].GetProperty("code").GetString());
 
+            // A frame whose Content-Length runs into the next frame costs that frame nothing (issue 12, row 15).
+            await process.StandardInput.BaseStream.WriteAsync("Content-Length: 90\r\n\r\n{\"jsonrpc\":\"2.0\",\"method\":\"$/x\"}"u8.ToArray());
             await Send("""{"jsonrpc":"2.0","id":2,"method":"shutdown"}""");
             await Receive(m => m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.GetInt32() == 2);
             await Send("""{"jsonrpc":"2.0","method":"exit"}""");

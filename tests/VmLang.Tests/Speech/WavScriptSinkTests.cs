@@ -21,4 +21,17 @@ public sealed class WavScriptSinkTests
         Assert.Equal(Enumerable.Range(1, 6).Select(row => $"row {row}: "), lines.Take(6).Select(l => l[..(l.IndexOf(':') + 2)]));
         Assert.StartsWith("spoken ", lines[^1]);
     }
+
+    [EspeakFact]
+    public void Espeak_ng_failing_on_a_row_is_a_write_failure_naming_its_wav_and_leaves_no_file()
+    {
+        using var folder = new TemporaryDirectory();
+        using var sink = new WavScriptSink(new OutputDirectory(folder.Path), ScriptFormatter.For(ScriptFormat.Ssml), new SpeechOptions(150, "nosuchvoice"), new SpokenSecondsReport());
+
+        var error = Assert.Throws<OutputWriteException>(() => sink.Write(new RenderedScript(7, "t", "Dana Reyes", "Hi.", 0.4, [], null)));
+
+        Assert.Contains("00007-dana-reyes.wav", error.Message);
+        Assert.Contains("voice does not exist", error.Message);
+        Assert.Empty(folder.AllFiles());
+    }
 }

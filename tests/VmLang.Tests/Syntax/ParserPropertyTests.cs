@@ -1,22 +1,14 @@
 using FsCheck;
 using FsCheck.Fluent;
 using VmLang.Syntax;
+using VmLang.Tests.Fuzzing;
 
 namespace VmLang.Tests.Syntax;
 
-/// <summary>For any input at all: parsing does not throw, the tree gives back every character, and every element knows its parent.</summary>
+/// <summary>For any input at all (<see cref="FuzzCases"/> of each kind): parsing does not throw, the tree gives back every character, and every element knows its parent.</summary>
 public class ParserPropertyTests
 {
-    private static readonly string[] Fragments =
-    [
-        "template", "ruleset", "sequence", "for", "voicemail", "gatekeeper", "slot", "optional", "say", "use", "max",
-        "forbid", "prefer", "because", "as", "allow", "day", "error", "warning", "if", "else", "end",
-        "x", "prospect", "first", "30s", "30", "7", "\"", "\"\"\"", "\"\"\"\n", "{", "}", "{{", "}}", ":", "=", "=>", ",",
-        ".", "|", " ", "  ", "\n", "\r\n", "\r", "\t", "//", "/*", "*/", "\\", "\\u{1F600}", "\\q", "$", "@", "\uFEFF",
-        "😀", "\u2019", "é", "\0",
-    ];
-
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(2000);
+    private static readonly Config Config = FuzzCases.Config;
 
     [Fact]
     public void Arbitrary_strings_round_trip()
@@ -27,23 +19,13 @@ public class ParserPropertyTests
     [Fact]
     public void Strings_of_language_fragments_round_trip()
     {
-        var fragments = Gen.Elements(Fragments).ListOf().Select(list => string.Concat(list));
-        Prop.ForAll(fragments.ToArbitrary(), RoundTrips).Check(Config);
+        Prop.ForAll(ProgramMutator.FragmentSoup.ToArbitrary(), RoundTrips).Check(Config);
     }
 
     [Fact]
     public void Mutated_examples_round_trip()
     {
-        var sources = TestPaths.ExampleSources.Select(e => e.Text).ToArray();
-        var mutations =
-            from source in Gen.Elements(sources)
-            let tokens = Tokens(source)
-            from kind in Gen.Choose(0, 2)
-            from a in Gen.Choose(0, tokens.Length - 1)
-            from b in Gen.Choose(0, tokens.Length - 1)
-            from c in Gen.Choose(0, tokens.Length - 1)
-            select Mutate(tokens, kind, Math.Min(a, b), Math.Max(a, b), c);
-        Prop.ForAll(mutations.ToArbitrary(), RoundTrips).Check(Config.WithMaxTest(1000));
+        Prop.ForAll(ProgramMutator.Mutated.ToArbitrary(), RoundTrips).Check(Config);
     }
 
     private static bool RoundTrips(string text)
@@ -96,23 +78,5 @@ public class ParserPropertyTests
         var template = SyntaxTree.Parse(text).Root.Declarations[0];
         Assert.Equal(width, template.FirstToken()!.Value.LeadingTrivia.Single().Text.Length);
         Assert.Equal(width, template.FirstToken()!.Value.Span.Start);
-    }
-
-    private static string[] Tokens(string source) =>
-        SyntaxTree.Parse(source).Root.DescendantTokens().Select(t => t.ToFullString()).ToArray();
-
-    /// <summary>0: delete a token range; 1: duplicate it; 2: move it elsewhere.</summary>
-    private static string Mutate(string[] tokens, int kind, int from, int to, int at)
-    {
-        var range = tokens[from..(to + 1)];
-        var rest = tokens[..from].Concat(tokens[(to + 1)..]).ToList();
-        switch (kind)
-        {
-            case 0: return string.Concat(rest);
-            case 1: return string.Concat(tokens[..(to + 1)].Concat(range).Concat(tokens[(to + 1)..]));
-            default:
-                rest.InsertRange(Math.Min(at, rest.Count), range);
-                return string.Concat(rest);
-        }
     }
 }

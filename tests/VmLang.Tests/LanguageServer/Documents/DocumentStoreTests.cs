@@ -23,8 +23,8 @@ public sealed class DocumentStoreTests
             ContentChanges = [new TextDocumentContentChangeEvent { Range = new Range(new Position(0, 4), new Position(0, 6)), Text = "hello" }],
         });
 
-        Assert.Equal("say hi", opened.Text);
-        Assert.Equal("say hello", changed?.Text);
+        Assert.Equal("say hi", opened.Text.Text);
+        Assert.Equal("say hello", changed?.Text.Text);
         Assert.Same(changed, store.Get(Uri));
         Assert.Equal([changed!], store.OpenDocuments);
 

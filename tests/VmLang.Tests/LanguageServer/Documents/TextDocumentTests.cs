@@ -1,5 +1,6 @@
 using VmLang.LanguageServer.Documents;
 using VmLang.LanguageServer.Protocol;
+using VmLang.Text;
 using Range = VmLang.LanguageServer.Protocol.Range;
 
 namespace VmLang.Tests.LanguageServer.Documents;
@@ -26,16 +27,16 @@ public sealed class TextDocumentTests
             [new TextDocumentContentChangeEvent { Range = new Range(new Position(startLine, startCharacter), new Position(endLine, endCharacter)), Text = newText }],
             2);
 
-        Assert.Equal(expected, changed.Text);
+        Assert.Equal(expected, changed.Text.Text);
         Assert.Equal(2, changed.Version);
-        Assert.Equal(text, document.Text);
+        Assert.Equal(text, document.Text.Text);
     }
 
     [Fact]
     public void Changes_ApplyInOrder_EachToThePreviousResult()
     {
         var document = new TextDocument("file:///a.vml", 1, "abc");
-        _ = document.Lines;
+        _ = document.Text.LineCount;
 
         TextDocument changed = document.WithChanges(
             [
@@ -46,8 +47,8 @@ public sealed class TextDocumentTests
             ],
             5);
 
-        Assert.Equal("replaced\nALL all", changed.Text);
-        Assert.Equal(new Position(1, 7), changed.Lines.GetPosition(changed.Text.Length));
+        Assert.Equal("replaced\nALL all", changed.Text.Text);
+        Assert.Equal(new LinePosition(1, 7), changed.Text.GetLinePosition(changed.Text.Length));
     }
 
     [Fact]
@@ -60,7 +61,37 @@ public sealed class TextDocumentTests
             [new TextDocumentContentChangeEvent { Range = new Range(new Position(1, 0), new Position(1, 0)), Text = "\n" }],
             2);
 
-        Assert.Equal("a\r\nb", changed.Text);
-        Assert.Equal(2, changed.Lines.LineCount);
+        Assert.Equal("a\r\nb", changed.Text.Text);
+        Assert.Equal(2, changed.Text.LineCount);
+    }
+
+    // Issue 15: the server's own line map counted a BOM as a column, so an edit on the first line of a file
+    // with a BOM landed one character to the left of where the client meant it.
+    [Theory]
+    [InlineData(0, 1, 0, 2, "X", "\uFEFFaXc\r\nd")]
+    [InlineData(0, 0, 0, 0, "<", "\uFEFF<abc\r\nd")]
+    [InlineData(0, 3, 0, 99, "!", "\uFEFFabc!\r\nd")]
+    [InlineData(1, 0, 1, 1, "D", "\uFEFFabc\r\nD")]
+    [InlineData(-1, 0, 0, 1, "", "\uFEFFbc\r\nd")]
+    public void RangeChange_OnTheFirstLineOfAFileWithABom_LandsWhereTheClientMeantIt(int startLine, int startCharacter, int endLine, int endCharacter, string newText, string expected)
+    {
+        var document = new TextDocument("file:///a.vml", 1, "\uFEFFabc\r\nd");
+
+        TextDocument changed = document.WithChanges(
+            [new TextDocumentContentChangeEvent { Range = new Range(new Position(startLine, startCharacter), new Position(endLine, endCharacter)), Text = newText }],
+            2);
+
+        Assert.Equal(expected, changed.Text.Text);
+    }
+
+    [Fact]
+    public void Positions_CountUtf16UnitsAndNeverFallInsideACrlf()
+    {
+        var text = new TextDocument("file:///a.vml", 1, "a😀x\r\né").Text;
+
+        Assert.Equal(new LinePosition(0, 3), text.GetLinePosition(3));
+        Assert.Equal(new LinePosition(0, 4), text.GetLinePosition(5));
+        Assert.Equal(new LinePosition(1, 1), text.GetLinePosition(99));
+        Assert.Equal(4, text.GetOffset(new LinePosition(0, 99)));
     }
 }

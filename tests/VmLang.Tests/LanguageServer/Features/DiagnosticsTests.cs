@@ -1,6 +1,6 @@
 using VmLang.LanguageServer.Documents;
 using VmLang.LanguageServer.Protocol;
-using static VmLang.Tests.LanguageServer.Features.ServerSession;
+using static VmLang.Tests.LanguageServer.LspTestClient;
 
 namespace VmLang.Tests.LanguageServer.Features;
 
@@ -11,7 +11,7 @@ public class DiagnosticsTests
     [Fact]
     public async Task A_typo_in_a_hole_is_reported_and_its_fix_clears_it()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         await session.OpenAsync(uri, FirstTouch);
 
@@ -32,7 +32,7 @@ public class DiagnosticsTests
     [Fact]
     public async Task A_change_in_one_file_publishes_the_diagnostics_it_causes_in_another()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var house = session.UriOf("house.vml");
         var text = File.ReadAllText(TestPaths.Example("house.vml"));
         await session.OpenAsync(house, text);
@@ -49,7 +49,7 @@ public class DiagnosticsTests
     public async Task Files_whose_diagnostics_did_not_change_are_not_published_again()
     {
         var noisy = new Dictionary<string, string> { ["a_noisy.vml"] = "template noisy for voicemail {\n  say \"\"\"\n    hi\n    \"\"\"\n}\n" };
-        await using var session = await StartAsync(noisy);
+        await using var session = await StartServerAsync(noisy);
         // Loading publishes every file with diagnostics, in order of their names.
         await session.WaitForDiagnosticsAsync(session.UriOf("a_noisy.vml"), Has("VML0201"));
         var uri = session.UriOf("first_touch.vml");
@@ -69,7 +69,7 @@ public class DiagnosticsTests
     [Fact]
     public async Task Closing_a_document_that_is_not_on_disk_clears_its_diagnostics()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         const string uri = "untitled:Untitled-1";
         await session.OpenAsync(uri, "template t for voicemail {\n  say \"\"\"\n    hi\n    \"\"\"\n}\n");
         await session.WaitForDiagnosticsAsync(uri, Has("VML0201"));
@@ -81,7 +81,7 @@ public class DiagnosticsTests
     [Fact]
     public async Task Diagnostics_of_vmlang_json_are_published_for_that_file()
     {
-        await using var session = await StartAsync(new Dictionary<string, string> { ["vmlang.json"] = "{ \"wordsPerMinute\": \"fast\" }" });
+        await using var session = await StartServerAsync(new Dictionary<string, string> { ["vmlang.json"] = "{ \"wordsPerMinute\": \"fast\" }" });
         var diagnostics = await session.WaitForDiagnosticsAsync(session.UriOf("vmlang.json"), Has("VML0301"));
         Assert.Equal(0, diagnostics[0].GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
     }
@@ -89,22 +89,22 @@ public class DiagnosticsTests
     [Fact]
     public async Task A_file_changed_on_disk_is_read_again_unless_it_is_open()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var path = Path.Combine(session.Folder, "extra.vml");
         File.WriteAllText(path, "sequence s { day 1 nowhere }\n");
         var uri = session.UriOf("extra.vml");
-        await session.NotifyAsync(LspMethods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":{{Json(uri)}},"type":1}]}""");
+        await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":{{Json(uri)}},"type":1}]}""");
         await session.WaitForDiagnosticsAsync(uri, Has("VML0108"));
 
         File.Delete(path);
-        await session.NotifyAsync(LspMethods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":{{Json(uri)}},"type":3}]}""");
+        await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWatchedFiles, $$"""{"changes":[{"uri":{{Json(uri)}},"type":3}]}""");
         Assert.Empty(await session.WaitForDiagnosticsAsync(uri));
     }
 
     [Fact]
     public async Task Added_and_removed_workspace_folders_bring_their_files_in_and_out()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var other = Directory.CreateTempSubdirectory("vmlang-lsp-folder-").FullName;
         try
         {
@@ -112,11 +112,11 @@ public class DiagnosticsTests
             var uri = DocumentUri.FromLocalPath(Path.Combine(other, "steps.vml"));
             var folder = Json(DocumentUri.FromLocalPath(other));
 
-            await session.NotifyAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
+            await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
                 $$$"""{"event":{"added":[{"uri":{{{folder}}},"name":"other"}],"removed":[]}}""");
             await session.WaitForDiagnosticsAsync(uri, Has("VML0108"));
 
-            await session.NotifyAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
+            await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
                 $$$"""{"event":{"added":[],"removed":[{"uri":{{{folder}}},"name":"other"}]}}""");
             Assert.Empty(await session.WaitForDiagnosticsAsync(uri));
         }
@@ -129,13 +129,13 @@ public class DiagnosticsTests
     [Fact]
     public async Task Configuration_changes_apply_the_new_vmlang_json()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         await session.OpenAsync(uri, FirstTouch);
         await session.WaitForDiagnosticsAsync(uri, d => d.Length == 0);
 
         File.WriteAllText(Path.Combine(session.Folder, "vmlang.json"), "{ \"wordsPerMinute\": 20 }");
-        await session.NotifyAsync(LspMethods.WorkspaceDidChangeConfiguration, "{\"settings\":null}");
+        await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeConfiguration, "{\"settings\":null}");
         await session.WaitForDiagnosticsAsync(uri, Has("VML0204"));
     }
 }

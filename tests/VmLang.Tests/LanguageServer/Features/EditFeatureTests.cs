@@ -1,6 +1,6 @@
 using System.Text.Json;
 using VmLang.LanguageServer.Protocol;
-using static VmLang.Tests.LanguageServer.Features.ServerSession;
+using static VmLang.Tests.LanguageServer.LspTestClient;
 
 namespace VmLang.Tests.LanguageServer.Features;
 
@@ -12,7 +12,7 @@ public class EditFeatureTests
     [Fact]
     public async Task Rename_of_a_ruleset_edits_its_declaration_and_every_use_across_files()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         var (line, character) = TextPositions.Find(FirstTouch, "use house", offset: 5);
 
@@ -28,7 +28,7 @@ public class EditFeatureTests
     [Fact]
     public async Task Rename_of_a_slot_edits_the_declaration_and_the_holes()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         var (line, character) = TextPositions.Find(FirstTouch, "{{ referrer }}", offset: 3);
         var edit = await session.ResultAsync(LspMethods.TextDocumentRename, PositionWith(uri, line, character, "\"newName\":\"friend\""));
@@ -41,17 +41,17 @@ public class EditFeatureTests
     [InlineData("rep", "already has that name")]
     public async Task Rename_to_a_bad_name_is_an_error(string newName, string reason)
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         var (line, character) = TextPositions.Find(FirstTouch, "slot referrer", offset: 6);
-        var response = await session.RequestAsync(LspMethods.TextDocumentRename, PositionWith(uri, line, character, $"\"newName\":{Json(newName)}"));
+        var response = await session.CallAsync(LspMethods.TextDocumentRename, PositionWith(uri, line, character, $"\"newName\":{Json(newName)}"));
         Assert.Contains(reason, response.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]
     public async Task Prepare_rename_on_a_keyword_answers_null()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var prepared = await session.ResultAsync(LspMethods.TextDocumentPrepareRename, Position(session.UriOf("first_touch.vml"), 1, 2));
         Assert.Equal(JsonValueKind.Null, prepared.ValueKind);
     }
@@ -59,7 +59,7 @@ public class EditFeatureTests
     [Fact]
     public async Task Formatting_returns_one_whole_document_edit_or_none()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("messy.vml");
         await session.OpenAsync(uri, "ruleset r{forbid \"a\",\"b\" because \"c\"}");
         var options = "\"options\":{\"tabSize\":4,\"insertSpaces\":true}";
@@ -73,7 +73,7 @@ public class EditFeatureTests
     [Fact]
     public async Task Code_actions_offer_the_compilers_fix_allow_in_template_and_off_in_a_new_vmlang_json()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         var text = FirstTouch.Replace("  slot number   : contact\n", "", StringComparison.Ordinal).Replace(" you can reach me at {{ number }}", "", StringComparison.Ordinal);
         await session.OpenAsync(uri, text);
@@ -101,7 +101,7 @@ public class EditFeatureTests
     [Fact]
     public async Task Off_in_an_existing_vmlang_json_edits_its_rules_and_keeps_the_rest()
     {
-        await using var session = await StartAsync(new Dictionary<string, string> { ["vmlang.json"] = "{\n  // ours\n  \"rules\": { \"VML1004\": \"warning\" }\n}\n" });
+        await using var session = await StartServerAsync(new Dictionary<string, string> { ["vmlang.json"] = "{\n  // ours\n  \"rules\": { \"VML1004\": \"warning\" }\n}\n" });
         var uri = session.UriOf("first_touch.vml");
         var text = FirstTouch.Replace("Hi {{ prospect | first }}", "Just checking in, {{ prospect | first }}", StringComparison.Ordinal);
         await session.OpenAsync(uri, text);

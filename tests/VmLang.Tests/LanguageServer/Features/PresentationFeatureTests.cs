@@ -1,5 +1,5 @@
 using VmLang.LanguageServer.Protocol;
-using static VmLang.Tests.LanguageServer.Features.ServerSession;
+using static VmLang.Tests.LanguageServer.LspTestClient;
 
 namespace VmLang.Tests.LanguageServer.Features;
 
@@ -9,7 +9,7 @@ public class PresentationFeatureTests
     [Fact]
     public async Task Document_symbols_are_declarations_with_their_slots()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var symbols = await session.ResultAsync(LspMethods.TextDocumentDocumentSymbol, DocumentParams(session.UriOf("first_touch.vml")));
         var template = symbols[0];
         Assert.Equal("first_touch", template.GetProperty("name").GetString());
@@ -21,7 +21,7 @@ public class PresentationFeatureTests
     [Fact]
     public async Task Semantic_tokens_classify_names_by_their_role_and_split_text_per_line()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("t.vml");
         await session.OpenAsync(uri, "// c\ntemplate t for voicemail {\n  slot p : prospect\n  say \"\"\"\n    Hi {{ p | first }}\n    bye\n    \"\"\"\n}\n");
         var data = (await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(uri))).GetProperty("data").EnumerateArray().Select(e => e.GetInt32()).ToArray();
@@ -47,7 +47,7 @@ public class PresentationFeatureTests
     [Fact]
     public async Task Folding_ranges_cover_declarations_and_text_blocks()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var ranges = (await session.ResultAsync(LspMethods.TextDocumentFoldingRange, DocumentParams(session.UriOf("first_touch.vml"))))
             .EnumerateArray().Select(r => (r.GetProperty("startLine").GetInt32(), r.GetProperty("endLine").GetInt32())).ToList();
         Assert.Contains((1, 19), ranges);
@@ -57,7 +57,7 @@ public class PresentationFeatureTests
     [Fact]
     public async Task Code_lens_shows_the_spoken_length_of_each_template()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var lenses = await session.ResultAsync(LspMethods.TextDocumentCodeLens, DocumentParams(session.UriOf("first_touch.vml")));
         Assert.Equal(1, lenses.GetArrayLength());
         Assert.Matches(@"^≈ [\d.]+ s spoken of 30 s$", lenses[0].GetProperty("command").GetProperty("title").GetString());

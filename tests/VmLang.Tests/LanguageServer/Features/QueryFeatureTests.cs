@@ -1,6 +1,6 @@
 using System.Text.Json;
 using VmLang.LanguageServer.Protocol;
-using static VmLang.Tests.LanguageServer.Features.ServerSession;
+using static VmLang.Tests.LanguageServer.LspTestClient;
 
 namespace VmLang.Tests.LanguageServer.Features;
 
@@ -9,7 +9,7 @@ public class QueryFeatureTests
 {
     private static readonly string FirstTouch = File.ReadAllText(TestPaths.Example("first_touch.vml"));
 
-    private static async Task<JsonElement> At(ServerSession session, string method, string needle, int offset = 0, int occurrence = 1, string file = "first_touch.vml")
+    private static async Task<JsonElement> At(LspTestClient session, string method, string needle, int offset = 0, int occurrence = 1, string file = "first_touch.vml")
     {
         var text = File.ReadAllText(Path.Combine(session.Folder, file));
         var (line, character) = TextPositions.Find(text, needle, offset, occurrence);
@@ -19,7 +19,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Hover_on_a_slot_tells_its_role_and_that_it_must_be_said()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var hover = await At(session, LspMethods.TextDocumentHover, "{{ rep }}", offset: 4);
         var text = hover.GetProperty("contents").GetProperty("value").GetString()!;
         Assert.Contains("slot rep : caller", text);
@@ -30,7 +30,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Hover_on_a_slot_with_a_default_shows_it()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var text = (await At(session, LspMethods.TextDocumentHover, "slot firm", offset: 6)).GetProperty("contents").GetProperty("value").GetString()!;
         Assert.Contains("= \"Northwind Telecom\"", text);
         Assert.Contains("default", text);
@@ -39,7 +39,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Hover_on_a_template_shows_channel_and_spoken_length()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var text = (await At(session, LspMethods.TextDocumentHover, "first_touch for", offset: 2)).GetProperty("contents").GetProperty("value").GetString()!;
         Assert.Contains("template first_touch for voicemail", text);
         Assert.Matches(@"≈ [\d.]+ s spoken of 30 s", text);
@@ -48,7 +48,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Hover_on_a_ruleset_lists_its_rules()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var text = (await At(session, LspMethods.TextDocumentHover, "use house", offset: 5)).GetProperty("contents").GetProperty("value").GetString()!;
         Assert.Contains("forbid \"guarantee\" (error): Legal reviews every guarantee.", text);
         Assert.Contains("prefer \"call me back\" → \"you can reach me at\"", text);
@@ -57,7 +57,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Hover_on_a_diagnostic_shows_its_documentation()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         var text = FirstTouch.Replace("{{ rep }}", "{{ repp }}", StringComparison.Ordinal);
         await session.OpenAsync(uri, text);
@@ -71,7 +71,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Hover_on_a_role_and_a_filter()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         Assert.Contains("phone number to reach you", (await At(session, LspMethods.TextDocumentHover, ": contact", offset: 3)).GetProperty("contents").GetProperty("value").GetString());
         Assert.Contains("first word", (await At(session, LspMethods.TextDocumentHover, "| first", offset: 3)).GetProperty("contents").GetProperty("value").GetString());
     }
@@ -86,7 +86,7 @@ public class QueryFeatureTests
     [InlineData("  ", new[] { "slot", "say", "use", "max", "allow" })]
     public async Task Completion_offers_what_fits_at_the_caret(string typed, string[] expected)
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         // The typed line goes just before the say block's first line (inside the block for holes, above `say` otherwise).
         var anchor = typed.Contains("{{", StringComparison.Ordinal) ? "    Hi {{ prospect | first }}" : "  say \"\"\"";
@@ -158,7 +158,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Completion_offers_templates_after_day_and_declarations_at_top_level()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         const string uri = "untitled:seq";
         await session.OpenAsync(uri, "sequence s {\n  day 1 \n}\n\n");
         var days = await session.ResultAsync(LspMethods.TextDocumentCompletion, Position(uri, 1, 8));
@@ -170,7 +170,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Definition_goes_from_use_to_the_ruleset_in_another_file()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var location = await At(session, LspMethods.TextDocumentDefinition, "use house", offset: 6);
         Assert.Equal(session.UriOf("house.vml"), location.GetProperty("uri").GetString());
         Assert.Equal(1, location.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
@@ -180,7 +180,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Definition_goes_from_a_hole_to_its_slot()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var location = await At(session, LspMethods.TextDocumentDefinition, "{{ when }}", offset: 4);
         var (line, character) = TextPositions.Find(FirstTouch, "slot when", offset: 5);
         Assert.Equal(line, location.GetProperty("range").GetProperty("start").GetProperty("line").GetInt32());
@@ -190,7 +190,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task References_with_and_without_the_declaration()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var (line, character) = TextPositions.Find(FirstTouch, "slot referrer", offset: 6);
         var uri = session.UriOf("first_touch.vml");
         var all = await session.ResultAsync(LspMethods.TextDocumentReferences, PositionWith(uri, line, character, "\"context\":{\"includeDeclaration\":true}"));
@@ -202,7 +202,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Unknown_documents_and_positions_out_of_range_answer_null_not_errors()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         Assert.Equal(JsonValueKind.Null, (await session.ResultAsync(LspMethods.TextDocumentHover, Position("file:///nowhere/x.vml", 0, 0))).ValueKind);
         Assert.Equal(JsonValueKind.Null, (await session.ResultAsync(LspMethods.TextDocumentDefinition, Position(session.UriOf("first_touch.vml"), 999, 999))).ValueKind);
         Assert.Equal(JsonValueKind.Null, (await session.ResultAsync(LspMethods.TextDocumentHover, Position(session.UriOf("first_touch.vml"), -5, 3))).ValueKind);

@@ -12,7 +12,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task Request_IsAnsweredWithTheHandlersResult()
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (p, _) =>
                 Task.FromResult<Hover?>(new Hover
                 {
@@ -32,7 +32,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task NullResult_IsWrittenAsResultNull()
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
 
         JsonElement response = await client.RequestAsync("1", LspMethods.TextDocumentHover, HoverParams);
@@ -48,7 +48,7 @@ public sealed class LanguageServerConnectionTests
     [InlineData("9007199254740993")]
     public async Task RequestId_IsEchoedExactly(string id)
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
 
         JsonRpcAssert.HasId(await client.RequestAsync(id, LspMethods.TextDocumentHover, HoverParams), id);
@@ -58,7 +58,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task UnknownMethod_IsMethodNotFound()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         JsonElement response = await client.RequestAsync("3", "textDocument/unknown", "{}");
 
@@ -69,7 +69,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task UnknownDollarRequest_IsMethodNotFound()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         JsonRpcAssert.IsError(await client.RequestAsync("3", "$/somethingOptional"), JsonRpcErrorCodes.MethodNotFound);
     }
@@ -77,7 +77,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task MalformedJson_IsParseErrorWithNullId_AndTheNextRequestIsAnswered()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         await client.SendAsync("""{"jsonrpc":"2.0","id":4,"method":""");
         JsonElement parseError = await client.ReceiveAsync();
@@ -96,7 +96,7 @@ public sealed class LanguageServerConnectionTests
     [InlineData("null", "null")]
     public async Task JsonThatIsNotAMessage_IsInvalidRequest(string message, string expectedId)
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         await client.SendAsync(message);
         JsonElement response = await client.ReceiveAsync();
@@ -109,7 +109,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task BadHeader_IsLoggedAndSkipped_AndTheNextRequestIsAnswered()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         await client.SendRawAsync("Content-Length: twelve\r\n\r\n{\"id\":1}");
         JsonElement response = await client.RequestAsync("8", "no/such/method");
@@ -121,7 +121,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task InvalidParams_IsInvalidParams()
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
 
         JsonRpcAssert.IsError(await client.RequestAsync("1", LspMethods.TextDocumentHover, """{"position":{"line":0,"character":0}}"""), JsonRpcErrorCodes.InvalidParams);
@@ -133,7 +133,7 @@ public sealed class LanguageServerConnectionTests
     public async Task CancelRequest_CancelsTheHandlersToken_AndAnswersRequestCancelled()
     {
         var started = new TaskCompletionSource();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, async (_, cancellationToken) =>
             {
                 started.SetResult();
@@ -142,7 +142,7 @@ public sealed class LanguageServerConnectionTests
             }));
 
         await client.SendRequestAsync("\"slow\"", LspMethods.TextDocumentHover, HoverParams);
-        await started.Task.WaitAsync(TestClient.Timeout);
+        await started.Task.WaitAsync(LspTestClient.Timeout);
         await client.SendNotificationAsync(LspMethods.CancelRequest, """{"id":"slow"}""");
 
         JsonElement response = await client.ReceiveAsync();
@@ -153,7 +153,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task CancelRequest_ForAFinishedOrUnknownRequest_IsIgnored()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         await client.SendNotificationAsync(LspMethods.CancelRequest, """{"id":12345}""");
         await client.SendNotificationAsync(LspMethods.CancelRequest, """{"nonsense":true}""");
@@ -165,7 +165,7 @@ public sealed class LanguageServerConnectionTests
     public async Task RequestsRunConcurrently_SoASlowOneDoesNotBlockTheNext()
     {
         var release = new TaskCompletionSource<Hover?>();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
         {
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => release.Task);
             c.OnRequest<DocumentSymbolParams, IReadOnlyList<DocumentSymbol>>(LspMethods.TextDocumentDocumentSymbol, (_, _) =>
@@ -183,7 +183,7 @@ public sealed class LanguageServerConnectionTests
     public async Task HandlerException_IsInternalError_AndTheServerKeepsRunning()
     {
         int calls = 0;
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) =>
                 ++calls == 1 ? throw new InvalidOperationException("boom") : Task.FromResult<Hover?>(null)));
 
@@ -199,7 +199,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task ResponseErrorException_AnswersWithItsCode()
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, PrepareRenameResult?>(LspMethods.TextDocumentPrepareRename, async (_, _) =>
             {
                 await Task.Yield();
@@ -216,7 +216,7 @@ public sealed class LanguageServerConnectionTests
     public async Task Notifications_ReachTheirHandlerInOrder_AndUnhandledOnesAreIgnored()
     {
         var opened = new List<string>();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnNotification<DidOpenTextDocumentParams>(LspMethods.TextDocumentDidOpen, p =>
             {
                 opened.Add(p.TextDocument.Text);
@@ -236,12 +236,16 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task NotificationHandlerException_IsLogged_AndTheServerKeepsRunning()
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, _ => throw new InvalidOperationException("close failed")));
 
         await client.SendNotificationAsync(LspMethods.TextDocumentDidClose, """{"textDocument":{"uri":"file:///a.vml"}}""");
         await client.SendNotificationAsync(LspMethods.TextDocumentDidClose, """{"wrong":1}""");
 
+        // Params that cannot be read are the client's to know about; a failing handler is the server's log's.
+        JsonElement shown = await client.ReceiveAsync();
+        Assert.Equal(LspMethods.WindowShowMessage, shown.GetProperty("method").GetString());
+        Assert.Contains("Invalid params", shown.GetProperty("params").GetProperty("message").GetString());
         JsonRpcAssert.HasId(await client.RequestAsync("1", "no/such/method"), "1");
         Assert.Contains("close failed", client.Log.ToString());
         Assert.Contains("Invalid params", client.Log.ToString());
@@ -251,7 +255,7 @@ public sealed class LanguageServerConnectionTests
     public async Task InitializedNotification_WithoutParams_StillReachesItsHandler()
     {
         var initialized = new TaskCompletionSource();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnNotification<InitializedParams>(LspMethods.Initialized, _ =>
             {
                 initialized.SetResult();
@@ -260,14 +264,14 @@ public sealed class LanguageServerConnectionTests
 
         await client.SendNotificationAsync(LspMethods.Initialized);
 
-        await initialized.Task.WaitAsync(TestClient.Timeout);
+        await initialized.Task.WaitAsync(LspTestClient.Timeout);
     }
 
     [Fact]
     public async Task BeforeInitialize_RequestsAreServerNotInitialized_AndNotificationsDropped()
     {
         bool notified = false;
-        await using TestClient client = await TestClient.StartAsync(
+        await using LspTestClient client = await LspTestClient.StartAsync(
             c => c.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, _ =>
             {
                 notified = true;
@@ -287,7 +291,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task SecondInitialize_IsInvalidRequest()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         JsonRpcAssert.IsError(await client.RequestAsync("1", LspMethods.Initialize, """{"capabilities":{}}"""), JsonRpcErrorCodes.InvalidRequest);
     }
@@ -295,7 +299,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task AfterShutdown_RequestsAreInvalid_AndExitEndsWithCodeZero()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         JsonElement shutdown = await client.RequestAsync("1", LspMethods.Shutdown);
         Assert.Equal(JsonValueKind.Null, shutdown.GetProperty("result").ValueKind);
@@ -308,7 +312,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task ExitWithoutShutdown_EndsWithCodeOne()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         Assert.Equal(1, await client.StopAsync(shutdownFirst: false));
     }
@@ -316,7 +320,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task EndOfInput_EndsTheLoop()
     {
-        TestClient client = await TestClient.StartAsync();
+        LspTestClient client = await LspTestClient.StartAsync();
 
         await client.DisposeAsync();
 
@@ -327,7 +331,7 @@ public sealed class LanguageServerConnectionTests
     public async Task Exit_CancelsRequestsStillRunning()
     {
         var cancelled = new TaskCompletionSource();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, async (_, cancellationToken) =>
             {
                 using CancellationTokenRegistration registration = cancellationToken.Register(cancelled.SetResult);
@@ -338,13 +342,13 @@ public sealed class LanguageServerConnectionTests
         await client.SendRequestAsync("1", LspMethods.TextDocumentHover, HoverParams);
         Assert.Equal(0, await client.StopAsync());
 
-        await cancelled.Task.WaitAsync(TestClient.Timeout);
+        await cancelled.Task.WaitAsync(LspTestClient.Timeout);
     }
 
     [Fact]
     public async Task ServerNotification_IsSentWithCamelCaseNamesAndWithoutNulls()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         await client.Connection.PublishDiagnosticsAsync(new PublishDiagnosticsParams
         {
@@ -375,7 +379,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task LogMessage_IsSentAsWindowLogMessage()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         await client.Connection.LogMessageAsync(MessageType.Warning, "vmlang.json: unknown key 'foo'");
 
@@ -387,7 +391,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task ServerRequest_IsAnsweredThroughItsId()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         Task<IReadOnlyList<JsonElement>> configuration = client.Connection.GetConfigurationAsync(
             new ConfigurationParams { Items = [new ConfigurationItem { Section = "vmlang" }, new ConfigurationItem { Section = "other" }] });
@@ -406,8 +410,8 @@ public sealed class LanguageServerConnectionTests
         await client.SendAsync($$"""{"jsonrpc":"2.0","id":{{registrationRequest.GetProperty("id").GetRawText()}},"result":null}""");
         await client.SendAsync($$"""{"jsonrpc":"2.0","id":{{configurationRequest.GetProperty("id").GetRawText()}},"result":[{"maxSeconds":20},null]}""");
 
-        await registration.WaitAsync(TestClient.Timeout);
-        IReadOnlyList<JsonElement> settings = await configuration.WaitAsync(TestClient.Timeout);
+        await registration.WaitAsync(LspTestClient.Timeout);
+        IReadOnlyList<JsonElement> settings = await configuration.WaitAsync(LspTestClient.Timeout);
         Assert.Equal(20, settings[0].GetProperty("maxSeconds").GetInt32());
         Assert.Equal(JsonValueKind.Null, settings[1].ValueKind);
     }
@@ -415,13 +419,13 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task ServerRequest_AnsweredWithAnError_ThrowsResponseErrorException()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
 
         Task registration = client.Connection.RegisterCapabilityAsync(new RegistrationParams { Registrations = [] });
         JsonElement request = await client.ReceiveAsync();
         await client.SendAsync($$$"""{"jsonrpc":"2.0","id":{{{request.GetProperty("id").GetRawText()}}},"error":{"code":-32601,"message":"not supported"}}""");
 
-        var error = await Assert.ThrowsAsync<ResponseErrorException>(() => registration.WaitAsync(TestClient.Timeout));
+        var error = await Assert.ThrowsAsync<ResponseErrorException>(() => registration.WaitAsync(LspTestClient.Timeout));
         Assert.Equal(JsonRpcErrorCodes.MethodNotFound, error.Code);
         Assert.Equal("not supported", error.Message);
     }
@@ -429,14 +433,14 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task ServerRequest_Cancelled_TellsTheClient()
     {
-        await using TestClient client = await TestClient.StartAsync();
+        await using LspTestClient client = await LspTestClient.StartAsync();
         using var cancellation = new CancellationTokenSource();
 
         Task registration = client.Connection.RegisterCapabilityAsync(new RegistrationParams { Registrations = [] }, cancellation.Token);
         JsonElement request = await client.ReceiveAsync();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => registration.WaitAsync(TestClient.Timeout));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => registration.WaitAsync(LspTestClient.Timeout));
         JsonElement cancel = await client.ReceiveAsync();
         Assert.Equal(LspMethods.CancelRequest, cancel.GetProperty("method").GetString());
         Assert.Equal(request.GetProperty("id").GetRawText(), cancel.GetProperty("params").GetProperty("id").GetRawText());
@@ -445,13 +449,13 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task ServerRequest_StillUnansweredWhenTheConnectionEnds_IsCancelled()
     {
-        TestClient client = await TestClient.StartAsync();
+        LspTestClient client = await LspTestClient.StartAsync();
 
         Task registration = client.Connection.RegisterCapabilityAsync(new RegistrationParams { Registrations = [] });
         await client.ReceiveAsync();
         await client.DisposeAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => registration.WaitAsync(TestClient.Timeout));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => registration.WaitAsync(LspTestClient.Timeout));
     }
 
     [Fact]
@@ -459,7 +463,7 @@ public sealed class LanguageServerConnectionTests
     {
         const int count = 50;
         var release = new TaskCompletionSource();
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, async (p, _) =>
             {
                 await release.Task;
@@ -488,7 +492,7 @@ public sealed class LanguageServerConnectionTests
     [Fact]
     public async Task Registration_RejectsDuplicatesBuiltInsAndUnknownTypes()
     {
-        await using TestClient client = await TestClient.StartAsync(c =>
+        await using LspTestClient client = await LspTestClient.StartAsync(c =>
         {
             Assert.Throws<ArgumentException>(() => c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.Initialize, (_, _) => Task.FromResult<Hover?>(null)));
             Assert.Throws<ArgumentException>(() => c.OnNotification<InitializedParams>(LspMethods.Exit, _ => Task.CompletedTask));

@@ -106,6 +106,50 @@ public sealed class MessageFramingTests
     }
 
     [Fact]
+    public async Task ContentLengthTooLong_TheBodyEndsAtTheNextHeader_WithoutWaitingForMoreInput()
+    {
+        await WriteAsync("Content-Length: 500\r\n\r\n{\"a\":1}" + Encoding.UTF8.GetString(Frame("""{"b":2}""")));
+
+        Assert.Equal("""{"a":1}""", await ReadStringAsync());
+        Assert.Equal("""{"b":2}""", await ReadStringAsync());
+        Assert.Contains("ran into the next Content-Length header", log.ToString());
+    }
+
+    [Fact]
+    public async Task ContentLengthTooLong_AHeaderArrivingInPieces_IsStillFound()
+    {
+        await WriteAsync("Content-Length: 500\r\n\r\n{\"a\":1}Content-Le");
+        Task<string?> read = ReadStringAsync();
+        await WriteAsync("ngth: 7");
+        await WriteAsync("\r\n\r\n{\"b\":2}");
+
+        Assert.Equal("""{"a":1}""", await read);
+        Assert.Equal("""{"b":2}""", await ReadStringAsync());
+    }
+
+    [Fact]
+    public async Task AHeaderWrittenInsideAJsonString_IsPartOfTheBody()
+    {
+        // JSON cannot hold a raw line break in a string, so these are the escapes \r\n, not a header line.
+        string body = """{"text":"Content-Length: 5\r\n\r\nContent-Length: 7\n","n":1}""";
+
+        await WriteAsync(Encoding.UTF8.GetString(Frame(body)));
+
+        Assert.Equal(body, await ReadStringAsync());
+        Assert.Equal("", log.ToString());
+    }
+
+    [Fact]
+    public async Task ContentLengthTooShort_TheRestGluedBeforeTheNextHeader_IsSkipped()
+    {
+        await WriteAsync("Content-Length: 4\r\n\r\n{\"a\":1}" + Encoding.UTF8.GetString(Frame("""{"b":2}""")));
+
+        Assert.Equal("{\"a\"", await ReadStringAsync());
+        Assert.Equal("""{"b":2}""", await ReadStringAsync());
+        Assert.Contains("junk before a Content-Length header", log.ToString());
+    }
+
+    [Fact]
     public async Task OverlongHeaderLine_IsSkipped()
     {
         await WriteAsync(new string('x', 20_000) + Encoding.UTF8.GetString(Frame("{}")));
@@ -134,7 +178,7 @@ public sealed class MessageFramingTests
 
     private async Task<string?> ReadStringAsync()
     {
-        byte[]? body = await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(TestClient.Timeout);
+        byte[]? body = await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(LspTestClient.Timeout);
         return body is null ? null : Encoding.UTF8.GetString(body);
     }
 }
