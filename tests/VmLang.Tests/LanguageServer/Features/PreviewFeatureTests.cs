@@ -2,7 +2,7 @@ using System.Text.Json;
 using VmLang.LanguageServer.Protocol;
 using VmLang.Tests.Cli;
 using VmLang.Tests.Speech;
-using static VmLang.Tests.LanguageServer.Features.ServerSession;
+using static VmLang.Tests.LanguageServer.LspTestClient;
 
 namespace VmLang.Tests.LanguageServer.Features;
 
@@ -14,7 +14,7 @@ public class PreviewFeatureTests
         ["prospects.csv"] = File.ReadAllText(TestPaths.Example("prospects.csv")),
     };
 
-    private static Task<JsonElement> PreviewAsync(ServerSession session, string template = "first_touch", string? data = "prospects.csv", int? row = null, string file = "first_touch.vml")
+    private static Task<JsonElement> PreviewAsync(LspTestClient session, string template = "first_touch", string? data = "prospects.csv", int? row = null, string file = "first_touch.vml")
     {
         var members = $"\"template\":{Json(template)}" + (data is null ? "" : $",\"dataPath\":{Json(data)}") + (row is null ? "" : $",\"row\":{row}");
         return session.ResultAsync(LspMethods.VmLangPreview, DocumentParams(session.UriOf(file), members));
@@ -25,7 +25,7 @@ public class PreviewFeatureTests
     [Fact]
     public async Task Preview_of_a_row_is_the_script_render_writes_for_it()
     {
-        await using var session = await StartAsync(Prospects);
+        await using var session = await StartServerAsync(Prospects);
         var preview = await PreviewAsync(session, row: 2);
 
         var render = CliRunner.Run("render", Path.Combine(session.Folder, "first_touch.vml"), "--template", "first_touch",
@@ -45,7 +45,7 @@ public class PreviewFeatureTests
     [Fact]
     public async Task A_missing_value_shows_as_the_slot_name_and_the_row_is_rejected_as_render_would()
     {
-        await using var session = await StartAsync(Prospects);
+        await using var session = await StartServerAsync(Prospects);
         var preview = await PreviewAsync(session, row: 3);
         var script = preview.GetProperty("script").GetString()!;
         var missing = preview.GetProperty("missing").EnumerateArray().Single();
@@ -58,7 +58,7 @@ public class PreviewFeatureTests
     [Fact]
     public async Task Rejections_and_warnings_of_a_row_are_listed()
     {
-        await using var session = await StartAsync(Prospects);
+        await using var session = await StartServerAsync(Prospects);
         Assert.Contains(Strings((await PreviewAsync(session, row: 4)).GetProperty("rejections")), r => r.Contains("fewer than 7", StringComparison.Ordinal));
         Assert.Contains(Strings((await PreviewAsync(session, row: 5)).GetProperty("rejections")), r => r.StartsWith("VML1001", StringComparison.Ordinal));
     }
@@ -66,7 +66,7 @@ public class PreviewFeatureTests
     [Fact]
     public async Task Without_data_every_slot_without_a_default_is_shown_by_name()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var preview = await PreviewAsync(session, data: null);
         var script = preview.GetProperty("script").GetString()!;
         Assert.StartsWith("Hi prospect, this is rep with Northwind Telecom.", script);
@@ -78,7 +78,7 @@ public class PreviewFeatureTests
     [Fact]
     public async Task Preview_follows_the_editor_text()
     {
-        await using var session = await StartAsync(Prospects);
+        await using var session = await StartServerAsync(Prospects);
         var uri = session.UriOf("first_touch.vml");
         var text = File.ReadAllText(Path.Combine(session.Folder, "first_touch.vml"));
         await session.OpenAsync(uri, text.Replace("Hi {{ prospect | first }}", "Hello {{ prospect | upper }}", StringComparison.Ordinal));
@@ -89,7 +89,7 @@ public class PreviewFeatureTests
     [Fact]
     public async Task A_template_with_errors_or_unreadable_data_is_explained_not_rendered()
     {
-        await using var session = await StartAsync(new Dictionary<string, string> { ["bad.csv"] = "prospect,prospect\nx,y\n" });
+        await using var session = await StartServerAsync(new Dictionary<string, string> { ["bad.csv"] = "prospect,prospect\nx,y\n" });
         var uri = session.UriOf("first_touch.vml");
         var text = File.ReadAllText(Path.Combine(session.Folder, "first_touch.vml"));
         await session.OpenAsync(uri, text.Replace("{{ rep }}", "{{ repp }}", StringComparison.Ordinal));
@@ -106,7 +106,7 @@ public class PreviewFeatureTests
     [EspeakFact]
     public async Task Listen_speaks_the_previewed_row_and_reports_its_length_next_to_the_estimate()
     {
-        await using var session = await StartAsync(Prospects);
+        await using var session = await StartServerAsync(Prospects);
         var members = $"\"template\":\"first_touch\",\"dataPath\":\"prospects.csv\",\"row\":2";
         var preview = await session.ResultAsync(LspMethods.VmLangPreview, DocumentParams(session.UriOf("first_touch.vml"), members));
         var listen = await session.ResultAsync(LspMethods.VmLangListen, DocumentParams(session.UriOf("first_touch.vml"), members));
@@ -122,7 +122,7 @@ public class PreviewFeatureTests
     [Fact]
     public async Task Listen_to_a_template_with_errors_says_why_instead()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var uri = session.UriOf("first_touch.vml");
         await session.OpenAsync(uri, File.ReadAllText(Path.Combine(session.Folder, "first_touch.vml")).Replace("{{ rep }}", "{{ repp }}", StringComparison.Ordinal));
         var listen = await session.ResultAsync(LspMethods.VmLangListen, DocumentParams(uri, "\"template\":\"first_touch\""));
@@ -133,11 +133,11 @@ public class PreviewFeatureTests
     [Fact]
     public async Task Explain_returns_the_rule_page()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var page = await session.ResultAsync(LspMethods.VmLangExplain, """{"code":"vml1002"}""");
         Assert.Equal("VML1002", page.GetProperty("code").GetString());
         Assert.StartsWith("# VML1002: Begging for a callback", page.GetProperty("markdown").GetString());
-        var unknown = await session.RequestAsync(LspMethods.VmLangExplain, """{"code":"VML9999"}""");
+        var unknown = await session.CallAsync(LspMethods.VmLangExplain, """{"code":"VML9999"}""");
         Assert.Contains("Unknown diagnostic code", unknown.GetProperty("error").GetProperty("message").GetString());
     }
 }

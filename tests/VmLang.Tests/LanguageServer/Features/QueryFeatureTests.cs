@@ -98,7 +98,7 @@ public class QueryFeatureTests
         Assert.All(expected, label => Assert.Contains(label, labels));
     }
 
-    private static async Task<List<JsonElement>> CompleteInHoleAsync(ServerSession session, string line, int caret)
+    private static async Task<List<JsonElement>> CompleteInHoleAsync(LspTestClient session, string line, int caret)
     {
         var uri = session.UriOf("first_touch.vml");
         const string Anchor = "    Hi {{ prospect | first }}";
@@ -113,7 +113,7 @@ public class QueryFeatureTests
     [Fact]
     public async Task Completion_in_a_hole_lists_the_slots_first_and_preselects_one()
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var items = await CompleteInHoleAsync(session, "    Hi {{ ", "    Hi {{ ".Length);
         var kinds = items.Select(i => i.GetProperty("kind").GetInt32()).ToList();
         var lastSlot = kinds.LastIndexOf((int)CompletionItemKind.Variable);
@@ -129,7 +129,7 @@ public class QueryFeatureTests
     [InlineData("    Hi {{  }}")]
     public async Task Completion_in_a_hole_lists_the_slots_first_and_preselects_one_closed_or_not(string line)
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var items = await CompleteInHoleAsync(session, line, "    Hi {{ ".Length);
         Assert.NotEmpty(items);
         Assert.Equal("prospect", items[0].GetProperty("label").GetString());
@@ -141,7 +141,7 @@ public class QueryFeatureTests
     [InlineData("    Hi {{ re }}", -1, -1, null)]
     public async Task Completion_right_after_the_braces_inserts_the_spaces(string line, int start, int caret, string? inserted)
     {
-        await using var session = await StartAsync();
+        await using var session = await StartServerAsync();
         var items = await CompleteInHoleAsync(session, line, caret < 0 ? line.Length - 3 : caret);
         var rep = items.Single(i => i.GetProperty("label").GetString() == "rep");
         if (inserted is null)
