@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test suite: the .NET tests, then the Node suites that drive the real `vmlang`
 # (language server end to end, SARIF and config schema validation), the TextMate grammar tests, the
-# NativeAOT build against the JIT build (tests/aot publishes the native binary first), and tests/msbuild
-# (packs the packages, the native one too, and drives real `dotnet build`, `dotnet tool` and the CI recipes).
+# NativeAOT build against the JIT build (tests/aot publishes the native binary first), tests/msbuild
+# (packs the packages, the native one too, and drives real `dotnet build`, `dotnet tool` and the CI
+# recipes), and the VS Code extension in real VS Code (tests/vscode-e2e, with that binary bundled in the .vsix).
 # Prints one closing line,
 # "N passed, N failed", and exits non-zero when anything failed.
 set -uo pipefail
@@ -36,6 +37,16 @@ for suite in tests/node tests/lsp-e2e grammar tests/aot tests/msbuild; do
   f="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -n 1)"
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+
+# Real VS Code (code-server + headless Chromium) with the platform .vsix; run.sh installs what it needs.
+echo "== VS Code end to end (tests/vscode-e2e)"
+bash tests/vscode-e2e/run.sh 2>&1 | tee "$log"
+e2e_status="${PIPESTATUS[0]}"
+p="$(sed -nE 's/^# pass ([0-9]+)/\1/p' "$log" | tail -n 1)"
+f="$(sed -nE 's/^# fail ([0-9]+)/\1/p' "$log" | tail -n 1)"
+if [ -z "$p" ]; then f=1; p=0; fi # it could not set up: count that as a failure
+[ "$e2e_status" -eq 0 ] || status=1
+passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 
 rm -f "$log"
 [ "$failed" -eq 0 ] || status=1

@@ -38,6 +38,10 @@ public static class VmLangLanguageServer
         new FormattingHandler(workspace).Register(connection);
         new CodeActionHandler(workspace).Register(connection);
         new CodeLensHandler(workspace).Register(connection);
+        var preview = new PreviewHandler(workspace);
+        preview.Register(connection);
+        new ListenHandler(preview).Register(connection);
+        ExplainHandler.Register(connection);
         return diagnostics;
     }
 }

@@ -22,8 +22,51 @@ public static class Fixes
     public static CodeFix Allow(TemplateSymbol template, string code) =>
         new($"Allow {code} in template '{template.Name}'", [InsertLineAfter(template, template.Syntax.OpenBrace.Span, $"allow {code} because \"\"")]);
 
-    public static CodeFix Replace(string title, Location location, string replacement) =>
-        new(title, [new FileEdit(location.FilePath, location.Span, replacement)], IsPreferred: true);
+    /// <summary>
+    /// Replaces a matched phrase so the sentence still reads right: a phrase that starts a sentence
+    /// with a capital keeps it, and a replacement ending in "at" or "on" takes the place of the "at"
+    /// or "on" that followed the phrase ("call me back at {{ number }}" does not become "reach me at at").
+    /// </summary>
+    public static CodeFix ReplacePhrase(Location location, string replacement)
+    {
+        var text = location.Text.Text;
+        var said = text.AsSpan(location.Span.Start, location.Span.Length);
+        var newText = said.Length > 0 && char.IsUpper(said[0]) && replacement.Length > 0
+            ? char.ToUpperInvariant(replacement[0]) + replacement[1..]
+            : replacement;
+        var span = location.Span;
+        if (EndsWithPreposition(replacement) && FollowingPreposition(text, span.End) is { } preposition)
+        {
+            span = TextSpan.FromBounds(span.Start, preposition.End);
+        }
+        return new CodeFix($"Say \"{replacement}\" instead", [new FileEdit(location.FilePath, span, newText)], IsPreferred: true);
+    }
+
+    private static readonly string[] Prepositions = ["at", "on"];
+
+    private static bool EndsWithPreposition(string replacement)
+    {
+        var words = replacement.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && Prepositions.Contains(words[^1], StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The whitespace and "at"/"on" right after <paramref name="end"/>, as a span, if they are there as a whole word.</summary>
+    private static TextSpan? FollowingPreposition(string text, int end)
+    {
+        var start = end;
+        while (start < text.Length && text[start] is ' ' or '\t') start++;
+        if (start == end) return null;
+        foreach (var word in Prepositions)
+        {
+            var wordEnd = start + word.Length;
+            if (wordEnd <= text.Length && string.Compare(text, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (wordEnd == text.Length || !char.IsLetterOrDigit(text[wordEnd])))
+            {
+                return TextSpan.FromBounds(end, wordEnd);
+            }
+        }
+        return null;
+    }
 
     private static FileEdit InsertLineAfter(TemplateSymbol template, TextSpan anchor, string line)
     {

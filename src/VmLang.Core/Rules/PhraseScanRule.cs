@@ -23,7 +23,7 @@ public sealed class PhraseScanRule : TemplateRule
             var diagnostic = new Diagnostic(hit.Descriptor, location, hit.Severity, hit.Message);
             if (hit.Replacement is { } replacement)
             {
-                diagnostic = diagnostic with { Fixes = [Fixes.Replace($"Say \"{replacement}\" instead", location, replacement)] };
+                diagnostic = diagnostic with { Fixes = [Fixes.ReplacePhrase(location, replacement)] };
             }
             context.Report(diagnostic);
         }

@@ -28,10 +28,34 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
         var lineStart = text.GetLineStart(text.GetLineIndex(offset));
         var linePrefix = text.ToString(TextSpan.FromBounds(lineStart, offset));
         var items = IsInTextBlock(document.Tree, offset)
-            ? InHole(document, offset, linePrefix)
+            ? Spaced(InHole(document, offset, linePrefix), linePrefix, text.ToString(TextSpan.FromBounds(offset, text.GetLineContentEnd(text.GetLineIndex(offset)))), request.Position)
             : InDeclarations(document, offset, linePrefix);
-        return new CompletionList { Items = [.. items] };
+        return new CompletionList { Items = Ranked(items) };
     }
+
+    /// <summary>
+    /// The template's slots first, then filters and members, then keywords and the rest, each group
+    /// in the order it was listed; the first slot is preselected, so a bare <c>{{ </c> offers a slot
+    /// rather than whatever keyword sorts first alphabetically.
+    /// </summary>
+    private static CompletionItem[] Ranked(IEnumerable<CompletionItem> items)
+    {
+        var ordered = items.Select((item, index) => (item, index)).OrderBy(x => Rank(x.item.Kind)).ThenBy(x => x.index).Select(x => x.item).ToList();
+        var preselected = ordered.FindIndex(i => i.Kind == CompletionItemKind.Variable);
+        return [.. ordered.Select((item, index) => item with
+        {
+            SortText = index.ToString("D4", System.Globalization.CultureInfo.InvariantCulture),
+            Preselect = index == preselected ? true : null,
+        })];
+    }
+
+    private static int Rank(CompletionItemKind? kind) => kind switch
+    {
+        CompletionItemKind.Variable => 0,
+        CompletionItemKind.Function or CompletionItemKind.Property => 1,
+        CompletionItemKind.Keyword => 3,
+        _ => 2,
+    };
 
     private static IEnumerable<CompletionItem> InHole(DocumentContext document, int offset, string linePrefix)
     {
@@ -52,6 +76,21 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
         return hole.TrimStart().StartsWith("if ", StringComparison.Ordinal)
             ? slots
             : slots.Concat(new[] { "if", "else", "end" }.Select(k => Item(k, CompletionItemKind.Keyword, null)));
+    }
+
+    /// <summary>
+    /// A name completed right after <c>{{</c> (the editor auto-closes <c>{{</c> with the caret against
+    /// it) is inserted with the spaces the formatter writes, so accepting it gives <c>{{ rep }}</c>.
+    /// </summary>
+    private static IEnumerable<CompletionItem> Spaced(IEnumerable<CompletionItem> items, string linePrefix, string lineSuffix, Position caret)
+    {
+        var open = linePrefix.LastIndexOf("{{", StringComparison.Ordinal);
+        if (open < 0) return items;
+        var typed = linePrefix[(open + 2)..];
+        if (typed.Length > 0 && !WordOnly().IsMatch(typed)) return items;
+        var after = lineSuffix.StartsWith("}}", StringComparison.Ordinal) ? " " : "";
+        var range = new Range(caret with { Character = caret.Character - typed.Length }, caret);
+        return items.Select(item => item with { FilterText = item.Label, TextEdit = new TextEdit { Range = range, NewText = " " + item.Label + after } });
     }
 
     private static IEnumerable<CompletionItem> InDeclarations(DocumentContext document, int offset, string linePrefix)
@@ -107,6 +146,9 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
 
     private static CompletionItem Item(string label, CompletionItemKind kind, string? detail) =>
         new() { Label = label, Kind = kind, Detail = detail };
+
+    [GeneratedRegex(@"^\w+$")]
+    private static partial Regex WordOnly();
 
     [GeneratedRegex(@"\|\s*\w*$")]
     private static partial Regex AfterPipe();

@@ -59,6 +59,11 @@ namespace VmLang.LanguageServer.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<Diagnostic>))]
 [JsonSerializable(typeof(Handlers.DiagnosticData))]
 [JsonSerializable(typeof(CompletionItem))]
+[JsonSerializable(typeof(PreviewParams))]
+[JsonSerializable(typeof(PreviewResult))]
+[JsonSerializable(typeof(ListenResult))]
+[JsonSerializable(typeof(ExplainParams))]
+[JsonSerializable(typeof(ExplainResult))]
 internal sealed partial class LspJsonContext : JsonSerializerContext
 {
     /// <summary>The generated metadata for <typeparamref name="T"/>; throws if the type is not listed above.</summary>

@@ -33,6 +33,10 @@ internal static class LspMethods
     public const string WorkspaceDidChangeWorkspaceFolders = "workspace/didChangeWorkspaceFolders";
     public const string WorkspaceConfiguration = "workspace/configuration";
 
+    public const string VmLangPreview = "vmlang/preview";
+    public const string VmLangListen = "vmlang/listen";
+    public const string VmLangExplain = "vmlang/explain";
+
     public const string ClientRegisterCapability = "client/registerCapability";
     public const string WindowLogMessage = "window/logMessage";
     public const string WindowShowMessage = "window/showMessage";

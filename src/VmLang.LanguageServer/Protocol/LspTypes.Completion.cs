@@ -66,6 +66,9 @@ internal sealed record CompletionItem
 
     public string? SortText { get; init; }
 
+    /// <summary>Selects this item when the list opens (the client picks the first preselected one).</summary>
+    public bool? Preselect { get; init; }
+
     public string? FilterText { get; init; }
 
     public string? InsertText { get; init; }

@@ -155,16 +155,25 @@ public class RuleTests
         Assert.Contains("Legal reviews it.", forbid.Message);
         var prefer = diagnostics.Single(d => d.Severity == DiagnosticSeverity.Warning);
         Assert.Contains("reach me", prefer.Message);
-        Assert.Equal("reach me", prefer.Fixes.Single().Edits.Single().NewText);
+        // "Call me" starts a sentence, so the replacement does too.
+        Assert.Equal("Reach me", prefer.Fixes.Single().Edits.Single().NewText);
         // A ruleset only applies to the templates that use it.
         Assert.DoesNotContain("VML1100", Check.Codes(Check.Template(say: say), ruleset));
     }
 
-    [Fact]
-    public void Begging_carries_the_suggested_wording_as_a_fix()
+    [Theory]
+    [InlineData("I'll call {{ when }}. Please give me a call back at {{ number }}.", "I'll call {{ when }}. If this is of interest, you can reach me at {{ number }}.")]
+    [InlineData("I'll call {{ when }}. Please call me back on {{ number }}.", "I'll call {{ when }}. If this is of interest, you can reach me at {{ number }}.")]
+    [InlineData("I'll call {{ when }}, so please return my call at {{ number }}.", "I'll call {{ when }}, so if this is of interest, you can reach me at {{ number }}.")]
+    [InlineData("I'll call {{ when }}. Please call me back, {{ number }}.", "I'll call {{ when }}. If this is of interest, you can reach me at, {{ number }}.")]
+    [InlineData("I'll call {{ when }}. Please call me back attentively {{ number }}.", "I'll call {{ when }}. If this is of interest, you can reach me at attentively {{ number }}.")]
+    public void Begging_fix_reads_as_one_sentence(string said, string fixedText)
     {
-        var say = "Hi {{ prospect | first }}, {{ rep }} at {{ firm }}. {{ pain }}; we {{ gain }}. I'll call {{ when }}. Please call me back at {{ number }}.";
-        var begging = Check.Diagnostics(Check.Template(say: say)).Single(d => d.Code == "VML1002");
-        Assert.Equal("if this is of interest, you can reach me at", begging.Fixes.Single().Edits.Single().NewText);
+        var intro = "Hi {{ prospect | first }}, {{ rep }} at {{ firm }}. {{ pain }}; we {{ gain }}. ";
+        var source = Check.Template(say: intro + said);
+        var begging = Check.Diagnostics(source).Single(d => d.Code == "VML1002");
+        var edit = begging.Fixes.Single().Edits.Single();
+        var result = source[..edit.Span.Start] + edit.NewText + source[edit.Span.End..];
+        Assert.Equal(Check.Template(say: intro + fixedText), result);
     }
 }

@@ -98,6 +98,63 @@ public class QueryFeatureTests
         Assert.All(expected, label => Assert.Contains(label, labels));
     }
 
+    private static async Task<List<JsonElement>> CompleteInHoleAsync(LspTestClient session, string line, int caret)
+    {
+        var uri = session.UriOf("first_touch.vml");
+        const string Anchor = "    Hi {{ prospect | first }}";
+        var text = FirstTouch.Replace(Anchor, line + "\n" + Anchor, StringComparison.Ordinal);
+        await session.OpenAsync(uri, text);
+        var (lineIndex, _) = TextPositions.Find(text, Anchor);
+        var result = await session.ResultAsync(LspMethods.TextDocumentCompletion, Position(uri, lineIndex - 1, caret));
+        // What the editor shows: ordered by sortText.
+        return [.. result.GetProperty("items").EnumerateArray().OrderBy(i => i.GetProperty("sortText").GetString(), StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task Completion_in_a_hole_lists_the_slots_first_and_preselects_one()
+    {
+        await using var session = await StartServerAsync();
+        var items = await CompleteInHoleAsync(session, "    Hi {{ ", "    Hi {{ ".Length);
+        var kinds = items.Select(i => i.GetProperty("kind").GetInt32()).ToList();
+        var lastSlot = kinds.LastIndexOf((int)CompletionItemKind.Variable);
+        var firstKeyword = kinds.IndexOf((int)CompletionItemKind.Keyword);
+        Assert.Equal("prospect", items[0].GetProperty("label").GetString());
+        Assert.True(lastSlot >= 0 && firstKeyword > lastSlot, string.Join(", ", items.Select(i => i.GetProperty("label").GetString())));
+        Assert.True(items[0].GetProperty("preselect").GetBoolean());
+        Assert.Single(items, i => i.TryGetProperty("preselect", out _));
+    }
+
+    [Theory]
+    [InlineData("    Hi {{ ")]
+    [InlineData("    Hi {{  }}")]
+    public async Task Completion_in_a_hole_lists_the_slots_first_and_preselects_one_closed_or_not(string line)
+    {
+        await using var session = await StartServerAsync();
+        var items = await CompleteInHoleAsync(session, line, "    Hi {{ ".Length);
+        Assert.NotEmpty(items);
+        Assert.Equal("prospect", items[0].GetProperty("label").GetString());
+    }
+
+    [Theory]
+    [InlineData("    Hi {{}}", 9, 9, " rep ")]
+    [InlineData("    Hi {{re }}", 9, 11, " rep")]
+    [InlineData("    Hi {{ re }}", -1, -1, null)]
+    public async Task Completion_right_after_the_braces_inserts_the_spaces(string line, int start, int caret, string? inserted)
+    {
+        await using var session = await StartServerAsync();
+        var items = await CompleteInHoleAsync(session, line, caret < 0 ? line.Length - 3 : caret);
+        var rep = items.Single(i => i.GetProperty("label").GetString() == "rep");
+        if (inserted is null)
+        {
+            Assert.False(rep.TryGetProperty("textEdit", out _));
+            return;
+        }
+        var edit = rep.GetProperty("textEdit");
+        Assert.Equal(inserted, edit.GetProperty("newText").GetString());
+        Assert.Equal(start, edit.GetProperty("range").GetProperty("start").GetProperty("character").GetInt32());
+        Assert.Equal(caret, edit.GetProperty("range").GetProperty("end").GetProperty("character").GetInt32());
+    }
+
     [Fact]
     public async Task Completion_offers_templates_after_day_and_declarations_at_top_level()
     {

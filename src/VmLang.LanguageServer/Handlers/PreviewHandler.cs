@@ -1,0 +1,166 @@
+using System.Text;
+using VmLang.Binding;
+using VmLang.Diagnostics;
+using VmLang.Emit;
+using VmLang.LanguageServer.Protocol;
+using VmLang.LanguageServer.Workspace;
+using VmLang.Rendering;
+using VmLang.Rules;
+
+namespace VmLang.LanguageServer.Handlers;
+
+/// <summary>
+/// <c>vmlang/preview</c>: a template rendered for one data row by the renderer and row checks of
+/// <c>vmlang render</c>, from the editor's current text. A value the row lacks is rendered as the slot's
+/// name and its place in the script is returned, so the editor can highlight it.
+/// </summary>
+internal sealed class PreviewHandler(ServerWorkspace workspace)
+{
+    // Private-use characters around a missing slot's name: no value or template text contains them.
+    private const char MissingStart = '\uE000';
+    private const char MissingEnd = '\uE001';
+
+    private readonly PreviewData _data = new();
+
+    public void Register(LanguageServerConnection connection) =>
+        connection.OnRequest<PreviewParams, PreviewResult?>(LspMethods.VmLangPreview, (request, _) => Task.FromResult(Render(request)?.Result));
+
+    /// <summary>The preview, with what else speaking it needs; null when the document is not in the workspace.</summary>
+    public RenderedPreview? Render(PreviewParams request)
+    {
+        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
+        var compilation = document.Compilation;
+        var configuration = compilation.Configuration;
+        var template = compilation.Templates.FirstOrDefault(t => t.Name == request.Template && t.SyntaxTree == document.Tree);
+        if (template is null) return new(Failed(request.Template, 0, $"There is no template '{request.Template}' in this file."), null, configuration);
+        var budget = SpokenLength.BudgetSeconds(template, compilation.Configuration);
+        if (TemplateErrors(compilation, template) is { Count: > 0 } errors) return new(Failed(template.Name, budget, [.. errors]), null, configuration);
+
+        var data = request.DataPath is { Length: > 0 } dataPath ? _data.Read(FullPath(dataPath, document), PreviewResult.MaximumRows) : null;
+        var rows = data?.Records ?? [];
+        var record = rows.FirstOrDefault(r => Number(r) == request.Row) ?? rows.FirstOrDefault();
+        var values = record?.Values ?? new Dictionary<string, string?>();
+        var hasRow = record is not null;
+
+        var script = Unmark(ScriptRenderer.Create(template).Render(new SlotValues(template, Marked(template, values, hasRow))), out var missing);
+        var rejections = new List<string>();
+        var warnings = new List<string>();
+        var seconds = SpokenLength.EstimateSeconds(template, compilation.Configuration);
+        string? contact = null;
+        if (record is DataError unreadable) rejections.Add(unreadable.Message);
+        if (hasRow)
+        {
+            var result = new RowChecker(compilation, template).Check(values);
+            rejections.AddRange(result.Rejections);
+            warnings.AddRange(result.Warnings);
+            contact = result.Contact;
+            seconds = result.IsRejected ? SpokenLength.ScriptSeconds(script, contact, configuration) : result.Seconds;
+            warnings.AddRange(UnusedColumns(template, data!.Columns));
+        }
+        return new(new PreviewResult
+        {
+            Template = template.Name,
+            Script = script,
+            Missing = missing,
+            Seconds = Math.Round(seconds, 1),
+            BudgetSeconds = budget,
+            Row = record is null ? null : Number(record),
+            Rows = [.. rows.Select(r => new PreviewRow(Number(r), Label(template, r)))],
+            MoreRows = data?.MoreRows ?? false,
+            Rejections = rejections,
+            Warnings = warnings,
+            Errors = data?.Error is { } error ? [error] : [],
+            SpeechUnavailable = ListenHandler.Unavailable,
+        }, contact, configuration);
+    }
+
+    private static PreviewResult Failed(string template, int budget, params string[] errors) => new()
+    {
+        Template = template,
+        Missing = [],
+        Seconds = 0,
+        BudgetSeconds = budget,
+        Rows = [],
+        Rejections = [],
+        Warnings = [],
+        Errors = errors,
+    };
+
+    /// <summary>The template's own errors: with any of them <c>render</c> renders nothing.</summary>
+    private static List<string> TemplateErrors(Compilation compilation, TemplateSymbol template)
+    {
+        var errors = compilation.GetDiagnostics()
+            .Where(d => d.Severity == VmLang.Diagnostics.DiagnosticSeverity.Error && compilation.GetTemplateAt(d.Location) == template)
+            .Select(d => $"line {d.Location.LineSpan.Start.Line + 1}: {d.Code}: {d.Message}")
+            .ToList();
+        if (errors.Count == 0 && template.Say is null) errors.Add($"Template '{template.Name}' has no say block.");
+        return errors;
+    }
+
+    /// <summary>
+    /// The row's values, with the name of each slot that has no value and no default in place of the
+    /// value: the slots <c>render</c> would reject the row for, or every such slot when there is no row.
+    /// </summary>
+    private static Dictionary<string, string?> Marked(TemplateSymbol template, IReadOnlyDictionary<string, string?> values, bool hasRow)
+    {
+        var marked = new Dictionary<string, string?>(values, StringComparer.OrdinalIgnoreCase);
+        foreach (var slot in template.Slots)
+        {
+            var blank = !values.TryGetValue(slot.Name, out var value) || string.IsNullOrWhiteSpace(value);
+            if (blank && slot.DefaultValue is null && (!slot.IsOptional || !hasRow)) marked[slot.Name] = $"{MissingStart}{slot.Name}{MissingEnd}";
+        }
+        return marked;
+    }
+
+    /// <summary>Takes the markers out of <paramref name="rendered"/>, noting where each marked name ends up.</summary>
+    private static string Unmark(string rendered, out List<MissingValue> missing)
+    {
+        missing = [];
+        var script = new StringBuilder(rendered.Length);
+        var start = -1;
+        foreach (var c in rendered)
+        {
+            if (c == MissingStart)
+            {
+                start = script.Length;
+            }
+            else if (c == MissingEnd && start >= 0)
+            {
+                missing.Add(new MissingValue(script.ToString(start, script.Length - start), start, script.Length - start));
+                start = -1;
+            }
+            else
+            {
+                script.Append(c);
+            }
+        }
+        return script.ToString();
+    }
+
+    private static IEnumerable<string> UnusedColumns(TemplateSymbol template, IReadOnlyList<string> columns) =>
+        columns.Where(c => !template.Slots.Any(s => string.Equals(s.Name, c, StringComparison.OrdinalIgnoreCase)))
+            .Select(c => $"column '{c}' matches no slot of template '{template.Name}' and is not used");
+
+    private static int Number(DataRecord record) => record switch
+    {
+        DataRow row => row.Number,
+        DataError { Row: { } row } => row,
+        _ => 0,
+    };
+
+    private static string Label(TemplateSymbol template, DataRecord record) =>
+        template.Slots.FirstOrDefault(s => s.Role == Role.Prospect) is { } prospect && record.Values.TryGetValue(prospect.Name, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? value
+            : "";
+
+    private string FullPath(string path, DocumentContext document)
+    {
+        if (path.StartsWith("~/", StringComparison.Ordinal)) path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..]);
+        if (Path.IsPathRooted(path)) return Path.GetFullPath(path);
+        var folder = workspace.Roots.Count > 0 ? workspace.Roots[0] : Path.GetDirectoryName(document.Tree.FilePath) ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(Path.Combine(folder, path));
+    }
+}
+
+/// <summary>A preview with the row's contact value (SSML marks it as a telephone number) and the workspace's settings (speaking rate, pauses).</summary>
+internal sealed record RenderedPreview(PreviewResult Result, string? Contact, VmLang.Configuration.WorkspaceConfiguration Configuration);
