@@ -20,8 +20,6 @@ internal sealed class RowLoop(
     IScriptSink sink,
     IProgressReporter progress)
 {
-    private readonly HashSet<string> _reportedColumns = new(StringComparer.OrdinalIgnoreCase);
-
     // The data's columns as of the row being written. The source's own list grows on the reading
     // thread, ahead of the rows written here; the rejects file must see what a one-thread run sees.
     private readonly List<string> _columns = [];
@@ -148,8 +146,9 @@ internal sealed class RowLoop(
     {
         foreach (var column in added)
         {
-            if (!_reportedColumns.Add(column) || template.Slots.Any(s => string.Equals(s.Name, column, StringComparison.OrdinalIgnoreCase))) continue;
-            Say($"{request.DataName}: warning: column '{column}' matches no slot of template '{template.Name}' and is not used.");
+            // Each column is new exactly once: a source's columns are unique, case-insensitively.
+            if (RowChecker.UnusedColumnWarning(template, column) is not { } warning) continue;
+            Say($"{request.DataName}: warning: {warning}.");
         }
     }
 

@@ -45,6 +45,15 @@ public sealed class RowChecker
         RequiredSlots = [.. template.Slots.Where(s => !s.IsOptional && s.DefaultValue is null)];
     }
 
+    /// <summary>
+    /// The warning for a data column that no slot of <paramref name="template"/> reads (columns match
+    /// slot names case-insensitively); null when a slot reads it.
+    /// </summary>
+    public static string? UnusedColumnWarning(TemplateSymbol template, string column) =>
+        template.Slots.Any(s => string.Equals(s.Name, column, StringComparison.OrdinalIgnoreCase))
+            ? null
+            : $"column '{column}' matches no slot of template '{template.Name}' and is not used";
+
     /// <summary>Slots whose value the data must give: not optional and without a default.</summary>
     public IReadOnlyList<SlotSymbol> RequiredSlots { get; }
 

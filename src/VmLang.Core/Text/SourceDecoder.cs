@@ -16,7 +16,7 @@ public static class SourceDecoder
 
     public static SourceText Decode(ReadOnlySpan<byte> bytes)
     {
-        if (ForeignByteOrderMark(bytes) is { } foreign)
+        if (ForeignByteOrderMark.Find(bytes) is { } foreign)
         {
             var decoded = foreign.Encoding.GetString(bytes[foreign.MarkLength..]);
             return new SourceText(decoded, new EncodingProblem(0, 0, $"it starts with a {foreign.Name} byte-order mark"));
@@ -31,18 +31,6 @@ public static class SourceDecoder
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
-    private sealed record ForeignEncoding(string Name, int MarkLength, Encoding Encoding);
-
-    private static ForeignEncoding? ForeignByteOrderMark(ReadOnlySpan<byte> bytes)
-    {
-        // UTF-32 LE starts with the UTF-16 LE mark, so it is tested first.
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return new("UTF-32 LE", 4, new UTF32Encoding(bigEndian: false, byteOrderMark: false));
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return new("UTF-32 BE", 4, new UTF32Encoding(bigEndian: true, byteOrderMark: false));
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new("UTF-16 LE", 2, new UnicodeEncoding(bigEndian: false, byteOrderMark: false));
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return new("UTF-16 BE", 2, new UnicodeEncoding(bigEndian: true, byteOrderMark: false));
-        return null;
-    }
 
     /// <summary>Where the first invalid byte is, in the decoded text (one U+FFFD) and in the file.</summary>
     private static EncodingProblem FirstInvalidByte(ReadOnlySpan<byte> body, int charOffset, int byteOffset)
@@ -66,4 +54,22 @@ public static class SourceDecoder
 public sealed record EncodingProblem(int Position, int Length, string Description)
 {
     public TextSpan Span => new(Position, Length);
+}
+
+/// <summary>
+/// A UTF-16 or UTF-32 byte-order mark at the start of a file: the one table that source files
+/// (VML0005) and data files (read through a UTF-8 transcoder) both go by.
+/// </summary>
+/// <param name="Encoding">The encoding of the bytes after the mark; it writes and expects no mark itself.</param>
+public sealed record ForeignByteOrderMark(string Name, int MarkLength, Encoding Encoding)
+{
+    public static ForeignByteOrderMark? Find(ReadOnlySpan<byte> bytes)
+    {
+        // UTF-32 LE starts with the UTF-16 LE mark, so it is tested first.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return new("UTF-32 LE", 4, new UTF32Encoding(bigEndian: false, byteOrderMark: false));
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return new("UTF-32 BE", 4, new UTF32Encoding(bigEndian: true, byteOrderMark: false));
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new("UTF-16 LE", 2, new UnicodeEncoding(bigEndian: false, byteOrderMark: false));
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return new("UTF-16 BE", 2, new UnicodeEncoding(bigEndian: true, byteOrderMark: false));
+        return null;
+    }
 }

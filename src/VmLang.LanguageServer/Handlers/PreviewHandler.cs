@@ -138,8 +138,7 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
     }
 
     private static IEnumerable<string> UnusedColumns(TemplateSymbol template, IReadOnlyList<string> columns) =>
-        columns.Where(c => !template.Slots.Any(s => string.Equals(s.Name, c, StringComparison.OrdinalIgnoreCase)))
-            .Select(c => $"column '{c}' matches no slot of template '{template.Name}' and is not used");
+        columns.Select(c => RowChecker.UnusedColumnWarning(template, c)).OfType<string>();
 
     private static int Number(DataRecord record) => record switch
     {
