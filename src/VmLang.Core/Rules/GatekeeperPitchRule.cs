@@ -18,7 +18,7 @@ public sealed class GatekeeperPitchRule : TemplateRule
             if (hole.Expression.Primary is not PathSyntax path) continue;
             if (template.FindSlot(path.Slot.Text) is { Role: { } role } slot && (role == Role.Reason || role == Role.Benefit))
             {
-                context.Report(Diagnostic.Create(DiagnosticDescriptors.GatekeeperPitch, context.LocationOf(path), role.Name, slot.Name));
+                context.Report(DiagnosticDescriptors.GatekeeperPitch.Create(context.LocationOf(path), role: role.Name, slotName: slot.Name));
             }
         }
     }

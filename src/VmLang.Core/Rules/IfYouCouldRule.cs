@@ -27,7 +27,7 @@ public sealed class IfYouCouldRule : TemplateRule
             if (matches.Any(m => m.Payload)) continue;
             foreach (var ask in matches)
             {
-                context.Report(Diagnostic.Create(DiagnosticDescriptors.IfYouCouldWithoutPromise, context.LocationOf(new TextSpan(ask.Start, ask.Length))));
+                context.Report(DiagnosticDescriptors.IfYouCouldWithoutPromise.Create(context.LocationOf(new TextSpan(ask.Start, ask.Length))));
             }
         }
     }

@@ -17,8 +17,8 @@ public sealed class MissingRoleRule : TemplateRule
         {
             if (template.Slots.Any(s => s.Role == role)) continue;
             var channel = template.Channel.ToString().ToLowerInvariant();
-            var diagnostic = Diagnostic.Create(DiagnosticDescriptors.MissingRole, context.LocationOf(template.NameToken),
-                template.Name, role.Name, channel, role.Purpose);
+            var diagnostic = DiagnosticDescriptors.MissingRole.Create(context.LocationOf(template.NameToken),
+                templateName: template.Name, role: role.Name, channel: channel, purpose: role.Purpose);
             context.Report(diagnostic with { Fixes = [Fixes.AddSlot(template, role)] });
         }
     }

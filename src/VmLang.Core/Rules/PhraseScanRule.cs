@@ -19,7 +19,7 @@ public sealed class PhraseScanRule : TemplateRule
         foreach (var hit in context.FindPhrases(Binding.SayText.AsRanges(template.Say.Text.Segments)))
         {
             var location = context.LocationOf(new TextSpan(hit.Start, hit.Length));
-            var diagnostic = new Diagnostic(hit.Descriptor, location, hit.Severity, hit.Message);
+            var diagnostic = hit.CreateDiagnostic(location);
             if (hit.Replacement is { } replacement)
             {
                 diagnostic = diagnostic with { Fixes = [Fixes.ReplacePhrase(location, replacement)] };

@@ -22,6 +22,6 @@ public sealed class ProspectFirstRule : TemplateRule
         var namedFirst = first is not null && first.SaidPaths.Any(p => template.FindSlot(p.Slot.Text)?.Role == Role.Prospect);
         if (namedFirst) return;
         var slot = prospects[0];
-        context.Report(Diagnostic.Create(DiagnosticDescriptors.ProspectNotFirst, context.LocationOf(slot.NameToken), slot.Name));
+        context.Report(DiagnosticDescriptors.ProspectNotFirst.Create(context.LocationOf(slot.NameToken), slot.Name));
     }
 }

@@ -16,7 +16,7 @@ public sealed class StepsTooCloseRule : SequenceRule
             // A day that does not ascend is VML0108 already.
             if (previous is not null && step.Day - previous.Day == 1)
             {
-                context.Report(Diagnostic.Create(DiagnosticDescriptors.StepsTooClose, context.LocationOf(step.Syntax.Day), previous.Day, step.Day));
+                context.Report(DiagnosticDescriptors.StepsTooClose.Create(context.LocationOf(step.Syntax.Day), earlierDay: previous.Day, laterDay: step.Day));
             }
             previous = step;
         }

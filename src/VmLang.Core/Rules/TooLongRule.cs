@@ -15,7 +15,6 @@ public sealed class TooLongRule : TemplateRule
         var seconds = SpokenLength.EstimateSeconds(template, context.Configuration);
         var budget = SpokenLength.BudgetSeconds(template, context.Configuration);
         if (seconds <= budget) return;
-        context.Report(Diagnostic.Create(DiagnosticDescriptors.TooLong, context.LocationOf(template.NameToken),
-            SpokenLength.Format(seconds), budget));
+        context.Report(DiagnosticDescriptors.TooLong.Create(context.LocationOf(template.NameToken), SpokenLength.Format(seconds), budgetSeconds: budget));
     }
 }

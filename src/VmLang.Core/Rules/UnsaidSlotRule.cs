@@ -25,11 +25,12 @@ public sealed class UnsaidSlotRule : TemplateRule
             if (!slot.IsOptional || roleStillUnsaid)
             {
                 var how = said.IsSaid(slot) ? "is said only inside an 'if'" : "is never said";
-                context.Report(Diagnostic.Create(DiagnosticDescriptors.RequiredSlotNotSaid, context.LocationOf(slot.NameToken), slot.Name, slot.Role?.Name ?? slot.Syntax.Role.Text, how));
+                context.Report(DiagnosticDescriptors.RequiredSlotNotSaid.Create(context.LocationOf(slot.NameToken),
+                    slotName: slot.Name, role: slot.Role?.Name ?? slot.Syntax.Role.Text, how: how));
             }
             else if (!said.IsSaid(slot))
             {
-                context.Report(Diagnostic.Create(DiagnosticDescriptors.OptionalSlotNotSaid, context.LocationOf(slot.NameToken), slot.Name));
+                context.Report(DiagnosticDescriptors.OptionalSlotNotSaid.Create(context.LocationOf(slot.NameToken), slot.Name));
             }
         }
     }
