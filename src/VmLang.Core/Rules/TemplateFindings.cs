@@ -63,6 +63,16 @@ internal sealed class TemplateFindings
     private (int Order, string Text) Find(RulesetSymbol ruleset) =>
         _rulesets.TryGetValue(ruleset, out var known) ? known : (int.MaxValue, ruleset.SyntaxTree.Text.ToString(ruleset.Syntax.Span));
 
+    /// <summary><see cref="RulesetsKeyOf"/> compared without making the key, as every template of every unchanged file is.</summary>
+    private bool HasRulesetsKey(TemplateSymbol template, string[] key)
+    {
+        var used = template.Rulesets;
+        if (used.Length != key.Length) return false;
+        if (used.Length == 0) return true;
+        if (used.Length == 1) return Find(used[0]).Text == key[0];
+        return SameKey(key, RulesetsKeyOf(template));
+    }
+
     private static bool SameKey(string[] earlier, string[] now) => earlier.AsSpan().SequenceEqual(now);
 
     /// <summary>Adds the findings of <paramref name="tree"/> when it is the very tree they were found in, and hands them on.</summary>
@@ -71,7 +81,7 @@ internal sealed class TemplateFindings
         if (!_byPath.TryGetValue(tree.FilePath, out var file) || file.Tree != tree || file.Keys.Count != templates.Length) return false;
         for (var i = 0; i < templates.Length; i++)
         {
-            if (!SameKey(file.Keys[i], next.RulesetsKeyOf(templates[i]))) return false;
+            if (!next.HasRulesetsKey(templates[i], file.Keys[i])) return false;
         }
         into.AddRange(file.All);
         next._byPath[tree.FilePath] = file;

@@ -24,6 +24,11 @@ public partial class DiagnosticDescriptorTests
         DiagnosticDescriptors.TryGet(code, out var descriptor);
         var placeholders = Placeholder().Matches(descriptor.MessageFormat).Select(m => int.Parse(m.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Enumerable.Range(0, descriptor.ArgumentCount), placeholders.Distinct());
+
+        var create = Assert.Single(descriptor.GetType().GetMethods(), m => m.Name == "Create").GetParameters();
+        Assert.Equal(typeof(Location), create[0].ParameterType);
+        // VML1100's one value is the message its ruleset line makes: Create takes the line and the words said.
+        if (code != "VML1100") Assert.Equal(descriptor.ArgumentCount, create.Length - 1);
     }
 
     /// <summary>Docs, the config schema and SARIF rules are checked against <c>All</c>, so a descriptor missing from it would go unchecked.</summary>
