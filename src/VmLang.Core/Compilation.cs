@@ -38,7 +38,7 @@ public sealed class Compilation
         {
             _earlierBound = edited._bound.IsValueCreated ? edited._bound.Value : edited._earlierBound;
             // Findings hold under one configuration: after a change to it, this compilation starts a new set.
-            _earlierFindings = ReferenceEquals(configuration, edited.Configuration) ? edited.FindingsForNext : new TemplateFindings(configuration, "");
+            _earlierFindings = ReferenceEquals(configuration, edited.Configuration) ? edited.FindingsForNext : new TemplateFindings(configuration);
         }
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees, _earlierBound));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
@@ -130,7 +130,7 @@ public sealed class Compilation
     /// for (a keystroke in a burst), those it was given. An empty set starts the first edit of a workspace.
     /// </summary>
     private TemplateFindings FindingsForNext =>
-        Volatile.Read(ref _findings) ?? _earlierFindings ?? new TemplateFindings(Configuration, "");
+        Volatile.Read(ref _findings) ?? _earlierFindings ?? new TemplateFindings(Configuration);
 
     public SyntaxTree? GetSyntaxTree(string filePath) => SyntaxTrees.FirstOrDefault(t => t.FilePath == filePath);
 
@@ -150,19 +150,20 @@ public sealed class Compilation
         SyntaxTrees.SelectMany(tree => GetOccurrences(tree)).Where(o => o.Symbol == symbol);
 
     /// <summary>Runs the template rules over one file's templates, keeping what the earlier findings allow.</summary>
-    private static void CheckFile(ReadOnlySpan<TemplateSymbol> templates, RuleContext context, List<Diagnostic> diagnostics,
+    private static void CheckFile(ReadOnlySpan<TemplateSymbol> templates, RuleRunner rules, List<Diagnostic> diagnostics,
         TemplateFindings? findings, TemplateFindings? reusable)
     {
         var tree = templates[0].SyntaxTree;
-        if (reusable is not null && reusable.TryReuseFile(tree, diagnostics, findings!)) return;
+        if (reusable is not null && reusable.TryReuseFile(tree, templates, diagnostics, findings!)) return;
         var earlier = reusable?.EarlierFile(tree.FilePath);
         var file = findings?.StartFile(tree);
         foreach (var template in templates)
         {
-            if (earlier is not null && earlier.TryReuse(template, diagnostics, file)) continue;
+            var key = findings?.RulesetsKeyOf(template);
+            if (earlier is not null && earlier.TryReuse(template, key!, diagnostics, file)) continue;
             var first = diagnostics.Count;
-            foreach (var rule in RuleCatalog.TemplateRules) rule.Check(template, context);
-            file?.Record(template, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[first..]);
+            rules.Check(template, diagnostics);
+            file?.Record(template, key!, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[first..]);
         }
     }
 
@@ -189,23 +190,22 @@ public sealed class Compilation
     private List<Diagnostic> RunRules()
     {
         var diagnostics = new List<Diagnostic>();
-        PhraseChecker? phraseChecker = null;
-        var context = new RuleContext(this, diagnostics, () => phraseChecker ??= PhraseChecker.Create(this));
+        var rules = new RuleRunner(this);
         // Findings are kept by file path; two trees with one path (which no host makes) keep none.
-        var findings = _earlierFindings is null || HasRepeatedPaths() ? null : new TemplateFindings(Configuration, TemplateFindings.RulesetsTextOf(Rulesets));
-        var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration, findings.RulesetsText) ? _earlierFindings : null;
+        var findings = _earlierFindings is null || HasRepeatedPaths() ? null : new TemplateFindings(Configuration, Rulesets, _earlierFindings);
+        var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration) ? _earlierFindings : null;
         var templates = Templates.AsSpan();
         // Templates come file by file, in the order of the trees.
         for (var start = 0; start < templates.Length;)
         {
             var end = start + 1;
             while (end < templates.Length && templates[end].SyntaxTree == templates[start].SyntaxTree) end++;
-            CheckFile(templates[start..end], context, diagnostics, findings, reusable);
+            CheckFile(templates[start..end], rules, diagnostics, findings, reusable);
             start = end;
         }
         foreach (var sequence in Sequences)
         {
-            foreach (var rule in RuleCatalog.SequenceRules) rule.Check(sequence, context);
+            RuleRunner.Check(sequence, diagnostics);
         }
         // Published whole: another thread may be making the next compilation from this one.
         Volatile.Write(ref _findings, findings);

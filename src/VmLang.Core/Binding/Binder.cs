@@ -133,7 +133,7 @@ internal sealed class Binder
                 var other = symbols.First(s => s != symbol);
                 var where = other.Location.LineSpan.Start;
                 var otherPlace = $"{DisplayName(other.SyntaxTree)}({where.Line + 1},{where.Character + 1})";
-                Report(DiagnosticDescriptors.DuplicateName, symbol.SyntaxTree, symbol.NameToken, name, otherPlace);
+                Report(DiagnosticDescriptors.DuplicateName.Create(symbol.SyntaxTree.GetLocation(symbol.NameToken), name, otherPlace));
             }
         }
     }
@@ -175,7 +175,7 @@ internal sealed class Binder
     private bool IsBlank(RulesetSymbol ruleset, SyntaxToken phrase)
     {
         if (Rules.Phrases.PhraseText.Normalize(phrase.ValueText).Length > 0) return false;
-        Report(DiagnosticDescriptors.SyntaxError, ruleset.SyntaxTree, phrase, "a phrase of at least one word", "an empty phrase");
+        Report(DiagnosticDescriptors.SyntaxError.Create(ruleset.SyntaxTree.GetLocation(phrase), expected: "a phrase of at least one word", found: "an empty phrase"));
         return true;
     }
 
@@ -201,7 +201,7 @@ internal sealed class Binder
                     }
                     else
                     {
-                        Report(DiagnosticDescriptors.UnknownRuleset, tree, use.Ruleset, use.Ruleset.Text);
+                        Report(DiagnosticDescriptors.UnknownRuleset.Create(tree.GetLocation(use.Ruleset), use.Ruleset.Text));
                     }
                     break;
                 case MaxMemberSyntax { Duration: { IsMissing: false, Value: int seconds } }:
@@ -222,11 +222,11 @@ internal sealed class Binder
 
         if (says.Count == 0 && !template.NameToken.IsMissing)
         {
-            Report(DiagnosticDescriptors.SayCount, tree, template.NameToken, template.Name, "it has none");
+            Report(DiagnosticDescriptors.SayCount.Create(tree.GetLocation(template.NameToken), template.Name, problem: "it has none"));
         }
         for (var i = 1; i < says.Count; i++)
         {
-            Report(DiagnosticDescriptors.SayCount, tree, says[i].Keyword, template.Name, "this is a second one");
+            Report(DiagnosticDescriptors.SayCount.Create(tree.GetLocation(says[i].Keyword), template.Name, problem: "this is a second one"));
         }
         // A `say` whose text block is missing has a syntax error already; binding it would only report every slot as unsaid.
         if (says.Count > 0 && !says[0].TextBlock.Start.IsMissing)
@@ -243,7 +243,7 @@ internal sealed class Binder
         var slot = new SlotSymbol(syntax, template);
         if (IsDeclared(slots, slot.Name))
         {
-            Report(DiagnosticDescriptors.DuplicateSlot, tree, syntax.Name, slot.Name, template.Name);
+            Report(DiagnosticDescriptors.DuplicateSlot.Create(tree.GetLocation(syntax.Name), templateName: template.Name, slotName: slot.Name));
         }
         else
         {
@@ -252,7 +252,7 @@ internal sealed class Binder
         }
         if (slot.Role is null && !syntax.Role.IsMissing)
         {
-            Report(DiagnosticDescriptors.UnknownRole, tree, syntax.Role, syntax.Role.Text, Role.NameList);
+            Report(DiagnosticDescriptors.UnknownRole.Create(tree.GetLocation(syntax.Role), role: syntax.Role.Text, roles: Role.NameList));
         }
     }
 
@@ -272,7 +272,7 @@ internal sealed class Binder
         {
             if (!allow.Code.IsMissing && !DiagnosticDescriptors.TryGet(allow.Code.Text, out _))
             {
-                Report(DiagnosticDescriptors.UnknownAllowCode, template.SyntaxTree, allow.Code, allow.Code.Text);
+                Report(DiagnosticDescriptors.UnknownAllowCode.Create(template.SyntaxTree.GetLocation(allow.Code), allow.Code.Text));
             }
         }
     }
@@ -290,7 +290,7 @@ internal sealed class Binder
                 template = LookUp<TemplateSymbol>(step.Template.Text);
                 if (template is null)
                 {
-                    Report(DiagnosticDescriptors.InvalidSequence, tree, step.Template, sequence.Name, $"there is no template named '{step.Template.Text}'");
+                    Report(DiagnosticDescriptors.InvalidSequence.Create(tree.GetLocation(step.Template), sequence.Name, problem: $"there is no template named '{step.Template.Text}'"));
                 }
                 else
                 {
@@ -301,11 +301,11 @@ internal sealed class Binder
             {
                 if (day < 1)
                 {
-                    Report(DiagnosticDescriptors.InvalidSequence, tree, step.Day, sequence.Name, "days count from 1");
+                    Report(DiagnosticDescriptors.InvalidSequence.Create(tree.GetLocation(step.Day), sequence.Name, problem: "days count from 1"));
                 }
                 else if (previousDay is { } previous && day <= previous)
                 {
-                    Report(DiagnosticDescriptors.InvalidSequence, tree, step.Day, sequence.Name, $"day {day} is not after day {previous}; days must ascend");
+                    Report(DiagnosticDescriptors.InvalidSequence.Create(tree.GetLocation(step.Day), sequence.Name, problem: $"day {day} is not after day {previous}; days must ascend"));
                 }
                 previousDay = day;
                 steps.Add(new SequenceStep(day, template, step));
@@ -323,6 +323,5 @@ internal sealed class Binder
         if (symbol.SyntaxTree != _currentTree) _referencedTrees.Add(symbol.SyntaxTree);
     }
 
-    internal void Report(DiagnosticDescriptor descriptor, SyntaxTree tree, SyntaxElement at, params object?[] args) =>
-        _diagnostics.Add(Diagnostic.Create(descriptor, tree.GetLocation(at), args));
+    internal void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
 }

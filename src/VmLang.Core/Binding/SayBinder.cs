@@ -113,7 +113,7 @@ internal sealed class SayBinder(Binder binder)
     {
         if (filter.Name.IsMissing) return filters;
         if (ValueFilters.TryParse(filter.Name.Text, out var value)) return filters.Add(value);
-        binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, _template.SyntaxTree, filter.Name, "filter", filter.Name.Text, ValueFilters.NameList);
+        binder.Report(DiagnosticDescriptors.UnknownFilterOrMember.Create(_template.SyntaxTree.GetLocation(filter.Name), kind: "filter", name: filter.Name.Text, expected: ValueFilters.NameList));
         return filters;
     }
 
@@ -124,7 +124,7 @@ internal sealed class SayBinder(Binder binder)
         if (!path.Slot.IsMissing)
         {
             slot = _template.FindSlot(path.Slot.Text);
-            if (slot is null) binder.Report(DiagnosticDescriptors.UndeclaredSlot, _template.SyntaxTree, path.Slot, path.Slot.Text, _template.Name);
+            if (slot is null) binder.Report(DiagnosticDescriptors.UndeclaredSlot.Create(_template.SyntaxTree.GetLocation(path.Slot), templateName: _template.Name, slotName: path.Slot.Text));
             else binder.Reference(slot, _template.SyntaxTree, path.Slot);
         }
         var members = ImmutableArray<ValueFilter>.Empty;
@@ -132,14 +132,14 @@ internal sealed class SayBinder(Binder binder)
         {
             if (member.Name.IsMissing) continue;
             if (member.Name.Text is "first" or "last") members = members.Add(member.Name.Text == "first" ? ValueFilter.First : ValueFilter.Last);
-            else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember, _template.SyntaxTree, member.Name, "member", member.Name.Text, "'first' or 'last'");
+            else binder.Report(DiagnosticDescriptors.UnknownFilterOrMember.Create(_template.SyntaxTree.GetLocation(member.Name), kind: "member", name: member.Name.Text, expected: "'first' or 'last'"));
         }
         return (slot, members);
     }
 
     private void ReportTooDeep(IfHoleSyntax ifHole) =>
-        binder.Report(DiagnosticDescriptors.NestedTooDeeply, _template.SyntaxTree, ifHole, $"more than {MaxIfDepth} levels of 'if'");
+        binder.Report(DiagnosticDescriptors.NestedTooDeeply.Create(_template.SyntaxTree.GetLocation(ifHole), $"more than {MaxIfDepth} levels of 'if'"));
 
     private void Report(HoleSyntax hole, string message) =>
-        binder.Report(DiagnosticDescriptors.UnbalancedIf, _template.SyntaxTree, hole, message);
+        binder.Report(DiagnosticDescriptors.UnbalancedIf.Create(_template.SyntaxTree.GetLocation(hole), message));
 }

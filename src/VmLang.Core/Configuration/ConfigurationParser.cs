@@ -71,7 +71,7 @@ public static class ConfigurationParser
                 var keySpan = SpanOf(reader);
                 if (!seen.Add(key))
                 {
-                    Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidConfig, new Location(filePath, text, keySpan), $"'{key}' is given more than once; the last one is used")
+                    Diagnostics.Add(DiagnosticDescriptors.InvalidConfig.Create(new Location(filePath, text, keySpan), $"'{key}' is given more than once; the last one is used")
                         with { Severity = DiagnosticSeverity.Warning });
                 }
                 reader.Read();
@@ -223,6 +223,6 @@ public static class ConfigurationParser
         private void Report(Utf8JsonReader reader, string message) => Report(SpanOf(reader), message);
 
         private void Report(TextSpan span, string message) =>
-            Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.InvalidConfig, new Location(filePath, text, span), message));
+            Diagnostics.Add(DiagnosticDescriptors.InvalidConfig.Create(new Location(filePath, text, span), message));
     }
 }

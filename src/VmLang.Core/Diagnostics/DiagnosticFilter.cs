@@ -24,7 +24,7 @@ internal static class DiagnosticFilter
             foreach (var allow in template.Allows)
             {
                 if (allow.Code.IsMissing || usedAllows.Contains(allow) || !DiagnosticDescriptors.TryGet(allow.Code.Text, out var descriptor)) continue;
-                kept.Add(Diagnostic.Create(DiagnosticDescriptors.UnusedAllow, template.SyntaxTree.GetLocation(allow), descriptor.Code, template.Name));
+                kept.Add(DiagnosticDescriptors.UnusedAllow.Create(template.SyntaxTree.GetLocation(allow), code: descriptor.Code, templateName: template.Name));
             }
         }
 

@@ -82,7 +82,7 @@ public sealed class RowChecker
         if (seconds > _budgetSeconds && !_allowed.Contains(DiagnosticDescriptors.TooLong.Code)
             && _compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.TooLong.Code, DiagnosticDescriptors.TooLong.DefaultSeverity) is not null)
         {
-            warnings.Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.FormatMessage(SpokenLength.Format(seconds), _budgetSeconds)}");
+            warnings.Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.Message(SpokenLength.Format(seconds), budgetSeconds: _budgetSeconds)}");
         }
         return new RowResult(rejections.Count > 0 ? null : script, seconds, rejections, warnings, prospect, contact);
     }

@@ -8,7 +8,7 @@ namespace VmLang.Rules;
 /// </summary>
 public abstract class BuiltInPhraseRule : Rule
 {
-    public abstract DiagnosticDescriptor Descriptor { get; }
+    public abstract DiagnosticDescriptors.PhraseDescriptor Descriptor { get; }
 
     public abstract IReadOnlyList<string> Phrases { get; }
 
@@ -21,14 +21,14 @@ public abstract class BuiltInPhraseRule : Rule
 /// <summary>VML1001: a mystery hook ("It's personal.") ends trust before it starts.</summary>
 public sealed class DeceptiveHookRule : BuiltInPhraseRule
 {
-    public override DiagnosticDescriptor Descriptor => DiagnosticDescriptors.DeceptiveHook;
+    public override DiagnosticDescriptors.PhraseDescriptor Descriptor => DiagnosticDescriptors.DeceptiveHook;
     public override IReadOnlyList<string> Phrases { get; } = ["it's personal", "it is personal", "personal matter"];
 }
 
 /// <summary>VML1002: asking for a callback without giving a reason.</summary>
 public sealed class BeggingRule : BuiltInPhraseRule
 {
-    public override DiagnosticDescriptor Descriptor => DiagnosticDescriptors.BeggingForCallback;
+    public override DiagnosticDescriptors.PhraseDescriptor Descriptor => DiagnosticDescriptors.BeggingForCallback;
     public override IReadOnlyList<string> Phrases { get; } =
     [
         "please call me back", "please give me a call back", "please return my call",
@@ -40,7 +40,7 @@ public sealed class BeggingRule : BuiltInPhraseRule
 /// <summary>VML1003: the message is about what the caller wants.</summary>
 public sealed class AboutYouRule : BuiltInPhraseRule
 {
-    public override DiagnosticDescriptor Descriptor => DiagnosticDescriptors.AboutYou;
+    public override DiagnosticDescriptors.PhraseDescriptor Descriptor => DiagnosticDescriptors.AboutYou;
     public override IReadOnlyList<string> Phrases { get; } =
     [
         "I'm calling to introduce myself", "I'd like to introduce myself",
@@ -51,13 +51,13 @@ public sealed class AboutYouRule : BuiltInPhraseRule
 /// <summary>VML1004: words that fill time and give no reason.</summary>
 public sealed class FillerRule : BuiltInPhraseRule
 {
-    public override DiagnosticDescriptor Descriptor => DiagnosticDescriptors.EmptyFiller;
+    public override DiagnosticDescriptors.PhraseDescriptor Descriptor => DiagnosticDescriptors.EmptyFiller;
     public override IReadOnlyList<string> Phrases { get; } = ["just checking in", "touching base", "just following up", "sorry to bother you"];
 }
 
 /// <summary>VML1005: selling in a voicemail.</summary>
 public sealed class HardSellRule : BuiltInPhraseRule
 {
-    public override DiagnosticDescriptor Descriptor => DiagnosticDescriptors.HardSell;
+    public override DiagnosticDescriptors.PhraseDescriptor Descriptor => DiagnosticDescriptors.HardSell;
     public override IReadOnlyList<string> Phrases { get; } = ["buy now", "act now", "limited time offer", "special discount"];
 }

@@ -73,8 +73,12 @@ public static class Fixes
         var text = template.SyntaxTree.Text;
         var anchorLine = text.GetLineIndex(anchor.End);
         var indentation = MemberIndentation(template);
-        // Keep the file's own line ending, so a fix never mixes LF into a CRLF file.
-        var newLine = text.Text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        // Keep the line ending the text already has, so a fix never mixes LF into a CRLF file. It is read
+        // from the anchor's line or the template, not the rest of the file: a template's findings are
+        // reused while its own text is unchanged (TemplateFindings).
+        var newLine = anchorLine + 1 < text.LineCount
+            ? text.Text[text.GetLineContentEnd(anchorLine)..text.GetLineStart(anchorLine + 1)]
+            : text.ToString(template.Syntax.Span).Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         if (anchorLine + 1 < text.LineCount)
         {
             var at = text.GetLineStart(anchorLine + 1);

@@ -16,8 +16,9 @@ public sealed class IfYouCouldRule : TemplateRule
 
     public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.IfYouCouldWithoutPromise];
 
-    public override void Check(TemplateSymbol template, RuleContext context)
+    public override void Check(TemplateRuleContext context)
     {
+        var template = context.Template;
         if (template.Say is null) return;
         var text = template.SyntaxTree.Text.Text;
         foreach (var sentence in template.Say.Text.Sentences)
@@ -26,7 +27,7 @@ public sealed class IfYouCouldRule : TemplateRule
             if (matches.Any(m => m.Payload)) continue;
             foreach (var ask in matches)
             {
-                context.Report(DiagnosticDescriptors.IfYouCouldWithoutPromise, template.SyntaxTree, new TextSpan(ask.Start, ask.Length));
+                context.Report(DiagnosticDescriptors.IfYouCouldWithoutPromise.Create(context.LocationOf(new TextSpan(ask.Start, ask.Length))));
             }
         }
     }

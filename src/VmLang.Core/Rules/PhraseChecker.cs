@@ -4,14 +4,47 @@ using VmLang.Rules.Phrases;
 
 namespace VmLang.Rules;
 
-/// <summary>A phrase rule that matched, with what to report.</summary>
-public sealed record PhraseHit(
-    DiagnosticDescriptor Descriptor,
-    DiagnosticSeverity Severity,
-    string Message,
-    int Start,
-    int Length,
-    string? Replacement);
+/// <summary>A phrase rule that matched, built-in or a ruleset's, with what to report.</summary>
+public sealed class PhraseHit
+{
+    private readonly BuiltInPhraseRule? _builtIn;
+    private readonly PhraseRule? _rulesetRule;
+
+    internal PhraseHit(BuiltInPhraseRule rule, string said, int start, int length)
+        : this(said, start, length) => _builtIn = rule;
+
+    internal PhraseHit(PhraseRule rule, string said, int start, int length)
+        : this(said, start, length) => _rulesetRule = rule;
+
+    private PhraseHit(string said, int start, int length)
+    {
+        Said = said;
+        Start = start;
+        Length = length;
+    }
+
+    public DiagnosticDescriptor Descriptor => _builtIn is not null ? _builtIn.Descriptor : DiagnosticDescriptors.RulesetPhrase;
+
+    public DiagnosticSeverity Severity => _builtIn?.Descriptor.DefaultSeverity ?? _rulesetRule!.Severity;
+
+    public string Message => _builtIn is not null
+        ? _builtIn.Descriptor.Message(Said)
+        : DiagnosticDescriptors.RulesetPhrase.Message(_rulesetRule!, Said);
+
+    /// <summary>The words matched, with their whitespace collapsed to single spaces.</summary>
+    public string Said { get; }
+
+    public int Start { get; }
+
+    public int Length { get; }
+
+    /// <summary>What to say instead, offered as a quick fix; null when the rule names nothing.</summary>
+    public string? Replacement => _builtIn is not null ? _builtIn.Replacement : _rulesetRule!.Replacement;
+
+    public Diagnostic CreateDiagnostic(Location location) => _builtIn is not null
+        ? _builtIn.Descriptor.Create(location, Said)
+        : DiagnosticDescriptors.RulesetPhrase.Create(location, _rulesetRule!, Said);
+}
 
 /// <summary>
 /// Every phrase of every enabled built-in rule and of every ruleset, compiled into one automaton per
@@ -68,14 +101,10 @@ public sealed class PhraseChecker
             switch (match.Payload)
             {
                 case BuiltInPhraseRule rule:
-                    yield return new PhraseHit(rule.Descriptor, rule.Descriptor.DefaultSeverity, rule.Descriptor.FormatMessage(said),
-                        match.Start, match.Length, rule.Replacement);
+                    yield return new PhraseHit(rule, said, match.Start, match.Length);
                     break;
                 case PhraseRule rule when template.Rulesets.Contains(rule.Ruleset):
-                    var message = rule.IsPrefer
-                        ? $"Ruleset '{rule.Ruleset.Name}' prefers \"{rule.Replacement}\" to \"{said}\": {rule.Reason}"
-                        : $"Ruleset '{rule.Ruleset.Name}' forbids \"{said}\": {rule.Reason}";
-                    yield return new PhraseHit(DiagnosticDescriptors.RulesetPhrase, rule.Severity, message, match.Start, match.Length, rule.Replacement);
+                    yield return new PhraseHit(rule, said, match.Start, match.Length);
                     break;
             }
         }

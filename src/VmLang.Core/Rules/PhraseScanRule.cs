@@ -12,15 +12,14 @@ public sealed class PhraseScanRule : TemplateRule
     public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
         [.. RuleCatalog.BuiltInPhraseRules.Select(r => r.Descriptor), DiagnosticDescriptors.RulesetPhrase];
 
-    public override void Check(Binding.TemplateSymbol template, RuleContext context)
+    public override void Check(TemplateRuleContext context)
     {
+        var template = context.Template;
         if (template.Say is null) return;
-        var tree = template.SyntaxTree;
-        var ranges = Binding.SayText.AsRanges(template.Say.Text.Segments);
-        foreach (var hit in context.PhraseChecker.Find(template, tree.Text.Text, ranges))
+        foreach (var hit in context.FindPhrases(Binding.SayText.AsRanges(template.Say.Text.Segments)))
         {
-            var location = tree.GetLocation(new TextSpan(hit.Start, hit.Length));
-            var diagnostic = new Diagnostic(hit.Descriptor, location, hit.Severity, hit.Message);
+            var location = context.LocationOf(new TextSpan(hit.Start, hit.Length));
+            var diagnostic = hit.CreateDiagnostic(location);
             if (hit.Replacement is { } replacement)
             {
                 diagnostic = diagnostic with { Fixes = [Fixes.ReplacePhrase(location, replacement)] };

@@ -8,8 +8,9 @@ public sealed class ProspectFirstRule : TemplateRule
 {
     public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.ProspectNotFirst];
 
-    public override void Check(TemplateSymbol template, RuleContext context)
+    public override void Check(TemplateRuleContext context)
     {
+        var template = context.Template;
         if (template.Say is null) return;
         var prospects = template.Slots.Where(s => s.Role == Role.Prospect).ToList();
         if (prospects.Count == 0) return;
@@ -21,6 +22,6 @@ public sealed class ProspectFirstRule : TemplateRule
         var namedFirst = first is not null && first.SaidPaths.Any(p => template.FindSlot(p.Slot.Text)?.Role == Role.Prospect);
         if (namedFirst) return;
         var slot = prospects[0];
-        context.Report(DiagnosticDescriptors.ProspectNotFirst, template.SyntaxTree, slot.NameToken, slot.Name);
+        context.Report(DiagnosticDescriptors.ProspectNotFirst.Create(context.LocationOf(slot.NameToken), slot.Name));
     }
 }

@@ -1,11 +1,10 @@
-using VmLang.Binding;
 using VmLang.Diagnostics;
 
 namespace VmLang.Rules;
 
 /// <summary>
-/// A check with one job. Rules see bound templates and sequences, report through the context, and
-/// never decide severity or suppression: the compilation applies <c>allow</c> and <c>vmlang.json</c>.
+/// A check with one job. Rules see what their context hands them, report through it, and never decide
+/// severity or suppression: the compilation applies <c>allow</c> and <c>vmlang.json</c>.
 /// </summary>
 public abstract class Rule
 {
@@ -13,12 +12,17 @@ public abstract class Rule
     public abstract IReadOnlyList<DiagnosticDescriptor> Descriptors { get; }
 }
 
+/// <summary>
+/// A rule over one template. Its context holds the template, the rulesets it uses and the configuration,
+/// and nothing else, because findings are reused for as long as those three are unchanged.
+/// </summary>
 public abstract class TemplateRule : Rule
 {
-    public abstract void Check(TemplateSymbol template, RuleContext context);
+    public abstract void Check(TemplateRuleContext context);
 }
 
+/// <summary>A rule over one sequence; its context holds the sequence and the templates its steps name.</summary>
 public abstract class SequenceRule : Rule
 {
-    public abstract void Check(SequenceSymbol sequence, RuleContext context);
+    public abstract void Check(SequenceRuleContext context);
 }

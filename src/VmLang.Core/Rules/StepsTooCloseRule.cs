@@ -8,15 +8,15 @@ public sealed class StepsTooCloseRule : SequenceRule
 {
     public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.StepsTooClose];
 
-    public override void Check(SequenceSymbol sequence, RuleContext context)
+    public override void Check(SequenceRuleContext context)
     {
         SequenceStep? previous = null;
-        foreach (var step in sequence.Steps.Where(s => s.Template?.Channel == Channel.Voicemail))
+        foreach (var step in context.Steps.Where(s => s.Template?.Channel == Channel.Voicemail))
         {
             // A day that does not ascend is VML0108 already.
             if (previous is not null && step.Day - previous.Day == 1)
             {
-                context.Report(DiagnosticDescriptors.StepsTooClose, sequence.SyntaxTree, step.Syntax.Day, previous.Day, step.Day);
+                context.Report(DiagnosticDescriptors.StepsTooClose.Create(context.LocationOf(step.Syntax.Day), earlierDay: previous.Day, laterDay: step.Day));
             }
             previous = step;
         }

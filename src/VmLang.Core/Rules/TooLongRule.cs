@@ -8,13 +8,13 @@ public sealed class TooLongRule : TemplateRule
 {
     public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.TooLong];
 
-    public override void Check(TemplateSymbol template, RuleContext context)
+    public override void Check(TemplateRuleContext context)
     {
+        var template = context.Template;
         if (template.Say is null || template.NameToken.IsMissing) return;
         var seconds = SpokenLength.EstimateSeconds(template, context.Configuration);
         var budget = SpokenLength.BudgetSeconds(template, context.Configuration);
         if (seconds <= budget) return;
-        context.Report(DiagnosticDescriptors.TooLong, template.SyntaxTree, template.NameToken,
-            SpokenLength.Format(seconds), budget);
+        context.Report(DiagnosticDescriptors.TooLong.Create(context.LocationOf(template.NameToken), SpokenLength.Format(seconds), budgetSeconds: budget));
     }
 }

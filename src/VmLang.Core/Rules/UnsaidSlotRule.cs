@@ -12,8 +12,9 @@ public sealed class UnsaidSlotRule : TemplateRule
     public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
         [DiagnosticDescriptors.RequiredSlotNotSaid, DiagnosticDescriptors.OptionalSlotNotSaid];
 
-    public override void Check(TemplateSymbol template, RuleContext context)
+    public override void Check(TemplateRuleContext context)
     {
+        var template = context.Template;
         if (template.Say is null) return; // VML0107 already says what is wrong.
         var said = template.Say.SaidSlots;
         foreach (var slot in template.Slots)
@@ -24,11 +25,12 @@ public sealed class UnsaidSlotRule : TemplateRule
             if (!slot.IsOptional || roleStillUnsaid)
             {
                 var how = said.IsSaid(slot) ? "is said only inside an 'if'" : "is never said";
-                context.Report(DiagnosticDescriptors.RequiredSlotNotSaid, template.SyntaxTree, slot.NameToken, slot.Name, slot.Role?.Name ?? slot.Syntax.Role.Text, how);
+                context.Report(DiagnosticDescriptors.RequiredSlotNotSaid.Create(context.LocationOf(slot.NameToken),
+                    slotName: slot.Name, role: slot.Role?.Name ?? slot.Syntax.Role.Text, how: how));
             }
             else if (!said.IsSaid(slot))
             {
-                context.Report(DiagnosticDescriptors.OptionalSlotNotSaid, template.SyntaxTree, slot.NameToken, slot.Name);
+                context.Report(DiagnosticDescriptors.OptionalSlotNotSaid.Create(context.LocationOf(slot.NameToken), slot.Name));
             }
         }
     }

@@ -173,12 +173,12 @@ internal sealed class Lexer
         var span = TextSpan.FromBounds(start, _position);
         if (!SyntaxFacts.TryReadNumber(_text.AsSpan(start, _position - start), out var number))
         {
-            Report(DiagnosticDescriptors.SyntaxError, span, $"a number no larger than {int.MaxValue}", $"'{_source.ToString(span)}'");
+            Report(DiagnosticDescriptors.SyntaxError.Create(At(span), expected: $"a number no larger than {int.MaxValue}", found: $"'{_source.ToString(span)}'"));
         }
         if (suffix.IsEmpty) return (SyntaxKind.IntegerLiteralToken, number);
         if (suffix is not "s")
         {
-            Report(DiagnosticDescriptors.SyntaxError, span, "a number or a duration such as '30s'", $"'{_source.ToString(span)}'");
+            Report(DiagnosticDescriptors.SyntaxError.Create(At(span), expected: "a number or a duration such as '30s'", found: $"'{_source.ToString(span)}'"));
         }
         return (SyntaxKind.DurationLiteralToken, number);
     }
@@ -200,7 +200,7 @@ internal sealed class Lexer
             var c = Current;
             if (AtEnd || c is '\n' or '\r')
             {
-                Report(DiagnosticDescriptors.Unterminated, TextSpan.FromBounds(start, _position), "string", "add '\"' before the end of the line");
+                Report(DiagnosticDescriptors.Unterminated.Create(At(TextSpan.FromBounds(start, _position)), what: "string", howToEnd: "add '\"' before the end of the line"));
                 return value.ToString();
             }
             _position++;
@@ -239,7 +239,7 @@ internal sealed class Lexer
         }
         var badEnd = AtEnd || Current is '\n' or '\r' ? _position : _position + 1;
         var span = TextSpan.FromBounds(escapeStart, badEnd);
-        Report(DiagnosticDescriptors.SyntaxError, span, "an escape sequence (\\\" \\\\ \\n \\t or \\u{1F600})", $"'{_source.ToString(span)}'");
+        Report(DiagnosticDescriptors.SyntaxError.Create(At(span), expected: "an escape sequence (\\\" \\\\ \\n \\t or \\u{1F600})", found: $"'{_source.ToString(span)}'"));
         _position = badEnd;
     }
 
@@ -264,7 +264,7 @@ internal sealed class Lexer
         {
             var lineEnd = _source.GetLineContentEnd(_source.GetLineIndex(_position));
             var span = TextSpan.FromBounds(_position, lineEnd);
-            Report(DiagnosticDescriptors.SyntaxError, span, "a line break after '\"\"\"' (text starts on the next line)", $"'{_source.ToString(span)}'");
+            Report(DiagnosticDescriptors.SyntaxError.Create(At(span), expected: "a line break after '\"\"\"' (text starts on the next line)", found: $"'{_source.ToString(span)}'"));
             if (_recordTrivia) _trivia.Add(new SyntaxTrivia(SyntaxKind.SkippedTextTrivia, _position, _source.ToString(span)));
             _position = lineEnd;
         }
@@ -310,7 +310,7 @@ internal sealed class Lexer
         }
 
         // End of file inside the block: the parser supplies the missing closing token.
-        Report(DiagnosticDescriptors.Unterminated, _textBlockStart!.Value.Span, "text block", "end it with a line holding only '\"\"\"'");
+        Report(DiagnosticDescriptors.Unterminated.Create(At(_textBlockStart!.Value.Span), what: "text block", howToEnd: "end it with a line holding only '\"\"\"'"));
         _mode = Mode.Declarations;
         return NextInDeclarations();
     }
@@ -366,7 +366,7 @@ internal sealed class Lexer
         if (AtEnd || c is '\n' or '\r' || (c == '{' && Peek(1) == '{'))
         {
             // A hole must close on its line; the text that follows is text again.
-            Report(DiagnosticDescriptors.Unterminated, _holeOpen!.Value.Span, "hole", "add '}}' on the same line");
+            Report(DiagnosticDescriptors.Unterminated.Create(At(_holeOpen!.Value.Span), what: "hole", howToEnd: "add '}}' on the same line"));
             _mode = Mode.TextBlock;
             return NextInTextBlock();
         }
@@ -473,7 +473,7 @@ internal sealed class Lexer
         if (close < 0)
         {
             _position = _text.Length;
-            Report(DiagnosticDescriptors.Unterminated, new TextSpan(start, 2), "block comment", "add '*/'");
+            Report(DiagnosticDescriptors.Unterminated.Create(At(new TextSpan(start, 2)), what: "block comment", howToEnd: "add '*/'"));
         }
         else
         {
@@ -491,7 +491,7 @@ internal sealed class Lexer
             _position += char.IsSurrogatePair(_text, _position) ? 2 : 1;
         }
         while (!AtEnd && !stopAt(Current));
-        Report(DiagnosticDescriptors.CharacterNotAllowed, TextSpan.FromBounds(start, _position), Describe(_text[start.._position]));
+        Report(DiagnosticDescriptors.CharacterNotAllowed.Create(At(TextSpan.FromBounds(start, _position)), Describe(_text[start.._position])));
         AddTrivia(SyntaxKind.SkippedTextTrivia, start);
     }
 
@@ -521,6 +521,7 @@ internal sealed class Lexer
 
     private string Slice(int start, int end) => _strings.Get(_text.AsSpan(start, end - start));
 
-    private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) =>
-        _diagnostics.Add(Diagnostic.Create(descriptor, new Location(_path, _source, span), args));
+    private void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    private Location At(TextSpan span) => new(_path, _source, span);
 }

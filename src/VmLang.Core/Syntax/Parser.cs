@@ -175,7 +175,7 @@ internal sealed partial class Parser
         var span = current.Kind == EndOfFileToken || (!atCurrentToken && IsFirstOnLine(current))
             ? new TextSpan(Previous?.Span.End ?? 0, 0)
             : current.Span;
-        _diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.SyntaxError, new Location(_path, _text, span), expected, found ?? DescribeFound(current)));
+        _diagnostics.Add(DiagnosticDescriptors.SyntaxError.Create(new Location(_path, _text, span), expected, found: found ?? DescribeFound(current)));
     }
 
     private static string DescribeFound(SyntaxToken token) => token.Kind switch

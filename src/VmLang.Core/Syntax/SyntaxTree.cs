@@ -81,7 +81,7 @@ public sealed class SyntaxTree
     {
         if (text.EncodingProblem is { } problem)
         {
-            diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.NotUtf8, new Location(filePath, text, problem.Span), problem.Description));
+            diagnostics.Add(DiagnosticDescriptors.NotUtf8.Create(new Location(filePath, text, problem.Span), problem.Description));
         }
     }
 

@@ -1,0 +1,116 @@
+using System.Reflection;
+using VmLang.Diagnostics;
+using VmLang.Rules;
+using VmLang.Syntax;
+using VmLang.Text;
+
+namespace VmLang.Tests.Checking;
+
+/// <summary>
+/// An edited compilation reuses a template's rule findings while what its rules can read is unchanged:
+/// the template, the rulesets it uses, the configuration. A change to any of those is seen; a change
+/// to anything else costs no new check.
+/// </summary>
+public class RuleFindingsKeyTests
+{
+    private const string Template = "a.vml";
+    private const string House = "house.vml";
+    private const string Other = "other.vml";
+
+    private static readonly string TemplateText = Check.Template(members: "use house", say: Check.Everything + " Head north, not south.");
+    private const string HouseText = "ruleset house { forbid \"south\" because \"We sell north.\" }\n";
+    private static readonly string OtherText = "ruleset other { forbid \"north\" because \"x\" }\n" + Check.Template(name: "u", say: "It's personal.");
+
+    /// <summary>A compilation that keeps findings (an edited one), with its diagnostics computed.</summary>
+    private static Compilation Checked()
+    {
+        var created = Compilation.Create([SyntaxTree.Parse(TemplateText, Template), SyntaxTree.Parse(HouseText, House), SyntaxTree.Parse(OtherText, Other)]);
+        var edited = created.WithText(Other, new SourceText(OtherText));
+        _ = edited.GetDiagnostics();
+        return edited;
+    }
+
+    private static List<Diagnostic> In(Compilation compilation, string path) =>
+        [.. compilation.GetDiagnostics().Where(d => d.Location.FilePath == path)];
+
+    private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.Select(d => $"{d.Location.FilePath}:{d.Location.Span} {d.Severity} {d.Code} {d.Message}")];
+
+    private static void AssertAsFresh(Compilation compilation) =>
+        Assert.Equal(Describe(Compilation.Create(compilation.SyntaxTrees).GetDiagnostics()), Describe(compilation.GetDiagnostics()));
+
+    [Fact]
+    public void Editing_a_ruleset_the_template_uses_changes_its_findings()
+    {
+        var before = Checked();
+        Assert.Contains(In(before, Template), d => d.Code == "VML1100" && d.Message.Contains("\"south\""));
+
+        var edited = before.WithText(House, new SourceText(HouseText.Replace("south", "north")));
+
+        var found = In(edited, Template).Where(d => d.Code == "VML1100").ToList();
+        Assert.Equal("Ruleset 'house' forbids \"north\": We sell north.", Assert.Single(found).Message);
+        AssertAsFresh(edited);
+    }
+
+    [Fact]
+    public void A_ruleset_the_template_names_appearing_changes_its_findings()
+    {
+        var before = Checked().RemoveSyntaxTree(House);
+        Assert.Contains(In(before, Template), d => d.Code == "VML0104");
+        Assert.DoesNotContain(In(before, Template), d => d.Code == "VML1100");
+
+        var added = before.WithText(House, new SourceText(HouseText));
+
+        Assert.Contains(In(added, Template), d => d.Code == "VML1100");
+        AssertAsFresh(added);
+    }
+
+    [Fact]
+    public void Editing_another_template_or_a_ruleset_the_template_does_not_use_keeps_its_findings()
+    {
+        var before = Checked();
+        var findings = In(before, Template);
+        Assert.NotEmpty(findings);
+
+        // The other file holds a ruleset that forbids a word the template says, and a template.
+        var edited = before.WithText(Other, new SourceText(OtherText.Replace("\"x\"", "\"y\"").Replace("It's personal.", "Sorry to bother you.")));
+
+        var kept = In(edited, Template);
+        Assert.Equal(findings.Count, kept.Count);
+        // The very findings of before: the template was not checked again.
+        Assert.All(findings.Zip(kept), pair => Assert.Same(pair.First, pair.Second));
+        Assert.NotEqual(Describe(In(before, Other)), Describe(In(edited, Other)));
+        AssertAsFresh(edited);
+    }
+
+    [Fact]
+    public void Editing_the_configuration_changes_the_findings()
+    {
+        var before = Checked();
+        Assert.DoesNotContain(In(before, Template), d => d.Code == "VML0204");
+
+        var edited = before.WithConfiguration(Check.Config("{ \"maxSeconds\": 1 }"));
+
+        Assert.Contains(In(edited, Template), d => d.Code == "VML0204");
+    }
+
+    /// <summary>
+    /// What the contexts hand a rule, member by member. A member added here is something a rule can read,
+    /// so it must be added to the findings' key (<c>TemplateFindings</c>) before it is added to this list.
+    /// </summary>
+    [Fact]
+    public void A_rule_context_exposes_only_what_the_findings_are_keyed_on()
+    {
+        Assert.Equal(
+            ["Configuration", "FindPhrases", "IsEnabled", "LocationOf", "Report", "Rulesets", "Template"],
+            PublicMembers(typeof(TemplateRuleContext)));
+        Assert.Equal(["LocationOf", "Report", "Sequence", "Steps"], PublicMembers(typeof(SequenceRuleContext)));
+        Assert.Empty(typeof(TemplateRuleContext).GetConstructors());
+        Assert.Empty(typeof(SequenceRuleContext).GetConstructors());
+    }
+
+    private static string[] PublicMembers(Type type) =>
+        [.. type.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => m is not MethodInfo { IsSpecialName: true })
+            .Select(m => m.Name).Distinct().Order(StringComparer.Ordinal)];
+}
