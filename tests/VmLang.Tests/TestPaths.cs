@@ -2,7 +2,10 @@ using System.Runtime.CompilerServices;
 
 namespace VmLang.Tests;
 
-/// <summary>Finds repository folders from the test sources, so tests read the committed files, not copies.</summary>
+/// <summary>
+/// Finds repository folders from the test sources, so tests read the committed files, not copies: the
+/// one place that knows where the repository is.
+/// </summary>
 internal static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
@@ -14,8 +17,6 @@ internal static class TestPaths
         [.. Directory.GetFiles(Path.Combine(RepositoryRoot, "examples"), "*.vml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
             .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))];
-
-    public static string TestsFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
     private static string FindRoot([CallerFilePath] string path = "")
     {
