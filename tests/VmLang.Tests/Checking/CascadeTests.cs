@@ -21,10 +21,18 @@ public class CascadeTests
     public void Missing_close_brace_is_one_error_and_the_next_declaration_still_binds()
     {
         var source = Check.Template("a").TrimEnd().TrimEnd('}') + "\n" + Check.Template("b");
-        var diagnostics = Check.Diagnostics(source);
-        var error = Assert.Single(diagnostics);
+        var compilation = Check.Compile(source);
+        var error = Assert.Single(compilation.GetDiagnostics());
         Assert.Equal("VML0001", error.Code);
         Assert.Contains("'}'", error.Message);
+
+        // b is a template of its own with its slots, and the holes of its message name them.
+        var b = compilation.GetTemplate("b");
+        Assert.NotNull(b);
+        Assert.Equal(["prospect", "rep", "firm", "pain", "gain", "when", "number"], b.Slots.Select(slot => slot.Name));
+        Assert.NotNull(b.Say);
+        var model = compilation.GetSemanticModel(compilation.SyntaxTrees[0]);
+        Assert.Same(b.FindSlot("rep"), model.GetSymbolAt(source.LastIndexOf("{{ rep }}", StringComparison.Ordinal) + 3));
     }
 
     [Fact]

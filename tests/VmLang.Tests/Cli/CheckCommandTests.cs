@@ -21,7 +21,8 @@ public class CheckCommandTests
     [Fact]
     public void Clean_workspace_exits_0_with_an_empty_json_array()
     {
-        var result = CliRunner.Run("check", CliRunner.CleanExamples(), "--format", "json");
+        using var clean = TempFolder.WithCleanExamples();
+        var result = CliRunner.Run("check", clean.Path, "--format", "json");
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(result.Stdout).RootElement.ValueKind);
         Assert.Equal(0, JsonDocument.Parse(result.Stdout).RootElement.GetArrayLength());
@@ -30,7 +31,8 @@ public class CheckCommandTests
     [Fact]
     public void Json_format_has_one_based_positions_and_every_field()
     {
-        var root = CliRunner.Workspace(("a.vml", "ruleset r {\n  forbid \"x\" because \"y\"\n}\ntemplate t for voicemail {\n  use missing\n}\n"));
+        using var workspace = new TempFolder(("a.vml", "ruleset r {\n  forbid \"x\" because \"y\"\n}\ntemplate t for voicemail {\n  use missing\n}\n"));
+        var root = workspace.Path;
         var result = CliRunner.Run("check", root, "--format", "json");
         Assert.Equal(1, result.ExitCode);
         var items = JsonDocument.Parse(result.Stdout).RootElement.EnumerateArray().ToList();
@@ -47,9 +49,10 @@ public class CheckCommandTests
     [Fact]
     public void Text_format_is_msbuild_canonical_and_ordered_by_file_line_column_code()
     {
-        var root = CliRunner.Workspace(
+        using var workspace = new TempFolder(
             ("b.vml", "template t for voicemail {\n  use nope\n}\n"),
             ("a.vml", "sequence s {\n  day 1 missing\n}\n"));
+        var root = workspace.Path;
         var lines = CliRunner.Run("check", root).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^.*a\.vml\(2,9\): error VML0108: ", lines[0]);
         Assert.Matches(@"^.*b\.vml\(1,10\): error VML0107: ", lines[1]);
@@ -63,7 +66,8 @@ public class CheckCommandTests
     [Fact]
     public void Warnings_fail_the_build_only_with_warnaserror()
     {
-        var root = CliRunner.CleanExamples();
+        using var workspace = TempFolder.WithCleanExamples();
+        var root = workspace.Path;
         File.WriteAllText(Path.Combine(root, "rushed.vml"), "sequence rushed {\n  day 1 first_touch\n  day 2 second_touch\n}\n");
         var plain = CliRunner.Run("check", root);
         Assert.Equal(0, plain.ExitCode);
@@ -76,7 +80,8 @@ public class CheckCommandTests
     [Fact]
     public void Msbuild_format_has_full_paths_end_positions_and_nothing_on_stderr()
     {
-        var root = CliRunner.Workspace(("a.vml", "template t for voicemail {\n  use nope\n}\n"));
+        using var workspace = new TempFolder(("a.vml", "template t for voicemail {\n  use nope\n}\n"));
+        var root = workspace.Path;
         var result = CliRunner.Run("check", root, "--format", "msbuild");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{Path.Combine(root, "a.vml")}(2,7,2,11): error VML0104: There is no ruleset named 'nope'", result.Stdout);
@@ -86,9 +91,10 @@ public class CheckCommandTests
     [Fact]
     public void Root_option_names_the_folder_whose_vmlang_json_applies_to_the_files_given()
     {
-        var root = CliRunner.Workspace(
+        using var workspace = new TempFolder(
             ("vmlang.json", "{\n  \"colour\": \"red\"\n}\n"),
             ("sub/house.vml", File.ReadAllText(TestPaths.Example("house.vml"))));
+        var root = workspace.Path;
         var file = Path.Combine(root, "sub", "house.vml");
         Assert.Equal(0, CliRunner.Run("check", file).ExitCode);
         var withRoot = CliRunner.Run("check", file, "--root", root, "--format", "msbuild");
@@ -100,7 +106,8 @@ public class CheckCommandTests
     [Fact]
     public void Missing_root_is_exit_2_with_one_line()
     {
-        var result = CliRunner.Run("check", CliRunner.CleanExamples(), "--root", "/no/such/folder");
+        using var clean = TempFolder.WithCleanExamples();
+        var result = CliRunner.Run("check", clean.Path, "--root", "/no/such/folder");
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("vmlang: root folder '/no/such/folder' does not exist", result.Stderr.Trim());
     }
@@ -128,7 +135,8 @@ public class CheckCommandTests
     [Fact]
     public void Github_format_prints_workflow_annotations()
     {
-        var root = CliRunner.Workspace(("a.vml", "template t for voicemail {\n  use nope\n}\n"));
+        using var workspace = new TempFolder(("a.vml", "template t for voicemail {\n  use nope\n}\n"));
+        var root = workspace.Path;
         var lines = CliRunner.Run("check", root, "--format", "github").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l,
             @"^::error file=.*a\.vml,line=2,col=7,endLine=2,endColumn=11,title=VML0104::There is no ruleset named 'nope'"));
@@ -137,22 +145,27 @@ public class CheckCommandTests
     [Fact]
     public void Sarif_format_names_every_rule_and_each_result_points_at_its_rule()
     {
-        var result = CliRunner.Run("check", Path.Combine(TestPaths.RepositoryRoot, "examples"), "--format", "sarif");
+        var examples = Path.Combine(TestPaths.RepositoryRoot, "examples");
+        var result = CliRunner.Run("check", examples, "--format", "sarif");
         var run = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("runs")[0];
         var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
         Assert.Equal(VmLang.Diagnostics.DiagnosticDescriptors.All.Count, rules.Count);
         Assert.All(rules, r => Assert.False(string.IsNullOrEmpty(r.GetProperty("fullDescription").GetProperty("text").GetString())));
-        foreach (var item in run.GetProperty("results").EnumerateArray())
-        {
-            var index = item.GetProperty("ruleIndex").GetInt32();
-            Assert.Equal(item.GetProperty("ruleId").GetString(), rules[index].GetProperty("id").GetString());
-        }
+
+        // One result per diagnostic the text format lists (one a line), so the check below has results to check.
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        var listed = CliRunner.Run("check", examples).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed.Length, results.Count);
+        Assert.All(results, item =>
+            Assert.Equal(item.GetProperty("ruleId").GetString(), rules[item.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString()));
     }
 
     [Fact]
     public void Config_errors_point_at_the_key_in_vmlang_json()
     {
-        var root = CliRunner.Workspace(("vmlang.json", "{\n  \"maxSeconds\": 30,\n  \"colour\": \"red\"\n}\n"));
+        using var workspace = new TempFolder(("vmlang.json", "{\n  \"maxSeconds\": 30,\n  \"colour\": \"red\"\n}\n"));
+        var root = workspace.Path;
         var result = CliRunner.Run("check", root);
         Assert.Equal(1, result.ExitCode);
         Assert.Matches(@"vmlang\.json\(3,3\): error VML0301: .*colour", result.Stdout);

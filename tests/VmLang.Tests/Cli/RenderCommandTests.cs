@@ -7,10 +7,12 @@ public class RenderCommandTests
 {
     private const string Header = "prospect,rep,pain,outcome,when,number,referrer";
 
-    private static string Workspace(string data, string dataName = "data.csv") => CliRunner.Workspace(
-        ("house.vml", File.ReadAllText(TestPaths.Example("house.vml"))),
-        ("first_touch.vml", File.ReadAllText(TestPaths.Example("first_touch.vml"))),
-        (dataName, data));
+    private static TempFolder Workspace(string data, string dataName = "data.csv")
+    {
+        var workspace = TempFolder.WithExamples("house.vml", "first_touch.vml");
+        workspace.Write(dataName, data);
+        return workspace;
+    }
 
     private static CliResult Render(string root, params string[] extra) =>
         CliRunner.Run(["render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", .. extra]);
@@ -18,12 +20,14 @@ public class RenderCommandTests
     [Fact]
     public void A_csv_header_without_rows_is_still_checked_against_the_template()
     {
-        var root = Workspace("prospect,rep\n");
+        using var workspace = Workspace("prospect,rep\n");
+        var root = workspace.Path;
         var result = Render(root, "--data", Path.Combine(root, "data.csv"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("has no column 'pain' for required slot 'pain' (reason)", result.Stderr);
 
-        var empty = Workspace("");
+        using var emptyFolder = Workspace("");
+        var empty = emptyFolder.Path;
         Assert.Equal(0, Render(empty, "--data", Path.Combine(empty, "data.csv")).ExitCode);
     }
 
@@ -73,7 +77,8 @@ public class RenderCommandTests
     [Fact]
     public void All_good_rows_exit_0_and_jsonl_has_the_spec_fields()
     {
-        var root = Workspace($"{Header}\nDana Reyes,Sam Ortiz,Your volume grew,cut hold times,Thursday,(817) 224-9900,\n");
+        using var workspace = Workspace($"{Header}\nDana Reyes,Sam Ortiz,Your volume grew,cut hold times,Thursday,(817) 224-9900,\n");
+        var root = workspace.Path;
         var result = Render(root, "--data", Path.Combine(root, "data.csv"), "--format", "jsonl");
         Assert.Equal(0, result.ExitCode);
         var line = JsonDocument.Parse(result.Stdout.Trim()).RootElement;
@@ -90,7 +95,8 @@ public class RenderCommandTests
     [InlineData("data.jsonl", "{\"PROSPECT\":\"Dana Reyes\",\"rep\":\"Sam\",\"pain\":\"Volume grew\",\"outcome\":\"cut waits\",\"when\":\"Thursday\",\"number\":\"817 224 9900\"}\n{\"prospect\":\"Bo\",\"rep\":\"Sam\",\"outcome\":\"x\",\"when\":\"y\",\"number\":\"8172249900\"}\n")]
     public void Json_and_json_lines_render_with_case_insensitive_keys(string name, string data)
     {
-        var root = Workspace(data, name);
+        using var workspace = Workspace(data, name);
+        var root = workspace.Path;
         var result = Render(root, "--data", Path.Combine(root, name));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Hi Dana, this is Sam with Northwind Telecom.", result.Stdout);
@@ -101,7 +107,8 @@ public class RenderCommandTests
     [Fact]
     public void Out_folder_gets_one_file_per_row_and_nothing_escapes_it()
     {
-        var root = Workspace($"{Header}\n../../etc/passwd,Sam,Volume grew,cut waits,Thursday,8172249900,\n\"<script>&\"\"\",Sam,Volume grew,cut waits,Thursday,8172249900,\n");
+        using var workspace = Workspace($"{Header}\n../../etc/passwd,Sam,Volume grew,cut waits,Thursday,8172249900,\n\"<script>&\"\"\",Sam,Volume grew,cut waits,Thursday,8172249900,\n");
+        var root = workspace.Path;
         var outDir = Path.Combine(root, "out");
         var result = Render(root, "--data", Path.Combine(root, "data.csv"), "--format", "ssml", "--out", outDir);
         Assert.Equal(0, result.ExitCode);
@@ -119,7 +126,8 @@ public class RenderCommandTests
     [Fact]
     public void Rejects_file_lists_each_rejected_row_with_its_reason()
     {
-        var root = Workspace($"{Header}\nDana,Sam,,cut waits,Thursday,8172249900,\nBo,Sam,Volume,cut waits,Thursday,12,\n");
+        using var workspace = Workspace($"{Header}\nDana,Sam,,cut waits,Thursday,8172249900,\nBo,Sam,Volume,cut waits,Thursday,12,\n");
+        var root = workspace.Path;
         var rejects = Path.Combine(root, "rejects.csv");
         var result = Render(root, "--data", Path.Combine(root, "data.csv"), "--rejects", rejects);
         Assert.Equal(1, result.ExitCode);
@@ -133,7 +141,8 @@ public class RenderCommandTests
     [Fact]
     public void Missing_column_for_a_required_slot_stops_before_any_row()
     {
-        var root = Workspace("prospect,rep,outcome,when,number\nDana,Sam,cut waits,Thursday,8172249900\n");
+        using var workspace = Workspace("prospect,rep,outcome,when,number\nDana,Sam,cut waits,Thursday,8172249900\n");
+        var root = workspace.Path;
         var result = Render(root, "--data", Path.Combine(root, "data.csv"));
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
@@ -143,7 +152,8 @@ public class RenderCommandTests
     [Fact]
     public void Unknown_column_is_reported_once()
     {
-        var root = Workspace($"{Header},shoe_size\nDana,Sam,V,w,x,8172249900,,9\nBo,Sam,V,w,x,8172249900,,10\n");
+        using var workspace = Workspace($"{Header},shoe_size\nDana,Sam,V,w,x,8172249900,,9\nBo,Sam,V,w,x,8172249900,,10\n");
+        var root = workspace.Path;
         var result = Render(root, "--data", Path.Combine(root, "data.csv"));
         Assert.Equal(0, result.ExitCode);
         Assert.Single(result.Stderr.Split('\n'), l => l.Contains("shoe_size"));
@@ -152,8 +162,9 @@ public class RenderCommandTests
     [Fact]
     public void Template_with_errors_does_not_render()
     {
-        var root = CliRunner.Workspace(("t.vml", "template t for voicemail {\n  slot prospect : prospect\n  say \"\"\"\n    Hi {{ prospect }}.\n    \"\"\"\n}\n"),
+        using var workspace = new TempFolder(("t.vml", "template t for voicemail {\n  slot prospect : prospect\n  say \"\"\"\n    Hi {{ prospect }}.\n    \"\"\"\n}\n"),
             ("d.csv", "prospect\nDana\n"));
+        var root = workspace.Path;
         var result = CliRunner.Run("render", Path.Combine(root, "t.vml"), "--template", "t", "--data", Path.Combine(root, "d.csv"));
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
@@ -164,7 +175,8 @@ public class RenderCommandTests
     public void Over_budget_row_is_a_warning_and_still_rendered()
     {
         var longPain = string.Join(' ', Enumerable.Repeat("word", 60));
-        var root = Workspace($"{Header}\nDana,Sam,{longPain},cut waits,Thursday,8172249900,\n");
+        using var workspace = Workspace($"{Header}\nDana,Sam,{longPain},cut waits,Thursday,8172249900,\n");
+        var root = workspace.Path;
         var result = Render(root, "--data", Path.Combine(root, "data.csv"));
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("row 1: warning VML0204", result.Stderr);
@@ -176,7 +188,8 @@ public class RenderCommandTests
     [InlineData("--data", "missing.csv")]
     public void Unknown_template_or_missing_data_is_exit_2(string option, string value)
     {
-        var root = Workspace($"{Header}\n");
+        using var workspace = Workspace($"{Header}\n");
+        var root = workspace.Path;
         var args = new List<string> { "render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", "--data", Path.Combine(root, "data.csv") };
         args[args.IndexOf(option) + 1] = option == "--data" ? Path.Combine(root, value) : value;
         var result = CliRunner.Run([.. args]);

@@ -79,7 +79,8 @@ public class RenderParallelTests
     [Fact]
     public void Jobs_must_be_at_least_one()
     {
-        var root = CliRunner.Workspace(("t.vml", File.ReadAllText(TestPaths.Example("first_touch.vml"))), ("d.csv", "prospect\n"));
+        using var workspace = new TempFolder(("t.vml", File.ReadAllText(TestPaths.Example("first_touch.vml"))), ("d.csv", "prospect\n"));
+        var root = workspace.Path;
         var result = CliRunner.Run("render", Path.Combine(root, "t.vml"), "--template", "first_touch", "--data", Path.Combine(root, "d.csv"), "--jobs", "0");
 
         Assert.Equal(2, result.ExitCode);
@@ -88,10 +89,11 @@ public class RenderParallelTests
 
     private static (CliResult Result, string Rejects, SortedDictionary<string, string> Files) RunIn(string data, string dataName, string format, int jobs, bool toFolder = false)
     {
-        var root = CliRunner.Workspace(
+        using var workspace = new TempFolder(
             ("house.vml", File.ReadAllText(TestPaths.Example("house.vml"))),
             ("first_touch.vml", File.ReadAllText(TestPaths.Example("first_touch.vml"))),
             (dataName, data));
+        var root = workspace.Path;
         var outDir = Path.Combine(root, "out");
         string[] args =
         [

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using VmLang.Rendering;
-using VmLang.Tests.Rendering;
 using VmLang.Tests.Speech;
 
 namespace VmLang.Tests.Cli;
@@ -38,8 +36,11 @@ public sealed class RenderSpeechTests
     public void Pause_seconds_in_vmlang_json_sets_the_ssml_break_and_the_estimate_of_every_row()
     {
         string[] files = ["house.vml", "first_touch.vml", "prospects.csv"];
-        var defaults = CliRunner.Workspace([.. files.Select(f => (f, File.ReadAllText(TestPaths.Example(f))))]);
-        var slower = CliRunner.Workspace([.. files.Select(f => (f, File.ReadAllText(TestPaths.Example(f)))), ("vmlang.json", "{ \"pauseSeconds\": 1.5 }")]);
+        using var defaultsFolder = TempFolder.WithExamples(files);
+        var defaults = defaultsFolder.Path;
+        using var slowerFolder = TempFolder.WithExamples(files);
+        slowerFolder.Write("vmlang.json", "{ \"pauseSeconds\": 1.5 }");
+        var slower = slowerFolder.Path;
         CliResult In(string root, string format) => CliRunner.Run(
             "render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", "--data", Path.Combine(root, "prospects.csv"), "--format", format);
 
@@ -58,33 +59,25 @@ public sealed class RenderSpeechTests
     public async Task Without_espeak_ng_wav_is_exit_2_naming_the_package_and_writes_nothing()
     {
         // The real executable with a PATH that has no espeak-ng: in-process, PATH is shared with other tests.
-        using var emptyPath = new TemporaryDirectory();
-        using var output = new TemporaryDirectory();
-        var start = new ProcessStartInfo("dotnet", [
-            Path.Combine(AppContext.BaseDirectory, "vmlang.dll"), "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch",
-            "--data", TestPaths.Example("prospects.csv"), "--format", "wav", "--out", output.Path])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PATH"] = emptyPath.Path;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        using var emptyPath = new TempFolder();
+        using var output = new TempFolder();
+        var result = await CliRunner.RunProcessAsync(
+            new Dictionary<string, string> { ["PATH"] = emptyPath.Path },
+            "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch",
+            "--data", TestPaths.Example("prospects.csv"), "--format", "wav", "--out", output.Path);
 
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("espeak-ng was not found on PATH", stderr);
-        Assert.Contains("apt-get install espeak-ng", stderr);
-        Assert.Empty(await stdout);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("espeak-ng was not found on PATH", result.Stderr);
+        Assert.Contains("apt-get install espeak-ng", result.Stderr);
+        Assert.Empty(result.Stdout);
         Assert.Empty(output.AllFiles());
     }
 
     [EspeakFact]
     public void Wav_writes_one_playable_file_per_row_named_like_the_other_formats_and_reports_its_length()
     {
-        using var wav = new TemporaryDirectory();
-        using var ssml = new TemporaryDirectory();
+        using var wav = new TempFolder();
+        using var ssml = new TempFolder();
 
         var result = Render("--format", "wav", "--out", wav.Path);
         Render("--format", "ssml", "--out", ssml.Path);
@@ -109,8 +102,8 @@ public sealed class RenderSpeechTests
     [EspeakFact]
     public void Wav_files_and_the_spoken_report_are_the_same_for_any_number_of_jobs()
     {
-        using var one = new TemporaryDirectory();
-        using var three = new TemporaryDirectory();
+        using var one = new TempFolder();
+        using var three = new TempFolder();
 
         var serial = Render("--format", "wav", "--out", one.Path, "--jobs", "1");
         var parallel = Render("--format", "wav", "--out", three.Path, "--jobs", "3");
@@ -142,15 +135,15 @@ public sealed class RenderSpeechTests
     [EspeakFact]
     public void A_voice_passes_through_to_espeak_ng_and_an_unknown_one_stops_before_any_row()
     {
-        using var unknown = new TemporaryDirectory();
+        using var unknown = new TempFolder();
         var bad = Render("--format", "wav", "--out", unknown.Path, "--voice", "nosuchvoice");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--voice 'nosuchvoice'", bad.Stderr);
         Assert.Contains("voice does not exist", bad.Stderr);
         Assert.Empty(unknown.AllFiles());
 
-        using var normal = new TemporaryDirectory();
-        using var slow = new TemporaryDirectory();
+        using var normal = new TempFolder();
+        using var slow = new TempFolder();
         Render("--format", "wav", "--out", normal.Path);
         Assert.Equal(1, Render("--format", "wav", "--out", slow.Path, "--voice", "en-us+m3").ExitCode);
         Assert.NotEqual(File.ReadAllBytes(normal.Combine("00001-dana-reyes.wav")), File.ReadAllBytes(slow.Combine("00001-dana-reyes.wav")));

@@ -1,5 +1,4 @@
 using System.Text;
-using VmLang.Cli;
 
 namespace VmLang.Tests.Cli;
 
@@ -13,10 +12,12 @@ public class RenderWriteFailureTests
     private const string Header = "prospect,rep,pain,outcome,when,number,referrer";
     private const string TwoGoodRows = Header + "\nDana Reyes,Sam,Volume grew,cut waits,Thursday,8172249900,\nLee Park,Sam,Costs rose,cut them,Friday,8172249901,\n";
 
-    private static string Workspace(string data) => CliRunner.Workspace(
-        ("house.vml", File.ReadAllText(TestPaths.Example("house.vml"))),
-        ("first_touch.vml", File.ReadAllText(TestPaths.Example("first_touch.vml"))),
-        ("data.csv", data));
+    private static TempFolder Workspace(string data)
+    {
+        var workspace = TempFolder.WithExamples("house.vml", "first_touch.vml");
+        workspace.Write("data.csv", data);
+        return workspace;
+    }
 
     private static CliResult Render(string root, params string[] extra) =>
         CliRunner.Run(["render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", "--data", Path.Combine(root, "data.csv"), .. extra]);
@@ -24,7 +25,8 @@ public class RenderWriteFailureTests
     [Fact]
     public void Out_naming_an_existing_file_is_exit_2_and_the_file_is_untouched()
     {
-        var root = Workspace(TwoGoodRows);
+        using var workspace = Workspace(TwoGoodRows);
+        var root = workspace.Path;
         var file = Path.Combine(root, "notes.txt");
         File.WriteAllText(file, "keep me");
 
@@ -38,7 +40,8 @@ public class RenderWriteFailureTests
     [Fact]
     public void Rejects_in_a_missing_folder_is_exit_2_naming_the_rejects_file_not_the_data()
     {
-        var root = Workspace(TwoGoodRows);
+        using var workspace = Workspace(TwoGoodRows);
+        var root = workspace.Path;
         var rejects = Path.Combine(root, "no", "such", "r.csv");
 
         var result = Render(root, "--rejects", rejects);
@@ -52,7 +55,8 @@ public class RenderWriteFailureTests
     [Fact]
     public void Rejects_always_replaces_the_file_with_the_header_alone_when_nothing_is_rejected()
     {
-        var root = Workspace(TwoGoodRows);
+        using var workspace = Workspace(TwoGoodRows);
+        var root = workspace.Path;
         var rejects = Path.Combine(root, "r.csv");
         File.WriteAllText(rejects, "stale,rows\nfrom,yesterday\n");
 
@@ -65,7 +69,8 @@ public class RenderWriteFailureTests
     [Fact]
     public void A_script_file_that_cannot_be_written_names_that_file_leaves_no_temporary_file_and_prints_the_totals()
     {
-        var root = Workspace(TwoGoodRows);
+        using var workspace = Workspace(TwoGoodRows);
+        var root = workspace.Path;
         var outDir = Path.Combine(root, "out");
         // A folder where row 2's file goes: moving the finished file into place fails.
         var blocked = Path.Combine(outDir, "00002-lee-park.txt");
@@ -83,17 +88,15 @@ public class RenderWriteFailureTests
     [Fact]
     public void A_full_disk_on_standard_output_is_a_write_error_with_the_totals()
     {
-        var root = Workspace(TwoGoodRows);
-        var stderr = new StringWriter();
+        using var workspace = Workspace(TwoGoodRows);
+        var root = workspace.Path;
 
-        var exit = CliApplication.Run(
-            ["render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", "--data", Path.Combine(root, "data.csv")],
-            new FullDiskWriter(),
-            stderr);
+        var (exit, stderr) = CliRunner.RunWithOutput(new FullDiskWriter(), null,
+            "render", Path.Combine(root, "first_touch.vml"), "--template", "first_touch", "--data", Path.Combine(root, "data.csv"));
 
         Assert.Equal(2, exit);
-        Assert.Contains("vmlang: cannot write to standard output: No space left on device", stderr.ToString());
-        Assert.EndsWith("read 1, rendered 0, rejected 0, not written 1\n", stderr.ToString().ReplaceLineEndings("\n"));
+        Assert.Contains("vmlang: cannot write to standard output: No space left on device", stderr);
+        Assert.EndsWith("read 1, rendered 0, rejected 0, not written 1\n", stderr.ReplaceLineEndings("\n"));
     }
 
     /// <summary>Standard output on a full disk: every write fails as the system reports ENOSPC.</summary>
@@ -109,7 +112,8 @@ public class RenderWriteFailureTests
     [Fact]
     public void A_data_value_with_a_line_break_in_a_rejection_stays_on_the_rejections_line()
     {
-        var root = Workspace(Header + "\nDana Reyes,Sam,Volume grew,cut waits,Thursday,\"55\n::error::forged\",\n");
+        using var workspace = Workspace(Header + "\nDana Reyes,Sam,Volume grew,cut waits,Thursday,\"55\n::error::forged\",\n");
+        var root = workspace.Path;
 
         var result = Render(root);
 
@@ -121,7 +125,8 @@ public class RenderWriteFailureTests
     [Fact]
     public void A_latin1_data_file_is_rejected_row_by_row_unless_its_encoding_is_named()
     {
-        var root = Workspace("");
+        using var workspace = Workspace("");
+        var root = workspace.Path;
         var latin1 = System.Text.Encoding.Latin1.GetBytes(Header + "\nJosé García,Sam,Volume grew,cut waits,Thursday,8172249900,\n");
         File.WriteAllBytes(Path.Combine(root, "data.csv"), latin1);
 

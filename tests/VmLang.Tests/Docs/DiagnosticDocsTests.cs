@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using VmLang.Diagnostics;
 using VmLang.Rules.Phrases;
 
 namespace VmLang.Tests.Docs;
 
 public sealed partial class DiagnosticDocsTests
 {
+    private static readonly string Folder = Path.Combine(TestPaths.RepositoryRoot, "docs", "diagnostics");
+
     // Spec §7: every diagnostic code with its default severity (VML1100's is the ruleset's, warning by default).
     private static readonly (string Code, string Severity)[] SpecCodes =
     [
@@ -69,38 +72,48 @@ public sealed partial class DiagnosticDocsTests
     [MemberData(nameof(CodesAndSeverities))]
     public void EachCodeHasAPageWithItsDefaultSeverityAndAShortTitle(string code, string severity)
     {
-        var page = DiagnosticPage.Read(code);
+        var page = Read(code);
 
-        Assert.Equal(code, page.Code);
-        Assert.Equal(severity, page.Severity);
+        Assert.Equal(severity, page.DefaultSeverity);
         Assert.InRange(page.Title.Split(' ').Length, 1, 6);
         Assert.Equal(code == "VML0301" ? "json" : "vml", page.ExampleLanguage);
+    }
+
+    // The product's parser is lenient; the pages keep one layout, so what it reads, laid out again, is the page.
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void EachPageIsLaidOutAsExplainShowsIt(string code)
+    {
+        var page = Read(code);
+
+        Assert.DoesNotContain('\n', page.Why);
+        Assert.Equal(File.ReadAllText(PathOf(code)).ReplaceLineEndings("\n"), Layout(page));
     }
 
     [Fact]
     public void TheFolderHoldsOnePagePerCodeAndNoOther()
         => Assert.Equal(
             SpecCodes.Select(entry => entry.Code),
-            Directory.GetFiles(DiagnosticPage.Folder, "VML*.md").Select(Path.GetFileNameWithoutExtension).Order());
+            Directory.GetFiles(Folder, "VML*.md").Select(Path.GetFileNameWithoutExtension).Order());
 
     [Fact]
     public void TheReadmeListsEveryPageWithItsSeverityAndTitle()
     {
-        string readme = File.ReadAllText(Path.Combine(DiagnosticPage.Folder, "README.md"));
+        string readme = File.ReadAllText(Path.Combine(Folder, "README.md"));
 
         var rows = ReadmeRow().Matches(readme)
             .Select(row => (row.Groups["code"].Value, row.Groups["link"].Value, row.Groups["severity"].Value, row.Groups["title"].Value));
 
         Assert.Equal(
-            SpecCodes.Select(entry => DiagnosticPage.Read(entry.Code))
-                .Select(page => (page.Code, page.Code + ".md", page.Severity, page.Title)),
+            SpecCodes.Select(entry => Read(entry.Code))
+                .Select(page => (page.Code, page.Code + ".md", page.DefaultSeverity, page.Title)),
             rows);
     }
 
     [Fact]
     public void TheSchemaAllowsExactlyTheCodesInOrder()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(DiagnosticPage.RepositoryRoot, "vmlang.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "vmlang.schema.json")));
         var rules = schema.RootElement.GetProperty("properties").GetProperty("rules");
 
         var codes = SpecCodes.Select(entry => entry.Code);
@@ -112,15 +125,25 @@ public sealed partial class DiagnosticDocsTests
     [MemberData(nameof(Codes))]
     public void GoodExamplesSayNoBuiltInPhrase(string code)
     {
-        var page = DiagnosticPage.Read(code);
+        var page = Read(code);
 
-        Assert.Empty(FindBuiltInPhrases(page.Good).Select(match => page.Good[match.Start..match.End]));
+        Assert.Empty(FindBuiltInPhrases(page.GoodExample).Select(match => page.GoodExample[match.Start..match.End]));
     }
 
     [Theory]
     [MemberData(nameof(PhraseRuleCodes))]
     public void BadExamplesOfPhraseRulesSayOneOfTheirPhrases(string code)
-        => Assert.Contains(FindBuiltInPhrases(DiagnosticPage.Read(code).Bad), match => match.Payload == code);
+        => Assert.Contains(FindBuiltInPhrases(Read(code).BadExample), match => match.Payload == code);
+
+    private static string PathOf(string code) => Path.Combine(Folder, code + ".md");
+
+    /// <summary>The page in docs/diagnostics, read by the product's parser: the one behind <c>vmlang explain</c>, SARIF help and hovers.</summary>
+    private static DiagnosticDoc Read(string code) => DiagnosticDocs.Parse(code, File.ReadAllText(PathOf(code)).ReplaceLineEndings("\n"));
+
+    /// <summary>The one layout every page has; both examples are in one language.</summary>
+    private static string Layout(DiagnosticDoc page) =>
+        $"# {page.Code}: {page.Title}\n\nDefault severity: {page.DefaultSeverity}\n\n## Why\n\n{page.Why}\n\n" +
+        $"## Bad\n\n```{page.ExampleLanguage}\n{page.BadExample}```\n\n## Good\n\n```{page.ExampleLanguage}\n{page.GoodExample}```\n";
 
     /// <summary>Scans the literal text of each <c>say</c> block, between its holes, as the compiler does.</summary>
     private static List<PhraseMatch<string>> FindBuiltInPhrases(string source)

@@ -34,7 +34,7 @@ public class FormatterPropertyTests
     [Fact]
     public void Examples_and_baselines_keep_their_meaning()
     {
-        var baselines = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "VmLang.Tests", "Baselines"), "*.vml").Select(File.ReadAllText);
+        var baselines = TestPaths.BaselineInputs.Select(name => File.ReadAllText(TestPaths.BaselineInput(name)));
         foreach (var text in TestPaths.ExampleSources.Select(e => e.Text).Concat(baselines))
         {
             AssertFormattingKeepsMeaningOrLeavesAlone(text);

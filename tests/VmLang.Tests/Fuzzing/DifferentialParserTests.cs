@@ -46,10 +46,7 @@ public class DifferentialParserTests(ITestOutputHelper output)
     [Fact]
     public void Examples_and_baselines_agree()
     {
-        // The *.diagnostics.vml files are outputs (a source with its diagnostics written in), not sources.
-        var baselines = Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "tests", "VmLang.Tests", "Baselines"), "*.vml")
-            .Where(path => !path.EndsWith(".diagnostics.vml", StringComparison.Ordinal))
-            .Select(path => (Path.GetFileName(path), File.ReadAllText(path)));
+        var baselines = TestPaths.BaselineInputs.Select(name => (name + ".vml", File.ReadAllText(TestPaths.BaselineInput(name))));
         foreach (var (name, text) in TestPaths.ExampleSources.Concat(baselines))
         {
             // byte_order_mark.vml closes a text block with `""" }`: a row-19 case while that is open.

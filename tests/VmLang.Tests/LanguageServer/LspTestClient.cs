@@ -38,12 +38,12 @@ internal sealed class LspTestClient : IAsyncDisposable
     private readonly Task _readLoop;
     private readonly IDisposable? _features;
     private readonly bool _answerServerRequests;
-    private readonly string? _folder;
+    private readonly TempFolder? _folder;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
     private readonly Channel<JsonElement> _incoming = Channel.CreateUnbounded<JsonElement>();
     private int _nextId = FirstAutomaticId;
 
-    private LspTestClient(Func<LanguageServerConnection, TextWriter, IDisposable?> register, string? folder)
+    private LspTestClient(Func<LanguageServerConnection, TextWriter, IDisposable?> register, TempFolder? folder)
     {
         _folder = folder;
         _answerServerRequests = folder is not null;
@@ -61,7 +61,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     public StringWriter Log { get; } = new();
 
     /// <summary>The whole server's workspace folder.</summary>
-    public string Folder => _folder ?? throw new InvalidOperationException("A bare connection has no workspace folder.");
+    public string Folder => _folder?.Path ?? throw new InvalidOperationException("A bare connection has no workspace folder.");
 
     public Task<int> ServerRun => _serverRun.WaitAsync(Timeout);
 
@@ -94,29 +94,38 @@ internal sealed class LspTestClient : IAsyncDisposable
     /// <param name="prepareFolder">Runs on the folder before the server starts, for what files cannot express (links, FIFOs).</param>
     public static async Task<LspTestClient> StartServerAsync(IReadOnlyDictionary<string, string>? extraFiles = null, bool copyExamples = true, Action<string>? prepareFolder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("vmlang-lsp-").FullName;
+        var folder = new TempFolder();
         if (copyExamples)
         {
             foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepositoryRoot, "examples"), "*.vml"))
             {
-                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+                File.Copy(file, folder.Combine(Path.GetFileName(file)));
             }
         }
 
         foreach (var (name, text) in extraFiles ?? new Dictionary<string, string>())
         {
-            File.WriteAllText(Path.Combine(folder, name), text);
+            folder.Write(name, text);
         }
 
-        prepareFolder?.Invoke(folder);
+        prepareFolder?.Invoke(folder.Path);
         var client = new LspTestClient(
             (connection, log) => VmLangLanguageServer.Register(connection, log, TimeProvider.System, TimeSpan.FromMilliseconds(20)),
             folder);
-        var initialize = await client.CallAsync(LspMethods.Initialize,
-            $$$"""{"processId":null,"rootUri":{{{Json(DocumentUri.FromLocalPath(folder))}}},"capabilities":{{{ClientCapabilities}}}}""");
-        Assert.True(initialize.TryGetProperty("result", out _), initialize.ToString());
-        await client.SendNotificationAsync(LspMethods.Initialized, "{}");
-        return client;
+        try
+        {
+            var initialize = await client.CallAsync(LspMethods.Initialize,
+                $$$"""{"processId":null,"rootUri":{{{Json(DocumentUri.FromLocalPath(folder.Path))}}},"capabilities":{{{ClientCapabilities}}}}""");
+            Assert.True(initialize.TryGetProperty("result", out _), initialize.ToString());
+            await client.SendNotificationAsync(LspMethods.Initialized, "{}");
+            return client;
+        }
+        catch
+        {
+            // The test never gets the client, so the folder would outlive it.
+            await client.DisposeAsync();
+            throw;
+        }
     }
 
     public string UriOf(string fileName) => DocumentUri.FromLocalPath(Path.Combine(Folder, fileName));
@@ -304,10 +313,7 @@ internal sealed class LspTestClient : IAsyncDisposable
             await _toClient.Writer.CompleteAsync();
             await _readLoop.WaitAsync(Timeout);
             _features?.Dispose();
-            if (_folder is not null)
-            {
-                try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-            }
+            _folder?.Dispose();
         }
     }
 }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using VmLang.LanguageServer.Documents;
 using VmLang.LanguageServer.Protocol;
+using VmLang.Tests.Cli;
 
 namespace VmLang.Tests.LanguageServer;
 
@@ -15,16 +15,10 @@ public class StdioProcessTests
     [Fact]
     public async Task The_process_publishes_diagnostics_and_exits_0_after_shutdown_and_exit()
     {
-        var folder = Directory.CreateTempSubdirectory("vmlang-stdio-").FullName;
-        var file = Path.Combine(folder, "broken.vml");
-        File.WriteAllText(file, "sequence s { day 1 nowhere }\n");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "vmlang.dll"), "lsp", "--stdio"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
+        using var workspace = new TempFolder();
+        var folder = workspace.Path;
+        var file = workspace.Write("broken.vml", "sequence s { day 1 nowhere }\n");
+        using var process = CliRunner.Start(["lsp", "--stdio"]);
         var stderr = process.StandardError.ReadToEndAsync();
         var writer = new MessageWriter(process.StandardInput.BaseStream);
         var reader = new MessageReader(process.StandardOutput.BaseStream, TextWriter.Null);
@@ -63,7 +57,6 @@ public class StdioProcessTests
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -35,7 +35,8 @@ public class DeepNestingTests
     [Fact]
     public void Check_reports_100000_levels_once_and_exits_1()
     {
-        var root = CliRunner.Workspace(("deep.vml", DeepNesting.Template(Hostile)));
+        using var workspace = new TempFolder(("deep.vml", DeepNesting.Template(Hostile)));
+        var root = workspace.Path;
         var result = CliRunner.Run("check", root);
         Assert.Equal(1, result.ExitCode);
         var (line, column) = DeepNesting.IfPosition(SayLimit + 1);
@@ -47,7 +48,8 @@ public class DeepNestingTests
     public void Fmt_handles_100000_levels_and_keeps_the_file()
     {
         var text = DeepNesting.Template(Hostile);
-        var root = CliRunner.Workspace(("deep.vml", text));
+        using var workspace = new TempFolder(("deep.vml", text));
+        var root = workspace.Path;
         var result = CliRunner.Run("fmt", root);
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(text, File.ReadAllText(Path.Combine(root, "deep.vml")));
@@ -56,9 +58,10 @@ public class DeepNestingTests
     [Fact]
     public void Render_of_100000_levels_is_refused_with_VML0004()
     {
-        var root = CliRunner.Workspace(
+        using var workspace = new TempFolder(
             ("deep.vml", DeepNesting.Template(Hostile)),
             ("data.csv", "prospect,rep,firm,pain,outcome,when,number,referrer\nDana Reyes,Sam,Northwind,your bills grew,cut them,Thursday,817 224 9900,Ann\n"));
+        var root = workspace.Path;
         var result = CliRunner.Run("render", Path.Combine(root, "deep.vml"), "--template", "deep", "--data", Path.Combine(root, "data.csv"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error VML0004: Nested too deeply", result.Stderr);

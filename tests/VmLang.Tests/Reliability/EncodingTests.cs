@@ -34,7 +34,8 @@ public class EncodingTests
     {
         var encoding = Encoding.GetEncoding(encodingName);
         var bytes = (byte[])[.. encoding.GetPreamble(), .. encoding.GetBytes(Template)];
-        var root = CliRunner.Workspace();
+        using var workspace = new TempFolder();
+        var root = workspace.Path;
         File.WriteAllBytes(Path.Combine(root, "wide.vml"), bytes);
 
         var result = CliRunner.Run("check", root);
@@ -46,7 +47,8 @@ public class EncodingTests
     [Fact]
     public void Fmt_leaves_a_latin1_file_byte_for_byte()
     {
-        var root = CliRunner.Workspace();
+        using var workspace = new TempFolder();
+        var root = workspace.Path;
         var path = Path.Combine(root, "latin1.vml");
         // Badly laid out, so fmt would rewrite it if it could.
         var bytes = Encoding.Latin1.GetBytes("template   caf for voicemail {\n say \"\"\"\n  Caf\u00e9\n  \"\"\"\n}\n");

@@ -13,10 +13,11 @@ public partial class OutputLineTests
     [Fact]
     public void A_reason_with_line_breaks_and_escape_codes_stays_on_its_diagnostic_line()
     {
-        var root = CliRunner.Workspace(("r.vml",
+        using var workspace = new TempFolder(("r.vml",
             "ruleset house {\n  forbid \"guarantee\" because \"Legal.\\n::error file=x.vml,line=1::forged\\tdone\\u{1B}[31m\" as error\n}\n"
             + "template t for gatekeeper {\n  use house\n  slot p : prospect\n  slot r : caller\n  slot f : company\n  slot n : contact\n"
             + "  say \"\"\"\n    Hi {{ p }}, this is {{ r }} with {{ f }}, I guarantee it. My number is {{ n }}.\n    \"\"\"\n}\n"));
+        var root = workspace.Path;
 
         var result = CliRunner.Run("check", root);
 
@@ -29,7 +30,8 @@ public partial class OutputLineTests
     [Fact]
     public void A_path_with_a_line_break_stays_on_its_line()
     {
-        var root = CliRunner.Workspace(("bad\nname.vml", "template t for voicemail {\n  use nope\n}\n"));
+        using var workspace = new TempFolder(("bad\nname.vml", "template t for voicemail {\n  use nope\n}\n"));
+        var root = workspace.Path;
 
         var result = CliRunner.Run("check", root);
 
@@ -41,12 +43,13 @@ public partial class OutputLineTests
     [Fact]
     public void Render_prints_the_template_diagnostics_one_a_line_too()
     {
-        var root = CliRunner.Workspace(
+        using var workspace = new TempFolder(
             ("r.vml",
                 "ruleset house {\n  forbid \"guarantee\" because \"Legal.\\n::error file=x.vml::forged\" as warning\n}\n"
                 + "template t for gatekeeper {\n  use house\n  slot p : prospect\n  slot r : caller\n  slot f : company\n  slot n : contact\n"
                 + "  say \"\"\"\n    Hi {{ p }}, this is {{ r }} with {{ f }}, I guarantee it. My number is {{ n }}.\n    \"\"\"\n}\n"),
             ("data.csv", "p,r,f,n\nDana Reyes,Sam,Northwind,817 224 9900\n"));
+        var root = workspace.Path;
 
         var result = CliRunner.Run("render", Path.Combine(root, "r.vml"), "--template", "t", "--data", Path.Combine(root, "data.csv"));
 

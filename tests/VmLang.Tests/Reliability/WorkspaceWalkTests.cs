@@ -20,7 +20,8 @@ public class WorkspaceWalkTests
     [Fact]
     public async Task Dangling_links_and_file_link_loops_are_named_and_the_other_files_still_checked()
     {
-        var root = CliRunner.Workspace(("house.vml", Clean), ("bad.vml", "template t for voicemail {\n  use nope\n}\n"));
+        using var workspace = new TempFolder(("house.vml", Clean), ("bad.vml", "template t for voicemail {\n  use nope\n}\n"));
+        var root = workspace.Path;
         File.CreateSymbolicLink(Path.Combine(root, "dangling.vml"), "nowhere.vml");
         File.CreateSymbolicLink(Path.Combine(root, "loop1.vml"), "loop2.vml");
         File.CreateSymbolicLink(Path.Combine(root, "loop2.vml"), "loop1.vml");
@@ -39,7 +40,8 @@ public class WorkspaceWalkTests
     [Fact]
     public async Task A_file_without_read_permission_is_named()
     {
-        var root = CliRunner.Workspace(("house.vml", Clean), ("secret.vml", Clean.Replace("house", "secret")));
+        using var workspace = new TempFolder(("house.vml", Clean), ("secret.vml", Clean.Replace("house", "secret")));
+        var root = workspace.Path;
         var secret = Path.Combine(root, "secret.vml");
         File.SetUnixFileMode(secret, UnixFileMode.None);
         if (CanStillRead(secret))
@@ -57,7 +59,8 @@ public class WorkspaceWalkTests
     [Fact]
     public async Task A_folder_link_back_to_its_parent_is_not_followed()
     {
-        var root = CliRunner.Workspace(("r/house.vml", Clean));
+        using var workspace = new TempFolder(("r/house.vml", Clean));
+        var root = workspace.Path;
         Directory.CreateSymbolicLink(Path.Combine(root, "r", "self"), "../r");
 
         var result = await CheckAsync(Path.Combine(root, "r"));
@@ -71,7 +74,8 @@ public class WorkspaceWalkTests
     [Fact]
     public async Task Two_folder_link_loops_a_fifo_and_a_device_end_in_messages_not_a_hang()
     {
-        var root = CliRunner.Workspace(("a/house.vml", Clean), ("b/other.vml", Clean.Replace("house", "other")));
+        using var workspace = new TempFolder(("a/house.vml", Clean), ("b/other.vml", Clean.Replace("house", "other")));
+        var root = workspace.Path;
         Directory.CreateSymbolicLink(Path.Combine(root, "a", "to_b"), "../b");
         Directory.CreateSymbolicLink(Path.Combine(root, "b", "to_a"), "../a");
         MakeFifo(Path.Combine(root, "x.vml"));

@@ -7,7 +7,7 @@ namespace VmLang.Tests.Rendering;
 
 public sealed class OutputDirectoryTests : IDisposable
 {
-    private readonly TemporaryDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     public static TheoryData<string?, string> Slugs => new()
     {

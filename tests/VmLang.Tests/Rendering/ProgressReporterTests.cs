@@ -33,9 +33,20 @@ public sealed class ProgressReporterTests
     [Fact]
     public void DisposingTwiceIsHarmless()
     {
-        var progress = new TerminalProgressReporter(Terminal(new StringWriter()), 10, TimeSpan.Zero);
+        // A drawn bar, so the first dispose has something to clear and the second could draw or clear again.
+        var stderr = new SharedStringWriter();
+        var progress = new TerminalProgressReporter(Terminal(stderr), totalBytes: null, delay: TimeSpan.Zero);
+        progress.Report(3, 30);
+        Assert.True(
+            SpinWait.SpinUntil(() => stderr.Snapshot().Contains("rendering · 3 rows", StringComparison.Ordinal), TimeSpan.FromSeconds(30)),
+            "the bar never appeared: " + stderr.Snapshot());
         progress.Dispose();
-        progress.Dispose();
+        var afterFirst = stderr.Snapshot();
+
+        var second = Record.Exception(progress.Dispose);
+
+        Assert.Null(second);
+        Assert.Equal(afterFirst, stderr.Snapshot());
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace VmLang.Tests.Rendering;
 
 public sealed class RejectsCsvWriterTests : IDisposable
 {
-    private readonly TemporaryDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     [Fact]
     public void RejectedRowsRoundTripThroughTheCsvReaderWithAReasonColumn()

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using VmLang.Rendering;
-using VmLang.Tests.Rendering;
 using Xunit;
 
 namespace VmLang.Tests.Speech;
@@ -12,7 +11,7 @@ public sealed class EspeakSynthesizerTests
     [Fact]
     public void Without_espeak_ng_on_the_path_it_is_unavailable_and_says_what_to_install()
     {
-        using var empty = new TemporaryDirectory();
+        using var empty = new TempFolder();
 
         var availability = EspeakSynthesizer.CheckAvailable(empty.Path);
 

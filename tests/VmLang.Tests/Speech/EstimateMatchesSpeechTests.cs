@@ -1,7 +1,6 @@
 using VmLang.Emit;
 using VmLang.Rendering;
 using VmLang.Rules;
-using VmLang.Tests.Cli;
 using VmLang.Workspace;
 using Xunit.Abstractions;
 
@@ -25,7 +24,8 @@ public sealed class EstimateMatchesSpeechTests(ITestOutputHelper output)
     [EspeakFact]
     public void Every_clean_example_is_estimated_within_5_percent_of_what_espeak_ng_says()
     {
-        var compilation = WorkspaceLoader.Load([CliRunner.CleanExamples()]);
+        using var clean = TempFolder.WithCleanExamples();
+        var compilation = WorkspaceLoader.Load([clean.Path]);
         var configuration = compilation.Configuration;
         var ssml = ScriptFormatter.For(ScriptFormat.Ssml, configuration.PauseSeconds);
         var measured = new List<(string Template, int Row, double Estimate, double Spoken)>();

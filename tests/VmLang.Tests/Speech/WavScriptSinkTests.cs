@@ -1,5 +1,4 @@
 using VmLang.Rendering;
-using VmLang.Tests.Rendering;
 
 namespace VmLang.Tests.Speech;
 
@@ -8,7 +7,7 @@ public sealed class WavScriptSinkTests
     [EspeakFact]
     public void Rows_spoken_on_several_threads_each_get_their_file_and_the_report_stays_in_row_order()
     {
-        using var folder = new TemporaryDirectory();
+        using var folder = new TempFolder();
         var report = new SpokenSecondsReport();
         using var sink = new WavScriptSink(new OutputDirectory(folder.Path), ScriptFormatter.For(ScriptFormat.Ssml), new SpeechOptions(150), report);
         var scripts = Enumerable.Range(1, 6).Select(row => new RenderedScript(row, "t", $"Prospect {row}", $"Hi number {row}. Bye.", 1.2, [], null)).ToList();
@@ -25,7 +24,7 @@ public sealed class WavScriptSinkTests
     [EspeakFact]
     public void Espeak_ng_failing_on_a_row_is_a_write_failure_naming_its_wav_and_leaves_no_file()
     {
-        using var folder = new TemporaryDirectory();
+        using var folder = new TempFolder();
         using var sink = new WavScriptSink(new OutputDirectory(folder.Path), ScriptFormatter.For(ScriptFormat.Ssml), new SpeechOptions(150, "nosuchvoice"), new SpokenSecondsReport());
 
         var error = Assert.Throws<OutputWriteException>(() => sink.Write(new RenderedScript(7, "t", "Dana Reyes", "Hi.", 0.4, [], null)));

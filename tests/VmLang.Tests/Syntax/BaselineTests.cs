@@ -1,32 +1,28 @@
 using System.Text;
 using VmLang.Diagnostics;
+using VmLang.Formatting;
 using VmLang.Syntax;
+using VmLang.Text;
 
 namespace VmLang.Tests.Syntax;
 
 /// <summary>
-/// For every <c>Baselines/NAME.vml</c>: the syntax tree (<c>NAME.syntax.txt</c>) and the source with each
-/// diagnostic written under the line it starts on (<c>NAME.diagnostics.vml</c>), as Bicep does.
+/// For every <c>Baselines/NAME.vml</c>, as Bicep does: the syntax tree (<c>NAME.syntax.txt</c>); the source
+/// with each diagnostic (<c>NAME.diagnostics.vml</c>) and each declared or referenced symbol
+/// (<c>NAME.symbols.vml</c>) written under the line it starts on; and what <c>vmlang fmt</c> makes of it
+/// (<c>NAME.formatted.vml</c>). <c>UPDATE_BASELINES=1</c> rewrites them all (<see cref="BaselineAssert"/>).
 /// </summary>
 public class BaselineTests
 {
-    private static readonly string Folder = Path.Combine(TestPaths.RepositoryRoot, "tests", "VmLang.Tests", "Baselines");
+    private static readonly string Folder = TestPaths.BaselinesFolder;
 
-    public static TheoryData<string> Inputs()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Folder, "*.vml").Where(f => !f.EndsWith(".diagnostics.vml", StringComparison.Ordinal)).Order())
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
-        return data;
-    }
+    public static TheoryData<string> Inputs() => [.. TestPaths.BaselineInputs];
 
     [Theory]
     [MemberData(nameof(Inputs))]
     public void Syntax_tree_matches_baseline(string name)
     {
-        var tree = SyntaxTree.Parse(File.ReadAllText(Path.Combine(Folder, name + ".vml")), name + ".vml");
+        var tree = Parse(name);
         BaselineAssert.Matches(Path.Combine(Folder, name + ".syntax.txt"), SyntaxDumper.Dump(tree.Root));
     }
 
@@ -34,26 +30,50 @@ public class BaselineTests
     [MemberData(nameof(Inputs))]
     public void Diagnostics_match_baseline(string name)
     {
-        var text = File.ReadAllText(Path.Combine(Folder, name + ".vml"));
-        var tree = SyntaxTree.Parse(text, name + ".vml");
+        var tree = Parse(name);
         var diagnostics = Compilation.Create([tree]).GetDiagnostics();
-        BaselineAssert.Matches(Path.Combine(Folder, name + ".diagnostics.vml"), Annotate(tree, diagnostics));
+        BaselineAssert.Matches(
+            Path.Combine(Folder, name + ".diagnostics.vml"),
+            Annotate(tree, diagnostics.Select(d => (d.Location.Span, $"{d.Severity.ToText()} {d.Code}: {d.Message}"))));
     }
 
-    private static string Annotate(SyntaxTree tree, IReadOnlyList<Diagnostic> diagnostics)
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Symbols_match_baseline(string name)
+    {
+        var tree = Parse(name);
+        var compilation = Compilation.Create([tree]);
+        BaselineAssert.Matches(
+            Path.Combine(Folder, name + ".symbols.vml"),
+            Annotate(tree, compilation.GetOccurrences(tree).Select(o => (o.Span, SymbolDumper.Describe(o)))));
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void Formatted_text_matches_baseline_and_formats_to_itself(string name)
+    {
+        var formatted = Formatter.Format(Parse(name));
+        BaselineAssert.Matches(Path.Combine(Folder, name + ".formatted.vml"), formatted);
+        Assert.Equal(formatted, Formatter.Format(formatted));
+    }
+
+    private static SyntaxTree Parse(string name) => SyntaxTree.Parse(File.ReadAllText(TestPaths.BaselineInput(name)), name + ".vml");
+
+    /// <summary>The source, each note under the line its span starts on as <c>//@[line:col-line:col) note</c>, one-based.</summary>
+    private static string Annotate(SyntaxTree tree, IEnumerable<(TextSpan Span, string Note)> notes)
     {
         var text = tree.Text;
-        var byLine = diagnostics.ToLookup(d => d.Location.LineSpan.Start.Line);
+        var byLine = notes
+            .Select(n => (Position: text.GetLinePositionSpan(n.Span), n.Note))
+            .ToLookup(n => n.Position.Start.Line);
         var output = new StringBuilder();
         for (var line = 0; line < text.LineCount; line++)
         {
-            var content = text.ToString(VmLang.Text.TextSpan.FromBounds(text.GetLineStart(line), text.GetLineContentEnd(line)));
-            output.Append(content).Append('\n');
-            foreach (var diagnostic in byLine[line])
+            output.Append(text.ToString(TextSpan.FromBounds(text.GetLineStart(line), text.GetLineContentEnd(line)))).Append('\n');
+            foreach (var (span, note) in byLine[line])
             {
-                var span = diagnostic.Location.LineSpan;
                 output.Append($"//@[{span.Start.Line + 1}:{span.Start.Character + 1}-{span.End.Line + 1}:{span.End.Character + 1}) ")
-                    .Append($"{diagnostic.Severity.ToText()} {diagnostic.Code}: {diagnostic.Message}\n");
+                    .Append(note).Append('\n');
             }
         }
         return output.ToString();

@@ -105,25 +105,18 @@ public class DiagnosticsTests
     public async Task Added_and_removed_workspace_folders_bring_their_files_in_and_out()
     {
         await using var session = await StartServerAsync();
-        var other = Directory.CreateTempSubdirectory("vmlang-lsp-folder-").FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(other, "steps.vml"), "sequence s { day 1 nowhere }\n");
-            var uri = DocumentUri.FromLocalPath(Path.Combine(other, "steps.vml"));
-            var folder = Json(DocumentUri.FromLocalPath(other));
+        using var otherFolder = new TempFolder(("steps.vml", "sequence s { day 1 nowhere }\n"));
+        var other = otherFolder.Path;
+        var uri = DocumentUri.FromLocalPath(Path.Combine(other, "steps.vml"));
+        var folder = Json(DocumentUri.FromLocalPath(other));
 
-            await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
-                $$$"""{"event":{"added":[{"uri":{{{folder}}},"name":"other"}],"removed":[]}}""");
-            await session.WaitForDiagnosticsAsync(uri, Has("VML0108"));
+        await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
+            $$$"""{"event":{"added":[{"uri":{{{folder}}},"name":"other"}],"removed":[]}}""");
+        await session.WaitForDiagnosticsAsync(uri, Has("VML0108"));
 
-            await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
-                $$$"""{"event":{"added":[],"removed":[{"uri":{{{folder}}},"name":"other"}]}}""");
-            Assert.Empty(await session.WaitForDiagnosticsAsync(uri));
-        }
-        finally
-        {
-            Directory.Delete(other, recursive: true);
-        }
+        await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeWorkspaceFolders,
+            $$$"""{"event":{"added":[],"removed":[{"uri":{{{folder}}},"name":"other"}]}}""");
+        Assert.Empty(await session.WaitForDiagnosticsAsync(uri));
     }
 
     [Fact]
