@@ -8,22 +8,18 @@ public sealed class CompilationUnitSyntax : SyntaxNode
     private readonly TokenData _endOfFile;
 
     internal CompilationUnitSyntax(ImmutableArray<DeclarationSyntax> declarations, SyntaxToken endOfFile, SourceText source)
+        : base(source)
     {
         Declarations = declarations;
         _endOfFile = endOfFile.Data;
-        Source = source;
     }
 
     public override SyntaxKind Kind => SyntaxKind.CompilationUnit;
     public ImmutableArray<DeclarationSyntax> Declarations { get; }
     public SyntaxToken EndOfFile => Token(_endOfFile);
 
-    /// <summary>The text the tree was parsed from, where its tokens' trivia is read.</summary>
-    internal SourceText Source { get; }
-
     public override int SlotCount => Declarations.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index < Declarations.Length ? Declarations[index] : EndOfFile;
-    private protected override void LinkChildren() => Link(Declarations);
 }
 
 /// <summary>A top-level, named declaration: template, ruleset or sequence.</summary>
@@ -34,7 +30,8 @@ public abstract class DeclarationSyntax : SyntaxNode
     private readonly TokenData _openBrace;
     private readonly TokenData _closeBrace;
 
-    private protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, SyntaxToken closeBrace)
+    private protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, SyntaxToken closeBrace, SourceText? source)
+        : base(source)
     {
         _keyword = keyword.Data;
         _name = name.Data;
@@ -66,18 +63,13 @@ public abstract class DeclarationSyntax : SyntaxNode
     protected abstract int BodyCount { get; }
 
     protected abstract SyntaxNode GetBody(int index);
-
-    private protected override void LinkChildren()
-    {
-        for (var i = 0; i < BodyCount; i++) Link(GetBody(i));
-    }
 }
 
 public sealed class TemplateDeclarationSyntax : DeclarationSyntax
 {
     public TemplateDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken forKeyword, SyntaxToken channel,
         SyntaxToken openBrace, ImmutableArray<TemplateMemberSyntax> members, SyntaxToken closeBrace)
-        : base(keyword, name, openBrace, closeBrace)
+        : base(keyword, name, openBrace, closeBrace, SourceOf(keyword, name, forKeyword, channel, openBrace, closeBrace))
     {
         _forKeyword = forKeyword.Data;
         _channel = channel.Data;
@@ -103,7 +95,7 @@ public sealed class RulesetDeclarationSyntax : DeclarationSyntax
 {
     public RulesetDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace,
         ImmutableArray<RuleSyntax> rules, SyntaxToken closeBrace)
-        : base(keyword, name, openBrace, closeBrace)
+        : base(keyword, name, openBrace, closeBrace, SourceOf(keyword, name, openBrace, closeBrace))
     {
         Rules = rules;
     }
@@ -119,7 +111,7 @@ public sealed class SequenceDeclarationSyntax : DeclarationSyntax
 {
     public SequenceDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace,
         ImmutableArray<DayStepSyntax> steps, SyntaxToken closeBrace)
-        : base(keyword, name, openBrace, closeBrace)
+        : base(keyword, name, openBrace, closeBrace, SourceOf(keyword, name, openBrace, closeBrace))
     {
         Steps = steps;
     }
@@ -135,6 +127,7 @@ public sealed class SequenceDeclarationSyntax : DeclarationSyntax
 public sealed class DayStepSyntax : SyntaxNode
 {
     public DayStepSyntax(SyntaxToken keyword, SyntaxToken day, SyntaxToken template)
+        : base(SourceOf(keyword, day, template))
     {
         _keyword = keyword.Data;
         _day = day.Data;

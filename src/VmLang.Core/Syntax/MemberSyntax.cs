@@ -1,14 +1,19 @@
 using System.Collections.Immutable;
+using VmLang.Text;
 
 namespace VmLang.Syntax;
 
 /// <summary>A statement inside a template; each begins with its keyword.</summary>
 public abstract class TemplateMemberSyntax : SyntaxNode
 {
+    private protected TemplateMemberSyntax(SourceText? source) : base(source)
+    {
+    }
+
     public abstract SyntaxToken Keyword { get; }
 }
 
-public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : TemplateMemberSyntax
+public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : TemplateMemberSyntax(SourceOf(keyword, ruleset))
 {
     public override SyntaxKind Kind => SyntaxKind.UseMember;
     private readonly TokenData _keyword = keyword.Data;
@@ -19,7 +24,7 @@ public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : 
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Ruleset, _ => null };
 }
 
-public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) : TemplateMemberSyntax
+public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) : TemplateMemberSyntax(SourceOf(keyword, duration))
 {
     public override SyntaxKind Kind => SyntaxKind.MaxMember;
     private readonly TokenData _keyword = keyword.Data;
@@ -31,7 +36,7 @@ public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) :
 }
 
 /// <summary>`allow CODE because "why"`.</summary>
-public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, BecauseClauseSyntax because) : TemplateMemberSyntax
+public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, BecauseClauseSyntax because) : TemplateMemberSyntax(SourceOf(keyword, code))
 {
     public override SyntaxKind Kind => SyntaxKind.AllowMember;
     private readonly TokenData _keyword = keyword.Data;
@@ -41,12 +46,11 @@ public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, Bec
     public BecauseClauseSyntax Because { get; } = because;
     public override int SlotCount => 3;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Code, 2 => Because, _ => null };
-    private protected override void LinkChildren() => Link(Because);
 }
 
 /// <summary>`slot NAME : ROLE [optional] [= "default"]`.</summary>
 public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken colon, SyntaxToken role,
-    SyntaxToken? optionalKeyword, DefaultValueClauseSyntax? defaultValue) : TemplateMemberSyntax
+    SyntaxToken? optionalKeyword, DefaultValueClauseSyntax? defaultValue) : TemplateMemberSyntax(SourceOf(keyword, name, colon, role, optionalKeyword ?? default))
 {
     public override SyntaxKind Kind => SyntaxKind.SlotMember;
     private readonly TokenData _keyword = keyword.Data;
@@ -62,10 +66,9 @@ public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, Synt
     public DefaultValueClauseSyntax? DefaultValue { get; } = defaultValue;
     public override int SlotCount => 6;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Name, 2 => Colon, 3 => Role, 4 => OptionalKeyword, 5 => DefaultValue, _ => null };
-    private protected override void LinkChildren() => Link(DefaultValue);
 }
 
-public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToken value) : SyntaxNode
+public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToken value) : SyntaxNode(SourceOf(equalsToken, value))
 {
     public override SyntaxKind Kind => SyntaxKind.DefaultValueClause;
     private readonly TokenData _equalsToken = equalsToken.Data;
@@ -76,7 +79,7 @@ public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToke
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => EqualsToken, 1 => Value, _ => null };
 }
 
-public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlock) : TemplateMemberSyntax
+public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlock) : TemplateMemberSyntax(SourceOf(keyword))
 {
     public override SyntaxKind Kind => SyntaxKind.SayMember;
     private readonly TokenData _keyword = keyword.Data;
@@ -84,26 +87,23 @@ public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlo
     public TextBlockSyntax TextBlock { get; } = textBlock;
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => TextBlock, _ => null };
-    private protected override void LinkChildren() => Link(TextBlock);
 }
 
 /// <summary>A `forbid` or `prefer` line of a ruleset.</summary>
 public abstract class RuleSyntax : SyntaxNode
 {
+    private protected RuleSyntax(SourceText? source) : base(source)
+    {
+    }
+
     public abstract SyntaxToken Keyword { get; }
     public abstract BecauseClauseSyntax Because { get; }
     public abstract SeverityClauseSyntax? Severity { get; }
-
-    private protected override void LinkChildren()
-    {
-        Link(Because);
-        Link(Severity);
-    }
 }
 
 /// <summary>`forbid "p" (, "p")* because "why" [as SEVERITY]`.</summary>
 public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxToken> phrasesAndCommas,
-    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
+    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax(SourceOf(keyword) ?? SourceOf(phrasesAndCommas.AsSpan()))
 {
     public override SyntaxKind Kind => SyntaxKind.ForbidRule;
     private readonly TokenData _keyword = keyword.Data;
@@ -123,12 +123,11 @@ public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxT
         if (index <= _phrasesAndCommas.Length) return Token(_phrasesAndCommas[index - 1]);
         return index == _phrasesAndCommas.Length + 1 ? Because : Severity;
     }
-
 }
 
 /// <summary>`prefer "p" => "r" because "why" [as SEVERITY]`.</summary>
 public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, SyntaxToken arrow, SyntaxToken replacement,
-    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
+    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax(SourceOf(keyword, phrase, arrow, replacement))
 {
     public override SyntaxKind Kind => SyntaxKind.PreferRule;
     private readonly TokenData _keyword = keyword.Data;
@@ -145,7 +144,7 @@ public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, Sy
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Phrase, 2 => Arrow, 3 => Replacement, 4 => Because, 5 => Severity, _ => null };
 }
 
-public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason) : SyntaxNode
+public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason) : SyntaxNode(SourceOf(keyword, reason))
 {
     public override SyntaxKind Kind => SyntaxKind.BecauseClause;
     private readonly TokenData _keyword = keyword.Data;
@@ -156,7 +155,7 @@ public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason)
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Reason, _ => null };
 }
 
-public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken severity) : SyntaxNode
+public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken severity) : SyntaxNode(SourceOf(asKeyword, severity))
 {
     public override SyntaxKind Kind => SyntaxKind.SeverityClause;
     private readonly TokenData _asKeyword = asKeyword.Data;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using VmLang.Text;
 
 namespace VmLang.Syntax;
 
@@ -7,7 +8,7 @@ namespace VmLang.Syntax;
 /// <c>"""</c>, content lines of literal text and holes, and a closing line of whitespace and <c>"""</c>.
 /// The closing line's whitespace is the indentation removed from every content line.
 /// </summary>
-public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockPartSyntax> parts, SyntaxToken end) : SyntaxNode
+public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockPartSyntax> parts, SyntaxToken end) : SyntaxNode(SourceOf(start, end))
 {
     public override SyntaxKind Kind => SyntaxKind.TextBlock;
     private readonly TokenData _start = start.Data;
@@ -17,15 +18,29 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     public SyntaxToken End => Token(_end);
 
     /// <summary>The whitespace before the closing <c>"""</c>.</summary>
-    public string Indentation =>
-        _indentation ??= End.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
+    public string Indentation => IndentationText.ToString();
 
-    // Read for every literal part; the closing quotes' trivia is scanned again on each read.
-    private string? _indentation;
+    /// <summary>
+    /// <see cref="Indentation"/>, read for every literal part: straight from the source, since the
+    /// node keeps no cache (no node field changes after it is made).
+    /// </summary>
+    private ReadOnlySpan<char> IndentationText
+    {
+        get
+        {
+            var end = End;
+            if (!end.TryGetScannedLeadingText(out var leading))
+            {
+                return end.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
+            }
+            // The lexer takes a line break, then the whitespace before the quotes (Lexer.ScanTextBlockClosingTrivia).
+            var lineBreak = leading.StartsWith("\r\n") ? 2 : leading is ['\n' or '\r', ..] ? 1 : 0;
+            return leading[lineBreak..];
+        }
+    }
 
     public override int SlotCount => Parts.Length + 2;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Start : index <= Parts.Length ? Parts[index - 1] : End;
-    private protected override void LinkChildren() => Link(Parts);
 
     /// <summary>
     /// The value of one literal part: the indentation is removed from the start of each line it begins.
@@ -33,7 +48,7 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     /// </summary>
     public string GetLiteralValue(TextSyntax text)
     {
-        var indentation = Indentation;
+        var indentation = IndentationText;
         var raw = text.Token.Text;
         var atLineStart = ReferenceEquals(Parts[0], text);
         if (indentation.Length == 0 && !raw.Contains('\r')) return raw;
@@ -70,10 +85,15 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     private static StringBuilder? t_builder;
 }
 
-public abstract class TextBlockPartSyntax : SyntaxNode;
+public abstract class TextBlockPartSyntax : SyntaxNode
+{
+    private protected TextBlockPartSyntax(SourceText? source) : base(source)
+    {
+    }
+}
 
 /// <summary>Literal text between holes.</summary>
-public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
+public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax(SourceOf(token))
 {
     public override SyntaxKind Kind => SyntaxKind.Text;
     private readonly TokenData _token = token.Data;
@@ -83,7 +103,8 @@ public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
 }
 
 /// <summary><c>{{ … }}</c> in a text block.</summary>
-public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close) : TextBlockPartSyntax
+/// <param name="source">The text of the hole's tokens (see <see cref="SyntaxNode.Source"/>).</param>
+public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close, SourceText? source) : TextBlockPartSyntax(source)
 {
     private readonly TokenData _open = open.Data;
     public SyntaxToken Open => Token(_open);
@@ -96,16 +117,17 @@ public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close) : TextBloc
 }
 
 /// <summary><c>{{ expr }}</c>: says a value.</summary>
-public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax expression, SyntaxToken close) : HoleSyntax(open, close)
+public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax expression, SyntaxToken close)
+    : HoleSyntax(open, close, SourceOf(open, close))
 {
     public override SyntaxKind Kind => SyntaxKind.ExpressionHole;
     public HoleExpressionSyntax Expression { get; } = expression;
     protected override int BodyCount => 1;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => Expression, _ => null };
-    private protected override void LinkChildren() => Link(Expression);
 }
 
-public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close) : HoleSyntax(open, close)
+public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close)
+    : HoleSyntax(open, close, SourceOf(open, ifKeyword, close))
 {
     public override SyntaxKind Kind => SyntaxKind.IfHole;
     private readonly TokenData _ifKeyword = ifKeyword.Data;
@@ -113,10 +135,10 @@ public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSy
     public PathSyntax Condition { get; } = condition;
     protected override int BodyCount => 2;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => IfKeyword, 1 => Condition, _ => null };
-    private protected override void LinkChildren() => Link(Condition);
 }
 
-public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close) : HoleSyntax(open, close)
+public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close)
+    : HoleSyntax(open, close, SourceOf(open, elseKeyword, close))
 {
     public override SyntaxKind Kind => SyntaxKind.ElseHole;
     private readonly TokenData _elseKeyword = elseKeyword.Data;
@@ -125,7 +147,8 @@ public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, Sy
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => ElseKeyword, _ => null };
 }
 
-public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close) : HoleSyntax(open, close)
+public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close)
+    : HoleSyntax(open, close, SourceOf(open, endKeyword, close))
 {
     public override SyntaxKind Kind => SyntaxKind.EndHole;
     private readonly TokenData _endKeyword = endKeyword.Data;
@@ -135,7 +158,8 @@ public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, Synt
 }
 
 /// <summary><c>primary ("|" IDENT)*</c>.</summary>
-public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<FilterSyntax> filters) : SyntaxNode
+/// <remarks>It holds no token of its own, so it needs no text.</remarks>
+public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<FilterSyntax> filters) : SyntaxNode(null)
 {
     public override SyntaxKind Kind => SyntaxKind.HoleExpression;
     public PrimarySyntax Primary { get; } = primary;
@@ -143,15 +167,9 @@ public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<F
 
     public override int SlotCount => Filters.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Primary : Filters[index - 1];
-
-    private protected override void LinkChildren()
-    {
-        Link(Primary);
-        Link(Filters);
-    }
 }
 
-public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode
+public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode(SourceOf(pipe, name))
 {
     public override SyntaxKind Kind => SyntaxKind.Filter;
     private readonly TokenData _pipe = pipe.Data;
@@ -162,10 +180,15 @@ public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNod
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Pipe, 1 => Name, _ => null };
 }
 
-public abstract class PrimarySyntax : SyntaxNode;
+public abstract class PrimarySyntax : SyntaxNode
+{
+    private protected PrimarySyntax(SourceText? source) : base(source)
+    {
+    }
+}
 
 /// <summary>A string literal said as is: <c>{{ "{{" }}</c>.</summary>
-public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
+public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax(SourceOf(literal))
 {
     public override SyntaxKind Kind => SyntaxKind.StringExpression;
     private readonly TokenData _literal = literal.Data;
@@ -175,7 +198,7 @@ public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
 }
 
 /// <summary><c>IDENT ("." IDENT)*</c>: a slot, optionally with <c>.first</c> or <c>.last</c>.</summary>
-public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSyntax> members) : PrimarySyntax
+public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSyntax> members) : PrimarySyntax(SourceOf(slot))
 {
     public override SyntaxKind Kind => SyntaxKind.Path;
     private readonly TokenData _slot = slot.Data;
@@ -184,10 +207,9 @@ public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSynt
 
     public override int SlotCount => Members.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Slot : Members[index - 1];
-    private protected override void LinkChildren() => Link(Members);
 }
 
-public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode
+public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode(SourceOf(dot, name))
 {
     public override SyntaxKind Kind => SyntaxKind.MemberAccess;
     private readonly TokenData _dot = dot.Data;
