@@ -8,15 +8,18 @@ public sealed class CompilationUnitSyntax : SyntaxNode
     private readonly TokenData _endOfFile;
 
     internal CompilationUnitSyntax(ImmutableArray<DeclarationSyntax> declarations, SyntaxToken endOfFile, SourceText source)
-        : base(source)
     {
         Declarations = declarations;
         _endOfFile = endOfFile.Data;
+        Source = source;
     }
 
     public override SyntaxKind Kind => SyntaxKind.CompilationUnit;
     public ImmutableArray<DeclarationSyntax> Declarations { get; }
     public SyntaxToken EndOfFile => Token(_endOfFile);
+
+    /// <summary>The text the tree was parsed from (the end-of-file token's trivia is read there).</summary>
+    internal override SourceText Source { get; }
 
     public override int SlotCount => Declarations.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index < Declarations.Length ? Declarations[index] : EndOfFile;
@@ -30,8 +33,7 @@ public abstract class DeclarationSyntax : SyntaxNode
     private readonly TokenData _openBrace;
     private readonly TokenData _closeBrace;
 
-    private protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, SyntaxToken closeBrace, SourceText? source)
-        : base(source)
+    private protected DeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace, SyntaxToken closeBrace)
     {
         _keyword = keyword.Data;
         _name = name.Data;
@@ -69,12 +71,15 @@ public sealed class TemplateDeclarationSyntax : DeclarationSyntax
 {
     public TemplateDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken forKeyword, SyntaxToken channel,
         SyntaxToken openBrace, ImmutableArray<TemplateMemberSyntax> members, SyntaxToken closeBrace)
-        : base(keyword, name, openBrace, closeBrace, SourceOf(keyword, name, forKeyword, channel, openBrace, closeBrace))
+        : base(keyword, name, openBrace, closeBrace)
     {
         _forKeyword = forKeyword.Data;
         _channel = channel.Data;
+        Source = SourceOf(keyword, name, forKeyword, channel, openBrace, closeBrace);
         Members = members;
     }
+
+    internal override SourceText? Source { get; }
 
     private readonly TokenData _forKeyword;
     private readonly TokenData _channel;
@@ -95,10 +100,13 @@ public sealed class RulesetDeclarationSyntax : DeclarationSyntax
 {
     public RulesetDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace,
         ImmutableArray<RuleSyntax> rules, SyntaxToken closeBrace)
-        : base(keyword, name, openBrace, closeBrace, SourceOf(keyword, name, openBrace, closeBrace))
+        : base(keyword, name, openBrace, closeBrace)
     {
         Rules = rules;
+        Source = SourceOf(keyword, name, openBrace, closeBrace);
     }
+
+    internal override SourceText? Source { get; }
 
     public override SyntaxKind Kind => SyntaxKind.RulesetDeclaration;
     public ImmutableArray<RuleSyntax> Rules { get; }
@@ -111,10 +119,13 @@ public sealed class SequenceDeclarationSyntax : DeclarationSyntax
 {
     public SequenceDeclarationSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken openBrace,
         ImmutableArray<DayStepSyntax> steps, SyntaxToken closeBrace)
-        : base(keyword, name, openBrace, closeBrace, SourceOf(keyword, name, openBrace, closeBrace))
+        : base(keyword, name, openBrace, closeBrace)
     {
         Steps = steps;
+        Source = SourceOf(keyword, name, openBrace, closeBrace);
     }
+
+    internal override SourceText? Source { get; }
 
     public override SyntaxKind Kind => SyntaxKind.SequenceDeclaration;
     public ImmutableArray<DayStepSyntax> Steps { get; }
@@ -127,12 +138,14 @@ public sealed class SequenceDeclarationSyntax : DeclarationSyntax
 public sealed class DayStepSyntax : SyntaxNode
 {
     public DayStepSyntax(SyntaxToken keyword, SyntaxToken day, SyntaxToken template)
-        : base(SourceOf(keyword, day, template))
     {
         _keyword = keyword.Data;
         _day = day.Data;
         _template = template.Data;
+        Source = SourceOf(keyword, day, template);
     }
+
+    internal override SourceText? Source { get; }
 
     private readonly TokenData _keyword;
     private readonly TokenData _day;

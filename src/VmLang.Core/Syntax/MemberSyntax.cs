@@ -6,16 +6,13 @@ namespace VmLang.Syntax;
 /// <summary>A statement inside a template; each begins with its keyword.</summary>
 public abstract class TemplateMemberSyntax : SyntaxNode
 {
-    private protected TemplateMemberSyntax(SourceText? source) : base(source)
-    {
-    }
-
     public abstract SyntaxToken Keyword { get; }
 }
 
-public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : TemplateMemberSyntax(SourceOf(keyword, ruleset))
+public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.UseMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, ruleset);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _ruleset = ruleset.Data;
@@ -24,9 +21,10 @@ public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : 
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Ruleset, _ => null };
 }
 
-public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) : TemplateMemberSyntax(SourceOf(keyword, duration))
+public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.MaxMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, duration);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _duration = duration.Data;
@@ -36,9 +34,10 @@ public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) :
 }
 
 /// <summary>`allow CODE because "why"`.</summary>
-public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, BecauseClauseSyntax because) : TemplateMemberSyntax(SourceOf(keyword, code))
+public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, BecauseClauseSyntax because) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.AllowMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, code);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _code = code.Data;
@@ -50,9 +49,10 @@ public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, Bec
 
 /// <summary>`slot NAME : ROLE [optional] [= "default"]`.</summary>
 public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, SyntaxToken colon, SyntaxToken role,
-    SyntaxToken? optionalKeyword, DefaultValueClauseSyntax? defaultValue) : TemplateMemberSyntax(SourceOf(keyword, name, colon, role, optionalKeyword ?? default))
+    SyntaxToken? optionalKeyword, DefaultValueClauseSyntax? defaultValue) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.SlotMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, name, colon, role, optionalKeyword ?? default);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _name = name.Data;
@@ -68,9 +68,10 @@ public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, Synt
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Name, 2 => Colon, 3 => Role, 4 => OptionalKeyword, 5 => DefaultValue, _ => null };
 }
 
-public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToken value) : SyntaxNode(SourceOf(equalsToken, value))
+public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToken value) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.DefaultValueClause;
+    internal override SourceText? Source { get; } = SourceOf(equalsToken, value);
     private readonly TokenData _equalsToken = equalsToken.Data;
     public SyntaxToken EqualsToken => Token(_equalsToken);
     private readonly TokenData _value = value.Data;
@@ -79,9 +80,10 @@ public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToke
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => EqualsToken, 1 => Value, _ => null };
 }
 
-public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlock) : TemplateMemberSyntax(SourceOf(keyword))
+public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlock) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.SayMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     public TextBlockSyntax TextBlock { get; } = textBlock;
@@ -92,10 +94,6 @@ public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlo
 /// <summary>A `forbid` or `prefer` line of a ruleset.</summary>
 public abstract class RuleSyntax : SyntaxNode
 {
-    private protected RuleSyntax(SourceText? source) : base(source)
-    {
-    }
-
     public abstract SyntaxToken Keyword { get; }
     public abstract BecauseClauseSyntax Because { get; }
     public abstract SeverityClauseSyntax? Severity { get; }
@@ -103,9 +101,10 @@ public abstract class RuleSyntax : SyntaxNode
 
 /// <summary>`forbid "p" (, "p")* because "why" [as SEVERITY]`.</summary>
 public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxToken> phrasesAndCommas,
-    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax(SourceOf(keyword) ?? SourceOf(phrasesAndCommas.AsSpan()))
+    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.ForbidRule;
+    internal override SourceText? Source { get; } = SourceOf(keyword) ?? SourceOf(phrasesAndCommas.AsSpan());
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     /// <summary>The phrase strings with the commas between them, in source order.</summary>
@@ -127,9 +126,10 @@ public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxT
 
 /// <summary>`prefer "p" => "r" because "why" [as SEVERITY]`.</summary>
 public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, SyntaxToken arrow, SyntaxToken replacement,
-    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax(SourceOf(keyword, phrase, arrow, replacement))
+    BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.PreferRule;
+    internal override SourceText? Source { get; } = SourceOf(keyword, phrase, arrow, replacement);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _phrase = phrase.Data;
@@ -144,9 +144,10 @@ public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, Sy
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Phrase, 2 => Arrow, 3 => Replacement, 4 => Because, 5 => Severity, _ => null };
 }
 
-public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason) : SyntaxNode(SourceOf(keyword, reason))
+public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.BecauseClause;
+    internal override SourceText? Source { get; } = SourceOf(keyword, reason);
     private readonly TokenData _keyword = keyword.Data;
     public SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _reason = reason.Data;
@@ -155,9 +156,10 @@ public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason)
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Reason, _ => null };
 }
 
-public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken severity) : SyntaxNode(SourceOf(asKeyword, severity))
+public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken severity) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.SeverityClause;
+    internal override SourceText? Source { get; } = SourceOf(asKeyword, severity);
     private readonly TokenData _asKeyword = asKeyword.Data;
     public SyntaxToken AsKeyword => Token(_asKeyword);
     private readonly TokenData _severity = severity.Data;

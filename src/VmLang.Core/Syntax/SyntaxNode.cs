@@ -16,21 +16,20 @@ namespace VmLang.Syntax;
 /// </remarks>
 public abstract class SyntaxNode
 {
-    /// <param name="source">The text this node's tokens were lexed from (see <see cref="Source"/>).</param>
-    private protected SyntaxNode(SourceText? source) => Source = source;
-
     public abstract SyntaxKind Kind { get; }
 
     /// <summary>
     /// The text this node's own tokens were lexed from, where their trivia is read again; null when
-    /// none of them was lexed (missing tokens, or trivia given up front).
+    /// none of them needs it (no token, missing tokens, trivia given up front). Each node type keeps it
+    /// only if its tokens can need it: a node is in memory for as long as its tree, and a workspace has
+    /// hundreds of thousands of them.
     /// </summary>
     /// <remarks>
     /// A node shared with a later tree keeps the text it was parsed from. That text and every later
-    /// one agree on the node's full span and the character after it (the only ones that its trivia's
-    /// rules read), so every tree reads the same trivia through it.
+    /// one agree on the node's full span and on the characters after it that its trivia's rules read
+    /// (see <see cref="SyntaxTree.WithChangedText"/>), so every tree reads the same trivia through it.
     /// </remarks>
-    internal SourceText? Source { get; }
+    internal abstract SourceText? Source { get; }
 
     public abstract int SlotCount { get; }
 

@@ -8,9 +8,10 @@ namespace VmLang.Syntax;
 /// <c>"""</c>, content lines of literal text and holes, and a closing line of whitespace and <c>"""</c>.
 /// The closing line's whitespace is the indentation removed from every content line.
 /// </summary>
-public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockPartSyntax> parts, SyntaxToken end) : SyntaxNode(SourceOf(start, end))
+public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockPartSyntax> parts, SyntaxToken end) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.TextBlock;
+    internal override SourceText? Source { get; } = SourceOf(start, end);
     private readonly TokenData _start = start.Data;
     public SyntaxToken Start => Token(_start);
     public ImmutableArray<TextBlockPartSyntax> Parts { get; } = parts;
@@ -85,17 +86,14 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     private static StringBuilder? t_builder;
 }
 
-public abstract class TextBlockPartSyntax : SyntaxNode
-{
-    private protected TextBlockPartSyntax(SourceText? source) : base(source)
-    {
-    }
-}
+public abstract class TextBlockPartSyntax : SyntaxNode;
 
 /// <summary>Literal text between holes.</summary>
-public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax(SourceOf(token))
+public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.Text;
+    // Its trivia is never read from a text: the lexer gives text tokens none (skipped tokens before one are given up front).
+    internal override SourceText? Source => null;
     private readonly TokenData _token = token.Data;
     public new SyntaxToken Token => Token(_token);
     public override int SlotCount => 1;
@@ -103,8 +101,7 @@ public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax(SourceOf
 }
 
 /// <summary><c>{{ … }}</c> in a text block.</summary>
-/// <param name="source">The text of the hole's tokens (see <see cref="SyntaxNode.Source"/>).</param>
-public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close, SourceText? source) : TextBlockPartSyntax(source)
+public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close) : TextBlockPartSyntax
 {
     private readonly TokenData _open = open.Data;
     public SyntaxToken Open => Token(_open);
@@ -117,19 +114,19 @@ public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close, SourceText
 }
 
 /// <summary><c>{{ expr }}</c>: says a value.</summary>
-public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax expression, SyntaxToken close)
-    : HoleSyntax(open, close, SourceOf(open, close))
+public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax expression, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.ExpressionHole;
+    internal override SourceText? Source { get; } = SourceOf(open, close);
     public HoleExpressionSyntax Expression { get; } = expression;
     protected override int BodyCount => 1;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => Expression, _ => null };
 }
 
-public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close)
-    : HoleSyntax(open, close, SourceOf(open, ifKeyword, close))
+public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.IfHole;
+    internal override SourceText? Source { get; } = SourceOf(open, ifKeyword, close);
     private readonly TokenData _ifKeyword = ifKeyword.Data;
     public SyntaxToken IfKeyword => Token(_ifKeyword);
     public PathSyntax Condition { get; } = condition;
@@ -137,20 +134,20 @@ public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSy
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => IfKeyword, 1 => Condition, _ => null };
 }
 
-public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close)
-    : HoleSyntax(open, close, SourceOf(open, elseKeyword, close))
+public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.ElseHole;
+    internal override SourceText? Source { get; } = SourceOf(open, elseKeyword, close);
     private readonly TokenData _elseKeyword = elseKeyword.Data;
     public SyntaxToken ElseKeyword => Token(_elseKeyword);
     protected override int BodyCount => 1;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => ElseKeyword, _ => null };
 }
 
-public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close)
-    : HoleSyntax(open, close, SourceOf(open, endKeyword, close))
+public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.EndHole;
+    internal override SourceText? Source { get; } = SourceOf(open, endKeyword, close);
     private readonly TokenData _endKeyword = endKeyword.Data;
     public SyntaxToken EndKeyword => Token(_endKeyword);
     protected override int BodyCount => 1;
@@ -158,10 +155,11 @@ public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, Synt
 }
 
 /// <summary><c>primary ("|" IDENT)*</c>.</summary>
-/// <remarks>It holds no token of its own, so it needs no text.</remarks>
-public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<FilterSyntax> filters) : SyntaxNode(null)
+public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<FilterSyntax> filters) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.HoleExpression;
+    // No token of its own.
+    internal override SourceText? Source => null;
     public PrimarySyntax Primary { get; } = primary;
     public ImmutableArray<FilterSyntax> Filters { get; } = filters;
 
@@ -169,9 +167,10 @@ public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<F
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Primary : Filters[index - 1];
 }
 
-public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode(SourceOf(pipe, name))
+public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.Filter;
+    internal override SourceText? Source { get; } = SourceOf(pipe, name);
     private readonly TokenData _pipe = pipe.Data;
     public SyntaxToken Pipe => Token(_pipe);
     private readonly TokenData _name = name.Data;
@@ -180,17 +179,13 @@ public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNod
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Pipe, 1 => Name, _ => null };
 }
 
-public abstract class PrimarySyntax : SyntaxNode
-{
-    private protected PrimarySyntax(SourceText? source) : base(source)
-    {
-    }
-}
+public abstract class PrimarySyntax : SyntaxNode;
 
 /// <summary>A string literal said as is: <c>{{ "{{" }}</c>.</summary>
-public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax(SourceOf(literal))
+public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
 {
     public override SyntaxKind Kind => SyntaxKind.StringExpression;
+    internal override SourceText? Source { get; } = SourceOf(literal);
     private readonly TokenData _literal = literal.Data;
     public SyntaxToken Literal => Token(_literal);
     public override int SlotCount => 1;
@@ -198,9 +193,10 @@ public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax(
 }
 
 /// <summary><c>IDENT ("." IDENT)*</c>: a slot, optionally with <c>.first</c> or <c>.last</c>.</summary>
-public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSyntax> members) : PrimarySyntax(SourceOf(slot))
+public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSyntax> members) : PrimarySyntax
 {
     public override SyntaxKind Kind => SyntaxKind.Path;
+    internal override SourceText? Source { get; } = SourceOf(slot);
     private readonly TokenData _slot = slot.Data;
     public SyntaxToken Slot => Token(_slot);
     public ImmutableArray<MemberAccessSyntax> Members { get; } = members;
@@ -209,9 +205,10 @@ public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSynt
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Slot : Members[index - 1];
 }
 
-public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode(SourceOf(dot, name))
+public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.MemberAccess;
+    internal override SourceText? Source { get; } = SourceOf(dot, name);
     private readonly TokenData _dot = dot.Data;
     public SyntaxToken Dot => Token(_dot);
     private readonly TokenData _name = name.Data;
