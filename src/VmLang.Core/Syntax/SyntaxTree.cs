@@ -13,7 +13,7 @@ namespace VmLang.Syntax;
 /// </remarks>
 public sealed class SyntaxTree
 {
-    // Built once, on first use; written only by LazyInitializer, which publishes the whole dictionary or nothing.
+    // Built on first use and published whole (see Parents); never changed after.
     private Dictionary<SyntaxNode, SyntaxNode>? _parents;
 
     private SyntaxTree(string filePath, SourceText text, CompilationUnitSyntax root, ImmutableArray<Diagnostic> diagnostics)
@@ -117,7 +117,12 @@ public sealed class SyntaxTree
         foreach (var ancestor in GetAncestors(node)) yield return ancestor;
     }
 
-    private Dictionary<SyntaxNode, SyntaxNode> Parents => LazyInitializer.EnsureInitialized(ref _parents, BuildParents);
+    /// <summary>
+    /// The parent map. Requests may ask on several threads at once: each may build a map, all equal, and
+    /// the first one published is kept. Reads of a dictionary no one writes are safe on any thread.
+    /// </summary>
+    private Dictionary<SyntaxNode, SyntaxNode> Parents =>
+        Volatile.Read(ref _parents) ?? Interlocked.CompareExchange(ref _parents, BuildParents(), null) ?? _parents!;
 
     private Dictionary<SyntaxNode, SyntaxNode> BuildParents()
     {

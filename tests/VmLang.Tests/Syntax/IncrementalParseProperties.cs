@@ -61,6 +61,17 @@ public class IncrementalParseProperties
     }
 
     [Fact]
+    public void A_tree_asked_for_parents_on_several_threads_at_once_answers_each_correctly()
+    {
+        // As the language server's requests do: the first questions to a tree may come together.
+        foreach (var (_, text) in TestPaths.ExampleSources)
+        {
+            var tree = SyntaxTree.Parse(text, "f.vml");
+            Parallel.For(0, 8, _ => AssertParentsAreTheTreeOwn(tree));
+        }
+    }
+
+    [Fact]
     public void Edits_leave_the_earlier_tree_and_its_compilation_as_they_were()
     {
         var files = TestPaths.ExampleSources;
