@@ -20,14 +20,14 @@ public sealed record BoundSay(SayMemberSyntax Syntax, ImmutableArray<BoundSayNod
 
 public abstract record BoundSayNode;
 
-/// <summary>Literal text of a <c>say</c> block.</summary>
-public sealed record BoundText(TextSyntax Syntax) : BoundSayNode
+/// <summary>Literal text of a <c>say</c> block; <paramref name="Block"/> is the text block it is part of.</summary>
+public sealed record BoundText(TextSyntax Syntax, TextBlockSyntax Block) : BoundSayNode
 {
     /// <summary>
     /// The text with the block's indentation removed. Made when asked for (by the emitter), not
     /// while binding: checking reads the source spans, and most binds are never rendered.
     /// </summary>
-    public string Value => ((TextBlockSyntax)Syntax.Parent!).GetLiteralValue(Syntax);
+    public string Value => Block.GetLiteralValue(Syntax);
 }
 
 public enum ValueFilter

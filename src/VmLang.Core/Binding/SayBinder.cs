@@ -41,7 +41,7 @@ internal sealed class SayBinder(Binder binder)
             switch (part)
             {
                 case TextSyntax text:
-                    _pending.Add(new BoundText(text));
+                    _pending.Add(new BoundText(text, say.TextBlock));
                     break;
                 case ExpressionHoleSyntax hole:
                     _pending.Add(BindExpressionHole(hole));

@@ -18,12 +18,11 @@ public sealed class CompilationUnitSyntax : SyntaxNode
     public ImmutableArray<DeclarationSyntax> Declarations { get; }
     public SyntaxToken EndOfFile => Token(_endOfFile);
 
-    /// <summary>The text the tree was parsed from, where its tokens' trivia is read.</summary>
-    internal SourceText Source { get; }
+    /// <summary>The text the tree was parsed from (the end-of-file token's trivia is read there).</summary>
+    internal override SourceText Source { get; }
 
     public override int SlotCount => Declarations.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index < Declarations.Length ? Declarations[index] : EndOfFile;
-    private protected override void LinkChildren() => Link(Declarations);
 }
 
 /// <summary>A top-level, named declaration: template, ruleset or sequence.</summary>
@@ -66,11 +65,6 @@ public abstract class DeclarationSyntax : SyntaxNode
     protected abstract int BodyCount { get; }
 
     protected abstract SyntaxNode GetBody(int index);
-
-    private protected override void LinkChildren()
-    {
-        for (var i = 0; i < BodyCount; i++) Link(GetBody(i));
-    }
 }
 
 public sealed class TemplateDeclarationSyntax : DeclarationSyntax
@@ -81,8 +75,11 @@ public sealed class TemplateDeclarationSyntax : DeclarationSyntax
     {
         _forKeyword = forKeyword.Data;
         _channel = channel.Data;
+        Source = SourceOf(keyword, name, forKeyword, channel, openBrace, closeBrace);
         Members = members;
     }
+
+    internal override SourceText? Source { get; }
 
     private readonly TokenData _forKeyword;
     private readonly TokenData _channel;
@@ -106,7 +103,10 @@ public sealed class RulesetDeclarationSyntax : DeclarationSyntax
         : base(keyword, name, openBrace, closeBrace)
     {
         Rules = rules;
+        Source = SourceOf(keyword, name, openBrace, closeBrace);
     }
+
+    internal override SourceText? Source { get; }
 
     public override SyntaxKind Kind => SyntaxKind.RulesetDeclaration;
     public ImmutableArray<RuleSyntax> Rules { get; }
@@ -122,7 +122,10 @@ public sealed class SequenceDeclarationSyntax : DeclarationSyntax
         : base(keyword, name, openBrace, closeBrace)
     {
         Steps = steps;
+        Source = SourceOf(keyword, name, openBrace, closeBrace);
     }
+
+    internal override SourceText? Source { get; }
 
     public override SyntaxKind Kind => SyntaxKind.SequenceDeclaration;
     public ImmutableArray<DayStepSyntax> Steps { get; }
@@ -139,7 +142,10 @@ public sealed class DayStepSyntax : SyntaxNode
         _keyword = keyword.Data;
         _day = day.Data;
         _template = template.Data;
+        Source = SourceOf(keyword, day, template);
     }
+
+    internal override SourceText? Source { get; }
 
     private readonly TokenData _keyword;
     private readonly TokenData _day;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VmLang.Text;
 
 namespace VmLang.Syntax;
 
@@ -11,6 +12,7 @@ public abstract class TemplateMemberSyntax : SyntaxNode
 public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.UseMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, ruleset);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _ruleset = ruleset.Data;
@@ -22,6 +24,7 @@ public sealed class UseMemberSyntax(SyntaxToken keyword, SyntaxToken ruleset) : 
 public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.MaxMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, duration);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _duration = duration.Data;
@@ -34,6 +37,7 @@ public sealed class MaxMemberSyntax(SyntaxToken keyword, SyntaxToken duration) :
 public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, BecauseClauseSyntax because) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.AllowMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, code);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _code = code.Data;
@@ -41,7 +45,6 @@ public sealed class AllowMemberSyntax(SyntaxToken keyword, SyntaxToken code, Bec
     public BecauseClauseSyntax Because { get; } = because;
     public override int SlotCount => 3;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Code, 2 => Because, _ => null };
-    private protected override void LinkChildren() => Link(Because);
 }
 
 /// <summary>`slot NAME : ROLE [optional] [= "default"]`.</summary>
@@ -49,6 +52,7 @@ public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, Synt
     SyntaxToken? optionalKeyword, DefaultValueClauseSyntax? defaultValue) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.SlotMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword, name, colon, role, optionalKeyword ?? default);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _name = name.Data;
@@ -62,12 +66,12 @@ public sealed class SlotMemberSyntax(SyntaxToken keyword, SyntaxToken name, Synt
     public DefaultValueClauseSyntax? DefaultValue { get; } = defaultValue;
     public override int SlotCount => 6;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => Name, 2 => Colon, 3 => Role, 4 => OptionalKeyword, 5 => DefaultValue, _ => null };
-    private protected override void LinkChildren() => Link(DefaultValue);
 }
 
 public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToken value) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.DefaultValueClause;
+    internal override SourceText? Source { get; } = SourceOf(equalsToken, value);
     private readonly TokenData _equalsToken = equalsToken.Data;
     public SyntaxToken EqualsToken => Token(_equalsToken);
     private readonly TokenData _value = value.Data;
@@ -79,12 +83,12 @@ public sealed class DefaultValueClauseSyntax(SyntaxToken equalsToken, SyntaxToke
 public sealed class SayMemberSyntax(SyntaxToken keyword, TextBlockSyntax textBlock) : TemplateMemberSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.SayMember;
+    internal override SourceText? Source { get; } = SourceOf(keyword);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     public TextBlockSyntax TextBlock { get; } = textBlock;
     public override int SlotCount => 2;
     public override SyntaxElement? GetSlot(int index) => index switch { 0 => Keyword, 1 => TextBlock, _ => null };
-    private protected override void LinkChildren() => Link(TextBlock);
 }
 
 /// <summary>A `forbid` or `prefer` line of a ruleset.</summary>
@@ -93,12 +97,6 @@ public abstract class RuleSyntax : SyntaxNode
     public abstract SyntaxToken Keyword { get; }
     public abstract BecauseClauseSyntax Because { get; }
     public abstract SeverityClauseSyntax? Severity { get; }
-
-    private protected override void LinkChildren()
-    {
-        Link(Because);
-        Link(Severity);
-    }
 }
 
 /// <summary>`forbid "p" (, "p")* because "why" [as SEVERITY]`.</summary>
@@ -106,6 +104,7 @@ public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxT
     BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.ForbidRule;
+    internal override SourceText? Source { get; } = SourceOf(keyword) ?? SourceOf(phrasesAndCommas.AsSpan());
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     /// <summary>The phrase strings with the commas between them, in source order.</summary>
@@ -123,7 +122,6 @@ public sealed class ForbidRuleSyntax(SyntaxToken keyword, ImmutableArray<SyntaxT
         if (index <= _phrasesAndCommas.Length) return Token(_phrasesAndCommas[index - 1]);
         return index == _phrasesAndCommas.Length + 1 ? Because : Severity;
     }
-
 }
 
 /// <summary>`prefer "p" => "r" because "why" [as SEVERITY]`.</summary>
@@ -131,6 +129,7 @@ public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, Sy
     BecauseClauseSyntax because, SeverityClauseSyntax? severity) : RuleSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.PreferRule;
+    internal override SourceText? Source { get; } = SourceOf(keyword, phrase, arrow, replacement);
     private readonly TokenData _keyword = keyword.Data;
     public override SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _phrase = phrase.Data;
@@ -148,6 +147,7 @@ public sealed class PreferRuleSyntax(SyntaxToken keyword, SyntaxToken phrase, Sy
 public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.BecauseClause;
+    internal override SourceText? Source { get; } = SourceOf(keyword, reason);
     private readonly TokenData _keyword = keyword.Data;
     public SyntaxToken Keyword => Token(_keyword);
     private readonly TokenData _reason = reason.Data;
@@ -159,6 +159,7 @@ public sealed class BecauseClauseSyntax(SyntaxToken keyword, SyntaxToken reason)
 public sealed class SeverityClauseSyntax(SyntaxToken asKeyword, SyntaxToken severity) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.SeverityClause;
+    internal override SourceText? Source { get; } = SourceOf(asKeyword, severity);
     private readonly TokenData _asKeyword = asKeyword.Data;
     public SyntaxToken AsKeyword => Token(_asKeyword);
     private readonly TokenData _severity = severity.Data;

@@ -55,9 +55,7 @@ internal sealed partial class Parser
                     break;
             }
         }
-        var root = new CompilationUnitSyntax(ListBuilder<DeclarationSyntax>.ToImmutableAndReturn(declarations), NextToken(), _text);
-        root.AssignParents();
-        return root;
+        return new CompilationUnitSyntax(ListBuilder<DeclarationSyntax>.ToImmutableAndReturn(declarations), NextToken(), _text);
     }
 
     // ---- Token plumbing ----

@@ -32,8 +32,6 @@ public readonly struct SyntaxElement
 
     public SyntaxKind Kind => _node?.Kind ?? _token.Kind;
 
-    public SyntaxNode? Parent => _node is not null ? _node.Parent : _token.Parent;
-
     /// <summary>The span including leading and trailing trivia.</summary>
     public TextSpan FullSpan => _node?.FullSpan ?? _token.FullSpan;
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using VmLang.Text;
 
@@ -8,12 +7,29 @@ namespace VmLang.Syntax;
 /// An immutable node. Its children are numbered slots in source order, as in Roslyn, so walking a
 /// tree allocates nothing; a null slot is an absent optional part and every walker skips it.
 /// </summary>
+/// <remarks>
+/// A node knows its children but not its parent, and no field is written after its constructor
+/// returns: <see cref="SyntaxTree.WithChangedText"/> shares the declarations before an edit between
+/// the old tree and the new one, so a node can be in several trees at once, and a parent stored in it
+/// would be right for one of them only. Each tree answers for its own nodes instead
+/// (<see cref="SyntaxTree.GetParent"/>), as Bicep's does.
+/// </remarks>
 public abstract class SyntaxNode
 {
     public abstract SyntaxKind Kind { get; }
 
-    /// <summary>The node that holds this node; set once when the tree is complete.</summary>
-    public SyntaxNode? Parent { get; private set; }
+    /// <summary>
+    /// The text this node's own tokens were lexed from, where their trivia is read again; null when
+    /// none of them needs it (no token, missing tokens, trivia given up front). Each node type keeps it
+    /// only if its tokens can need it: a node is in memory for as long as its tree, and a workspace has
+    /// hundreds of thousands of them.
+    /// </summary>
+    /// <remarks>
+    /// A node shared with a later tree keeps the text it was parsed from. That text and every later
+    /// one agree on the node's full span and on the characters after it that its trivia's rules read
+    /// (see <see cref="SyntaxTree.WithChangedText"/>), so every tree reads the same trivia through it.
+    /// </remarks>
+    internal abstract SourceText? Source { get; }
 
     public abstract int SlotCount { get; }
 
@@ -47,11 +63,6 @@ public abstract class SyntaxNode
             }
             return TextSpan.FromBounds(first.Span.Start, last.Span.End);
         }
-    }
-
-    public IEnumerable<SyntaxNode> Ancestors()
-    {
-        for (var node = Parent; node is not null; node = node.Parent) yield return node;
     }
 
     public SyntaxToken? FirstToken(bool includeMissing = true)
@@ -142,30 +153,6 @@ public abstract class SyntaxNode
 
     public override string ToString() => ToFullString();
 
-    /// <summary>
-    /// Links every descendant node to its parent; the parser calls it once on the root it returns.
-    /// Each node type names its child nodes itself (<see cref="LinkChildren"/>): going through
-    /// <see cref="GetSlot"/> would build an element for every token of the tree only to skip it.
-    /// </summary>
-    internal void AssignParents() => LinkChildren();
-
-    /// <summary>Calls <see cref="Link"/> for each child node; node types without child nodes keep the default.</summary>
-    private protected virtual void LinkChildren()
-    {
-    }
-
-    private protected void Link(SyntaxNode? child)
-    {
-        if (child is null) return;
-        child.Parent = this;
-        child.LinkChildren();
-    }
-
-    private protected void Link<T>(ImmutableArray<T> children) where T : SyntaxNode
-    {
-        foreach (var child in children) Link(child);
-    }
-
     private TextSpan ComputeFullSpan()
     {
         SyntaxElement? first = null, last = null;
@@ -179,4 +166,17 @@ public abstract class SyntaxNode
 
     /// <summary>As <see cref="Token"/>, for an optional token: null when it is not there.</summary>
     private protected SyntaxToken? OptionalToken(TokenData data) => data.IsPresent ? new SyntaxToken(this, data) : null;
+
+    /// <summary>
+    /// The text that the first lexed one of <paramref name="tokens"/> came from: the source of a node
+    /// made of them. A node's lexed tokens all come from one lexer; the others need no text.
+    /// </summary>
+    private protected static SourceText? SourceOf(params ReadOnlySpan<SyntaxToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Source is { } source) return source;
+        }
+        return null;
+    }
 }

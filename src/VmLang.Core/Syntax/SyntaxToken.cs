@@ -53,7 +53,13 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     /// <summary>The node that holds this token; null for a token the parser has not placed yet, or one in skipped-token trivia.</summary>
     public SyntaxNode? Parent => _owner as SyntaxNode;
 
+    /// <summary>The text the token was lexed from; null for one that was not lexed (missing, or with trivia given up front).</summary>
+    internal SourceText? Source => _owner as SourceText ?? (_owner as SyntaxNode)?.Source;
+
     public ImmutableArray<SyntaxTrivia> LeadingTrivia => _data.GetLeadingTrivia(_owner);
+
+    /// <summary>The leading trivia's text, read from the source without building trivia; false when the trivia was given up front.</summary>
+    internal bool TryGetScannedLeadingText(out ReadOnlySpan<char> text) => _data.TryGetScannedLeadingText(_owner, out text);
 
     public ImmutableArray<SyntaxTrivia> TrailingTrivia => _data.GetTrailingTrivia(_owner);
 
@@ -65,11 +71,6 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
     public SyntaxToken WithLeadingTrivia(ImmutableArray<SyntaxTrivia> trivia) =>
         new(Kind, Position, Text, trivia, TrailingTrivia, Value, IsMissing);
-
-    public IEnumerable<SyntaxNode> Ancestors()
-    {
-        for (var node = Parent; node is not null; node = node.Parent) yield return node;
-    }
 
     public void WriteTo(StringBuilder builder) => _data.WriteTo(builder, _owner);
 
@@ -230,6 +231,17 @@ internal readonly struct TokenData
 
     private Extra? Explicit => (_flags & Flags.ExplicitTrivia) != 0 ? (Extra)_body! : null;
 
+    public bool TryGetScannedLeadingText(object? owner, out ReadOnlySpan<char> text)
+    {
+        if (Explicit is not null)
+        {
+            text = default;
+            return false;
+        }
+        text = LeadingWidth == 0 ? default : SourceOf(owner).Text.AsSpan(FullStart, LeadingWidth);
+        return true;
+    }
+
     public ImmutableArray<SyntaxTrivia> GetLeadingTrivia(object? owner) =>
         Explicit is { } given ? given.Leading
         : LeadingWidth == 0 ? ImmutableArray<SyntaxTrivia>.Empty
@@ -273,12 +285,6 @@ internal readonly struct TokenData
         builder.Append(source.Text, fullSpan.Start, fullSpan.Length);
     }
 
-    /// <summary>The text a token was lexed from: held directly before the parser places it, else the tree's.</summary>
-    private static SourceText SourceOf(object? owner)
-    {
-        if (owner is SourceText text) return text;
-        var node = (SyntaxNode)owner!;
-        while (node.Parent is { } parent) node = parent;
-        return ((CompilationUnitSyntax)node).Source;
-    }
+    /// <summary>The text a token was lexed from: held directly before the parser places it, else its node's.</summary>
+    private static SourceText SourceOf(object? owner) => owner as SourceText ?? ((SyntaxNode)owner!).Source!;
 }

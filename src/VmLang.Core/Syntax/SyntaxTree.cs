@@ -5,8 +5,17 @@ using VmLang.Text;
 namespace VmLang.Syntax;
 
 /// <summary>One parsed <c>.vml</c> file. Parsing never throws; problems are in <see cref="Diagnostics"/>.</summary>
+/// <remarks>
+/// Nodes do not know their parents (see <see cref="SyntaxNode"/>): a node can be shared with the trees
+/// made from this one by <see cref="WithChangedText"/>, so the tree owns the parent map, as Bicep's does.
+/// The map is built on the first question, since most trees are never asked (binding and the rules walk
+/// down from the root, and a token knows its own node).
+/// </remarks>
 public sealed class SyntaxTree
 {
+    // Built on first use and published whole (see Parents); never changed after.
+    private Dictionary<SyntaxNode, SyntaxNode>? _parents;
+
     private SyntaxTree(string filePath, SourceText text, CompilationUnitSyntax root, ImmutableArray<Diagnostic> diagnostics)
     {
         FilePath = filePath;
@@ -41,9 +50,11 @@ public sealed class SyntaxTree
     /// language server reparses on every keystroke, and most of a file is usually before the caret.
     /// </summary>
     /// <remarks>
-    /// A kept declaration is moved to the new tree (its parent becomes the new root). Its text, and the
-    /// character after it that ended its trailing trivia, are the same in both texts, so this tree still
-    /// reads the same trivia through it.
+    /// A kept declaration is the same object in both trees, unchanged: it is shared, not moved, and each
+    /// tree answers <see cref="GetParent"/> for it with its own root. It reads its trivia from the text it
+    /// was parsed from, and that text agrees with <paramref name="newText"/> on everything the trivia's
+    /// rules read: the declaration's full span and the character after it that ended its trailing trivia
+    /// (and the one after that, when it is a <c>/</c> that could have begun a comment).
     /// </remarks>
     public SyntaxTree WithChangedText(SourceText newText)
     {
@@ -53,7 +64,7 @@ public sealed class SyntaxTree
         // A declaration closed by its own `}` ends with the lexer back in declaration mode and the parser
         // at a fresh start, so parsing can resume right after it.
         while (kept < declarations.Length && declarations[kept].CloseBrace is { IsMissing: false }
-               && declarations[kept].FullSpan.End < unchanged)
+               && ReadsOnlyUnchangedText(declarations[kept].FullSpan.End, unchanged))
         {
             kept++;
         }
@@ -74,6 +85,60 @@ public sealed class SyntaxTree
         var lexer = new Lexer(newText, FilePath, diagnostics, resumeAt);
         var root = new Parser(lexer, newText, FilePath, diagnostics, previous: closeBrace).ParseCompilationUnit(declarations[..kept]);
         return new SyntaxTree(FilePath, newText, root, Ordered(diagnostics));
+    }
+
+    /// <summary>
+    /// True when the trivia that ends at <paramref name="end"/> was decided by unchanged text: the
+    /// character at <paramref name="end"/> stopped it, and a <c>/</c> there was looked past for a second
+    /// one (<c>//</c> or <c>/*</c> would have continued it as a comment).
+    /// </summary>
+    private bool ReadsOnlyUnchangedText(int end, int unchanged) =>
+        end < unchanged && (Text.Text[end] != '/' || end + 1 < unchanged);
+
+    /// <summary>The node that holds <paramref name="node"/> in this tree; null for <see cref="Root"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="node"/> is not in this tree.</exception>
+    public SyntaxNode? GetParent(SyntaxNode node)
+    {
+        if (ReferenceEquals(node, Root)) return null;
+        return Parents.TryGetValue(node, out var parent) ? parent : throw new ArgumentException("The node is not in this tree.", nameof(node));
+    }
+
+    /// <summary>The nodes that hold <paramref name="node"/> in this tree, innermost first, up to <see cref="Root"/>.</summary>
+    public IEnumerable<SyntaxNode> GetAncestors(SyntaxNode node)
+    {
+        for (var parent = GetParent(node); parent is not null; parent = GetParent(parent)) yield return parent;
+    }
+
+    /// <summary>The token's node (<see cref="SyntaxToken.Parent"/>) and the nodes that hold it in this tree, innermost first.</summary>
+    public IEnumerable<SyntaxNode> GetAncestors(SyntaxToken token)
+    {
+        if (token.Parent is not { } node) yield break;
+        yield return node;
+        foreach (var ancestor in GetAncestors(node)) yield return ancestor;
+    }
+
+    /// <summary>
+    /// The parent map. Requests may ask on several threads at once: each may build a map, all equal, and
+    /// the first one published is kept. Reads of a dictionary no one writes are safe on any thread.
+    /// </summary>
+    private Dictionary<SyntaxNode, SyntaxNode> Parents =>
+        Volatile.Read(ref _parents) ?? Interlocked.CompareExchange(ref _parents, BuildParents(), null) ?? _parents!;
+
+    private Dictionary<SyntaxNode, SyntaxNode> BuildParents()
+    {
+        var parents = new Dictionary<SyntaxNode, SyntaxNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<SyntaxNode>();
+        pending.Push(Root);
+        while (pending.TryPop(out var node))
+        {
+            for (var i = 0; i < node.SlotCount; i++)
+            {
+                if (node.GetSlot(i)?.Node is not { } child) continue;
+                parents.Add(child, node);
+                pending.Push(child);
+            }
+        }
+        return parents;
     }
 
     /// <summary>VML0005, once, at the first byte that is not UTF-8 (or at the start, for a UTF-16/32 mark).</summary>

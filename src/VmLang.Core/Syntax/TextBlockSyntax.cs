@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using VmLang.Text;
 
 namespace VmLang.Syntax;
 
@@ -10,6 +11,7 @@ namespace VmLang.Syntax;
 public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockPartSyntax> parts, SyntaxToken end) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.TextBlock;
+    internal override SourceText? Source { get; } = SourceOf(start, end);
     private readonly TokenData _start = start.Data;
     public SyntaxToken Start => Token(_start);
     public ImmutableArray<TextBlockPartSyntax> Parts { get; } = parts;
@@ -17,15 +19,29 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     public SyntaxToken End => Token(_end);
 
     /// <summary>The whitespace before the closing <c>"""</c>.</summary>
-    public string Indentation =>
-        _indentation ??= End.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
+    public string Indentation => IndentationText.ToString();
 
-    // Read for every literal part; the closing quotes' trivia is scanned again on each read.
-    private string? _indentation;
+    /// <summary>
+    /// <see cref="Indentation"/>, read for every literal part: straight from the source, since the
+    /// node keeps no cache (no node field changes after it is made).
+    /// </summary>
+    private ReadOnlySpan<char> IndentationText
+    {
+        get
+        {
+            var end = End;
+            if (!end.TryGetScannedLeadingText(out var leading))
+            {
+                return end.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
+            }
+            // The lexer takes a line break, then the whitespace before the quotes (Lexer.ScanTextBlockClosingTrivia).
+            var lineBreak = leading.StartsWith("\r\n") ? 2 : leading is ['\n' or '\r', ..] ? 1 : 0;
+            return leading[lineBreak..];
+        }
+    }
 
     public override int SlotCount => Parts.Length + 2;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Start : index <= Parts.Length ? Parts[index - 1] : End;
-    private protected override void LinkChildren() => Link(Parts);
 
     /// <summary>
     /// The value of one literal part: the indentation is removed from the start of each line it begins.
@@ -33,7 +49,7 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     /// </summary>
     public string GetLiteralValue(TextSyntax text)
     {
-        var indentation = Indentation;
+        var indentation = IndentationText;
         var raw = text.Token.Text;
         var atLineStart = ReferenceEquals(Parts[0], text);
         if (indentation.Length == 0 && !raw.Contains('\r')) return raw;
@@ -76,6 +92,8 @@ public abstract class TextBlockPartSyntax : SyntaxNode;
 public sealed class TextSyntax(SyntaxToken token) : TextBlockPartSyntax
 {
     public override SyntaxKind Kind => SyntaxKind.Text;
+    // Its trivia is never read from a text: the lexer gives text tokens none (skipped tokens before one are given up front).
+    internal override SourceText? Source => null;
     private readonly TokenData _token = token.Data;
     public new SyntaxToken Token => Token(_token);
     public override int SlotCount => 1;
@@ -99,26 +117,27 @@ public abstract class HoleSyntax(SyntaxToken open, SyntaxToken close) : TextBloc
 public sealed class ExpressionHoleSyntax(SyntaxToken open, HoleExpressionSyntax expression, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.ExpressionHole;
+    internal override SourceText? Source { get; } = SourceOf(open, close);
     public HoleExpressionSyntax Expression { get; } = expression;
     protected override int BodyCount => 1;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => Expression, _ => null };
-    private protected override void LinkChildren() => Link(Expression);
 }
 
 public sealed class IfHoleSyntax(SyntaxToken open, SyntaxToken ifKeyword, PathSyntax condition, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.IfHole;
+    internal override SourceText? Source { get; } = SourceOf(open, ifKeyword, close);
     private readonly TokenData _ifKeyword = ifKeyword.Data;
     public SyntaxToken IfKeyword => Token(_ifKeyword);
     public PathSyntax Condition { get; } = condition;
     protected override int BodyCount => 2;
     protected override SyntaxElement? GetBody(int index) => index switch { 0 => IfKeyword, 1 => Condition, _ => null };
-    private protected override void LinkChildren() => Link(Condition);
 }
 
 public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.ElseHole;
+    internal override SourceText? Source { get; } = SourceOf(open, elseKeyword, close);
     private readonly TokenData _elseKeyword = elseKeyword.Data;
     public SyntaxToken ElseKeyword => Token(_elseKeyword);
     protected override int BodyCount => 1;
@@ -128,6 +147,7 @@ public sealed class ElseHoleSyntax(SyntaxToken open, SyntaxToken elseKeyword, Sy
 public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, SyntaxToken close) : HoleSyntax(open, close)
 {
     public override SyntaxKind Kind => SyntaxKind.EndHole;
+    internal override SourceText? Source { get; } = SourceOf(open, endKeyword, close);
     private readonly TokenData _endKeyword = endKeyword.Data;
     public SyntaxToken EndKeyword => Token(_endKeyword);
     protected override int BodyCount => 1;
@@ -138,22 +158,19 @@ public sealed class EndHoleSyntax(SyntaxToken open, SyntaxToken endKeyword, Synt
 public sealed class HoleExpressionSyntax(PrimarySyntax primary, ImmutableArray<FilterSyntax> filters) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.HoleExpression;
+    // No token of its own.
+    internal override SourceText? Source => null;
     public PrimarySyntax Primary { get; } = primary;
     public ImmutableArray<FilterSyntax> Filters { get; } = filters;
 
     public override int SlotCount => Filters.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Primary : Filters[index - 1];
-
-    private protected override void LinkChildren()
-    {
-        Link(Primary);
-        Link(Filters);
-    }
 }
 
 public sealed class FilterSyntax(SyntaxToken pipe, SyntaxToken name) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.Filter;
+    internal override SourceText? Source { get; } = SourceOf(pipe, name);
     private readonly TokenData _pipe = pipe.Data;
     public SyntaxToken Pipe => Token(_pipe);
     private readonly TokenData _name = name.Data;
@@ -168,6 +185,7 @@ public abstract class PrimarySyntax : SyntaxNode;
 public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
 {
     public override SyntaxKind Kind => SyntaxKind.StringExpression;
+    internal override SourceText? Source { get; } = SourceOf(literal);
     private readonly TokenData _literal = literal.Data;
     public SyntaxToken Literal => Token(_literal);
     public override int SlotCount => 1;
@@ -178,18 +196,19 @@ public sealed class StringExpressionSyntax(SyntaxToken literal) : PrimarySyntax
 public sealed class PathSyntax(SyntaxToken slot, ImmutableArray<MemberAccessSyntax> members) : PrimarySyntax
 {
     public override SyntaxKind Kind => SyntaxKind.Path;
+    internal override SourceText? Source { get; } = SourceOf(slot);
     private readonly TokenData _slot = slot.Data;
     public SyntaxToken Slot => Token(_slot);
     public ImmutableArray<MemberAccessSyntax> Members { get; } = members;
 
     public override int SlotCount => Members.Length + 1;
     public override SyntaxElement? GetSlot(int index) => index == 0 ? Slot : Members[index - 1];
-    private protected override void LinkChildren() => Link(Members);
 }
 
 public sealed class MemberAccessSyntax(SyntaxToken dot, SyntaxToken name) : SyntaxNode
 {
     public override SyntaxKind Kind => SyntaxKind.MemberAccess;
+    internal override SourceText? Source { get; } = SourceOf(dot, name);
     private readonly TokenData _dot = dot.Data;
     public SyntaxToken Dot => Token(_dot);
     private readonly TokenData _name = name.Data;

@@ -5,7 +5,7 @@ using VmLang.Tests.Fuzzing;
 
 namespace VmLang.Tests.Syntax;
 
-/// <summary>For any input at all (<see cref="FuzzCases"/> of each kind): parsing does not throw, the tree gives back every character, and every element knows its parent.</summary>
+/// <summary>For any input at all (<see cref="FuzzCases"/> of each kind): parsing does not throw, the tree gives back every character, and the tree knows every element's parent.</summary>
 public class ParserPropertyTests
 {
     private static readonly Config Config = FuzzCases.Config;
@@ -36,11 +36,14 @@ public class ParserPropertyTests
             && TokenSpansTile(tree)
             && tree.Root.FullSpan.Length == text.Length
             && tree.Diagnostics.All(d => d.Location.Span.End <= text.Length)
-            && ParentsAreLinked(tree.Root);
+            && tree.GetParent(tree.Root) is null
+            && ParentsAreLinked(tree, tree.Root);
     }
 
-    private static bool ParentsAreLinked(SyntaxNode node) =>
-        node.Children.All(child => child.Parent == node && (child.Node is not { } inner || ParentsAreLinked(inner)));
+    private static bool ParentsAreLinked(SyntaxTree tree, SyntaxNode node) =>
+        node.Children.All(child => child.Node is { } inner
+            ? tree.GetParent(inner) == node && ParentsAreLinked(tree, inner)
+            : child.Token!.Value.Parent == node);
 
     /// <summary>The text rebuilt from each token's trivia as the tree hands it out (trivia is scanned lazily).</summary>
     private static string FromTrivia(SyntaxTree tree) =>
