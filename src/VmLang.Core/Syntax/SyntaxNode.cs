@@ -28,6 +28,7 @@ public abstract class SyntaxNode
     /// A node shared with a later tree keeps the text it was parsed from. That text and every later
     /// one agree on the node's full span and on the characters after it that its trivia's rules read
     /// (see <see cref="SyntaxTree.WithChangedText"/>), so every tree reads the same trivia through it.
+    /// A tree keeps at most <see cref="SyntaxTree.MaxTextsKeptAlive"/> texts alive this way.
     /// </remarks>
     internal abstract SourceText? Source { get; }
 

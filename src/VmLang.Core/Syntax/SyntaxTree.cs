@@ -68,7 +68,7 @@ public sealed class SyntaxTree
         {
             kept++;
         }
-        if (kept == 0) return Parse(newText, FilePath);
+        if (kept == 0 || TextsKeptAlive(declarations.AsSpan(0, kept)) >= MaxTextsKeptAlive) return Parse(newText, FilePath);
 
         var lastKept = declarations[kept - 1];
         var resumeAt = lastKept.FullSpan.End;
@@ -85,6 +85,28 @@ public sealed class SyntaxTree
         var lexer = new Lexer(newText, FilePath, diagnostics, resumeAt);
         var root = new Parser(lexer, newText, FilePath, diagnostics, previous: closeBrace).ParseCompilationUnit(declarations[..kept]);
         return new SyntaxTree(FilePath, newText, root, Ordered(diagnostics));
+    }
+
+    /// <summary>
+    /// How many texts one tree may keep alive. Each shared declaration keeps the text it was parsed
+    /// from, so typing that moves through a file would otherwise keep one copy of the whole file per
+    /// declaration typed in; past this many, the edit parses afresh and the tree holds one text again.
+    /// </summary>
+    internal const int MaxTextsKeptAlive = 4;
+
+    /// <summary>The texts <paramref name="declarations"/> were parsed from, counted up to <see cref="MaxTextsKeptAlive"/>; the new text is one more.</summary>
+    private static int TextsKeptAlive(ReadOnlySpan<DeclarationSyntax> declarations)
+    {
+        Span<SourceText?> seen = new SourceText?[MaxTextsKeptAlive];
+        var count = 1;
+        foreach (var declaration in declarations)
+        {
+            var source = declaration.Source;
+            if (source is null || seen[..count].Contains(source)) continue;
+            if (count == MaxTextsKeptAlive) return count;
+            seen[count++] = source;
+        }
+        return count;
     }
 
     /// <summary>

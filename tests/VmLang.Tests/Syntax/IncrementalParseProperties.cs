@@ -61,6 +61,28 @@ public class IncrementalParseProperties
     }
 
     [Fact]
+    public void Typing_down_a_file_keeps_only_a_few_copies_of_its_text_alive()
+    {
+        // Each shared declaration keeps the text it was parsed from: typing in one declaration after
+        // another must not leave a copy of the whole file behind for each of them.
+        var text = string.Concat(Enumerable.Range(0, 40).Select(i => $"ruleset r{i} {{\n  forbid \"a{i}\" because \"b\"\n}}\n"));
+        var tree = SyntaxTree.Parse(text, "f.vml");
+        var editsThatShared = 0;
+        for (var i = 1; i < 40; i++)
+        {
+            text = text.Replace($"\"a{i}\"", $"\"a{i}x\"", StringComparison.Ordinal);
+            tree = tree.WithChangedText(new SourceText(text));
+
+            var texts = tree.Root.Declarations.Select(d => d.Source).Where(s => s is not null).Distinct(ReferenceEqualityComparer.Instance).Count();
+            Assert.InRange(texts, 1, SyntaxTree.MaxTextsKeptAlive);
+            Assert.Equal(SyntaxTree.Parse(text, "f.vml").Root.ToFullString(), tree.Root.ToFullString());
+            if (tree.Root.Declarations.Any(d => d.Source is { } source && !ReferenceEquals(source, tree.Text))) editsThatShared++;
+        }
+        // It still shares most of the time: only every few edits parse afresh.
+        Assert.True(editsThatShared >= 39 / 2, $"only {editsThatShared} of 39 edits shared declarations");
+    }
+
+    [Fact]
     public void A_tree_asked_for_parents_on_several_threads_at_once_answers_each_correctly()
     {
         // As the language server's requests do: the first questions to a tree may come together.
