@@ -20,10 +20,9 @@ public sealed class IfYouCouldRule : TemplateRule
     {
         var template = context.Template;
         if (template.Say is null) return;
-        var text = template.SyntaxTree.Text.Text;
         foreach (var sentence in template.Say.Text.Sentences)
         {
-            var matches = Phrases.Find(text, SayText.AsRanges(sentence.Text)).ToList();
+            var matches = context.FindPhrases(Phrases, SayText.AsRanges(sentence.Text)).ToList();
             if (matches.Any(m => m.Payload)) continue;
             foreach (var ask in matches)
             {

@@ -19,7 +19,7 @@ public sealed class MissingRoleRule : TemplateRule
             var channel = template.Channel.ToString().ToLowerInvariant();
             var diagnostic = DiagnosticDescriptors.MissingRole.Create(context.LocationOf(template.NameToken),
                 templateName: template.Name, role: role.Name, channel: channel, purpose: role.Purpose);
-            context.Report(diagnostic with { Fixes = [Fixes.AddSlot(template, role)] });
+            context.Report(diagnostic with { Fixes = [template.AddSlotFix(role)] });
         }
     }
 }

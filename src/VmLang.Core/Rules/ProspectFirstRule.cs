@@ -14,7 +14,7 @@ public sealed class ProspectFirstRule : TemplateRule
         if (template.Say is null) return;
         var prospects = template.Slots.Where(s => s.Role == Role.Prospect).ToList();
         if (prospects.Count == 0) return;
-        var said = template.Say.SaidSlots;
+        var said = template.Say;
         // A prospect never said at all is VML0202's business.
         if (!prospects.Any(said.IsSaid)) return;
 

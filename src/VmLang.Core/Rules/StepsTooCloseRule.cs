@@ -10,7 +10,7 @@ public sealed class StepsTooCloseRule : SequenceRule
 
     public override void Check(SequenceRuleContext context)
     {
-        SequenceStep? previous = null;
+        RuleSequenceStep? previous = null;
         foreach (var step in context.Steps.Where(s => s.Template?.Channel == Channel.Voicemail))
         {
             // A day that does not ascend is VML0108 already.

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using VmLang.Binding;
 using VmLang.Configuration;
 using VmLang.Diagnostics;
+using VmLang.Rules.Phrases;
 using VmLang.Syntax;
 using VmLang.Text;
 
@@ -10,25 +11,29 @@ namespace VmLang.Rules;
 /// <summary>
 /// Everything a template rule may read: its template, the rulesets the template uses, and the workspace
 /// configuration. <see cref="TemplateFindings"/> reuses a template's findings while exactly these are
-/// unchanged, so a member added here must be added to its key.
+/// unchanged, so a member added here must be added to its key. The template and rulesets are views
+/// (<see cref="RuleTemplate"/>) that reach no tree, compilation or other declaration, and text is read
+/// through the context, only within the template.
 /// </summary>
 public sealed class TemplateRuleContext
 {
+    private readonly TemplateSymbol _template;
     private readonly List<Diagnostic> _diagnostics;
     private readonly Lazy<PhraseChecker> _phrases;
 
     internal TemplateRuleContext(TemplateSymbol template, WorkspaceConfiguration configuration, Lazy<PhraseChecker> phrases, List<Diagnostic> diagnostics)
     {
-        Template = template;
+        _template = template;
+        Template = new RuleTemplate(template);
         Configuration = configuration;
         _phrases = phrases;
         _diagnostics = diagnostics;
     }
 
-    public TemplateSymbol Template { get; }
+    public RuleTemplate Template { get; }
 
     /// <summary>The rulesets the template's <c>use</c> lines name that exist.</summary>
-    public ImmutableArray<RulesetSymbol> Rulesets => Template.Rulesets;
+    public ImmutableArray<RuleRuleset> Rulesets => Template.Rulesets;
 
     public WorkspaceConfiguration Configuration { get; }
 
@@ -38,14 +43,30 @@ public sealed class TemplateRuleContext
 
     /// <summary>
     /// The enabled built-in phrases, and the phrases of the rulesets the template uses, found in the given
-    /// ranges of the template's file (one automaton per compilation, built when a rule first asks).
+    /// ranges of the template (one automaton per compilation, built when a rule first asks).
     /// </summary>
     public IEnumerable<PhraseHit> FindPhrases(IEnumerable<(int Start, int Length)> ranges) =>
-        _phrases.Value.Find(Template, Template.SyntaxTree.Text.Text, ranges);
+        _phrases.Value.Find(_template, _template.SyntaxTree.Text.Text, WithinTemplate(ranges));
 
-    public Location LocationOf(SyntaxElement element) => Template.SyntaxTree.GetLocation(element);
+    /// <summary>A rule's own phrases found in the given ranges of the template.</summary>
+    public IEnumerable<PhraseMatch<TPayload>> FindPhrases<TPayload>(PhraseMatcher<TPayload> phrases, IEnumerable<(int Start, int Length)> ranges) =>
+        phrases.Find(_template.SyntaxTree.Text.Text, WithinTemplate(ranges));
 
-    public Location LocationOf(TextSpan span) => Template.SyntaxTree.GetLocation(span);
+    public Location LocationOf(SyntaxElement element) => _template.SyntaxTree.GetLocation(element);
+
+    public Location LocationOf(TextSpan span) => _template.SyntaxTree.GetLocation(span);
 
     public void Report(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    // The ranges cut to the template's own text: what lies outside it is not in the findings' key.
+    private IEnumerable<(int Start, int Length)> WithinTemplate(IEnumerable<(int Start, int Length)> ranges)
+    {
+        var template = _template.Syntax.Span;
+        foreach (var (start, length) in ranges)
+        {
+            var from = Math.Max(start, template.Start);
+            var to = Math.Min(start + length, template.End);
+            if (to > from) yield return (from, to - from);
+        }
+    }
 }

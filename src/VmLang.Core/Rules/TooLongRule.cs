@@ -12,8 +12,8 @@ public sealed class TooLongRule : TemplateRule
     {
         var template = context.Template;
         if (template.Say is null || template.NameToken.IsMissing) return;
-        var seconds = SpokenLength.EstimateSeconds(template, context.Configuration);
-        var budget = SpokenLength.BudgetSeconds(template, context.Configuration);
+        var seconds = template.EstimateSeconds(context.Configuration);
+        var budget = template.BudgetSeconds(context.Configuration);
         if (seconds <= budget) return;
         context.Report(DiagnosticDescriptors.TooLong.Create(context.LocationOf(template.NameToken), SpokenLength.Format(seconds), budgetSeconds: budget));
     }

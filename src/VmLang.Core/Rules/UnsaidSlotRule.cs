@@ -16,7 +16,7 @@ public sealed class UnsaidSlotRule : TemplateRule
     {
         var template = context.Template;
         if (template.Say is null) return; // VML0107 already says what is wrong.
-        var said = template.Say.SaidSlots;
+        var said = template.Say;
         foreach (var slot in template.Slots)
         {
             if (said.IsSaidUnconditionally(slot)) continue;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using VmLang.Binding;
 using VmLang.Diagnostics;
 using VmLang.Rules;
 using VmLang.Syntax;
@@ -107,6 +108,57 @@ public class RuleFindingsKeyTests
         Assert.Equal(["LocationOf", "Report", "Sequence", "Steps"], PublicMembers(typeof(SequenceRuleContext)));
         Assert.Empty(typeof(TemplateRuleContext).GetConstructors());
         Assert.Empty(typeof(SequenceRuleContext).GetConstructors());
+    }
+
+    /// <summary>
+    /// Whatever a rule can reach from its context, by any chain of public properties and method results:
+    /// nothing leads to a tree, a compilation, a semantic model or a symbol, each of which reaches the
+    /// other declarations of a file or workspace that the findings are not keyed on.
+    /// </summary>
+    [Fact]
+    public void Nothing_reachable_from_a_rule_context_leads_to_another_declaration()
+    {
+        Assert.Empty(Forbidden(Reachable(typeof(TemplateRuleContext))));
+        Assert.Empty(Forbidden(Reachable(typeof(SequenceRuleContext))));
+        // The walk does find them where they are: a symbol leads to its tree.
+        Assert.Contains(typeof(SyntaxTree), Forbidden(Reachable(typeof(TemplateSymbol))));
+    }
+
+    private static List<Type> Forbidden(IEnumerable<Type> types) =>
+        [.. types.Where(t => t == typeof(SyntaxTree) || t == typeof(Compilation) || t == typeof(SemanticModel) || typeof(Symbol).IsAssignableFrom(t))];
+
+    /// <summary>The project's types reachable from <paramref name="root"/>, and the types deriving from each (a property may hold one).</summary>
+    private static HashSet<Type> Reachable(Type root)
+    {
+        var assembly = typeof(Compilation).Assembly;
+        var seen = new HashSet<Type>();
+        var pending = new Stack<Type>([root]);
+        while (pending.TryPop(out var type))
+        {
+            if (type.HasElementType)
+            {
+                pending.Push(type.GetElementType()!);
+                continue;
+            }
+            if (type.IsGenericType)
+            {
+                foreach (var argument in type.GetGenericArguments()) pending.Push(argument);
+            }
+            if (type.Assembly != assembly || !seen.Add(type)) continue;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            {
+                pending.Push(property.PropertyType);
+            }
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).Where(m => !m.IsSpecialName))
+            {
+                pending.Push(method.ReturnType);
+            }
+            foreach (var derived in assembly.GetTypes().Where(t => t.IsPublic && t != type && type.IsAssignableFrom(t)))
+            {
+                pending.Push(derived);
+            }
+        }
+        return seen;
     }
 
     private static string[] PublicMembers(Type type) =>
