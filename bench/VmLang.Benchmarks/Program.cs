@@ -5,7 +5,7 @@ namespace VmLang.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/VmLang.Benchmarks -- --filter '*' --job short</c> runs the
 /// BenchmarkDotNet benchmarks and prints throughput derived from the means (MB/s, rows/s);
-/// <c>lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N]</c> measures the real server over stdio;
+/// <c>lsp-latency SERVER [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N] [--no-requests] [--memory N]</c> measures the real server (the JIT build's vmlang.dll or the NativeAOT binary) over stdio;
 /// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs.
 /// </summary>
 public static class Program
