@@ -32,6 +32,10 @@ public static class LspStepsBenchmark
             trees.Add(SyntaxTree.Parse(content, Path.Combine(folder, file)));
         }
         var compilation = Compilation.Create(trees);
+        var all = compilation.GetDiagnostics();
+        var inEdited = all.Count(d => d.Location.FilePath == path);
+        Console.WriteLine($"{all.Length} diagnostics: {inEdited} in the edited file, {all.Length - inEdited} in {all.Select(d => d.Location.FilePath).Distinct().Count(p => p != path)} other files "
+            + $"({string.Join(", ", all.Where(d => d.Location.FilePath != path).GroupBy(d => d.Code).Select(g => $"{g.Key} ×{g.Count()}"))})");
         var publisher = new Publisher(path);
         publisher.Publish(compilation, version: 1);
 
