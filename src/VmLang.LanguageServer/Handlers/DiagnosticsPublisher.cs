@@ -31,6 +31,9 @@ internal sealed class DiagnosticsPublisher : IDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PublishedList> _published = new(StringComparer.Ordinal);
     private readonly HashSet<string> _editedKeys = new(StringComparer.Ordinal);
+    // The `data` of diagnostics by template name, kept from one publish to the next (publishes run one at a time).
+    private readonly Dictionary<string, JsonElement> _dataByTemplateName = new(StringComparer.Ordinal);
+    private const int MaxRememberedTemplateNames = 100_000;
     private bool _isRunning;
     private bool _changedWhileRunning;
 
@@ -98,7 +101,8 @@ internal sealed class DiagnosticsPublisher : IDisposable
         var byKey = GroupByFile(compilation);
         var keys = byKey.Keys.Concat(edited).Select(_workspace.UriOf).Concat(_published.Keys).ToHashSet(StringComparer.Ordinal);
         var editedUris = edited.Select(_workspace.UriOf).ToHashSet(StringComparer.Ordinal);
-        var dataByTemplate = new Dictionary<Binding.TemplateSymbol, JsonElement>();
+        // Template names are few and mostly the same from one keystroke to the next.
+        if (_dataByTemplateName.Count > MaxRememberedTemplateNames) _dataByTemplateName.Clear();
         foreach (var uri in keys.Order(StringComparer.Ordinal))
         {
             var key = _workspace.KeyOf(uri);
@@ -109,7 +113,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
             // unchanged file's compiler diagnostics are equal to last time's (mostly the same objects), so most
             // files are passed over without being converted.
             if (!isEdited && (previous is null ? found.Count == 0 : previous.Source.SequenceEqual(found))) continue;
-            var current = new PublishedList(found, [.. found.Select(d => LspConversions.ToLsp(d, DataOf(compilation.GetTemplateAt(d.Location), dataByTemplate)))]);
+            var current = new PublishedList(found, [.. found.Select(d => LspConversions.ToLsp(d, DataOf(compilation.GetTemplateAt(d.Location), _dataByTemplateName)))]);
             if (!isEdited && previous is not null && previous.Json == current.Json)
             {
                 _published[uri] = current;
@@ -139,12 +143,12 @@ internal sealed class DiagnosticsPublisher : IDisposable
     }
 
     /// <summary>What code actions need and cannot recompute from a range alone: the template the diagnostic is in.</summary>
-    private static JsonElement? DataOf(Binding.TemplateSymbol? template, Dictionary<Binding.TemplateSymbol, JsonElement> known)
+    private static JsonElement? DataOf(Binding.TemplateSymbol? template, Dictionary<string, JsonElement> known)
     {
         if (template is null) return null;
-        if (!known.TryGetValue(template, out var data))
+        if (!known.TryGetValue(template.Name, out var data))
         {
-            known[template] = data = JsonSerializer.SerializeToElement(new DiagnosticData { Template = template.Name }, LspJsonContext.Default.DiagnosticData);
+            known[template.Name] = data = JsonSerializer.SerializeToElement(new DiagnosticData { Template = template.Name }, LspJsonContext.Default.DiagnosticData);
         }
         return data;
     }
