@@ -48,9 +48,11 @@ internal sealed class DiagnosticsPublisher : IDisposable
     /// <summary>Publishes after a change to <paramref name="editedKey"/> (or to the workspace as a whole when null).</summary>
     public void OnChanged(string? editedKey)
     {
-        _idleCollector.OnEdit();
         lock (_lock)
         {
+            // Under the lock, as is the idle collector's start below: a collection scheduled as a
+            // publish ends is always cancelled by an edit that comes after it.
+            _idleCollector.OnEdit();
             if (editedKey is not null) _editedKeys.Add(editedKey);
             if (_isRunning)
             {
@@ -80,12 +82,12 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 if (!_changedWhileRunning)
                 {
                     _isRunning = false;
-                    break;
+                    _idleCollector.OnWorkDone();
+                    return;
                 }
                 _changedWhileRunning = false;
             }
         }
-        _idleCollector.OnWorkDone();
     }
 
     private async Task PublishAsync()
