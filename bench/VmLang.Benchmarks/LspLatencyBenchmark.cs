@@ -15,11 +15,15 @@ namespace VmLang.Benchmarks;
 /// </summary>
 public static class LspLatencyBenchmark
 {
+    private const string Usage = "usage: lsp-latency SERVER [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N] [--no-requests] [--memory N]\n"
+        + "  SERVER: the JIT build's vmlang.dll (run with dotnet) or a native executable (artifacts/aot/linux-x64/vmlang)";
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var dll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException("usage: lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N]");
+        var serverPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException(Usage);
         var edits = Option(args, "--edits", 200);
         var pauseMs = Option(args, "--pause-ms", 100);
+        var memoryEdits = Option(args, "--memory", 0);
         var folder = Directory.CreateTempSubdirectory("vmlang-bench-").FullName;
         var file = Path.Combine(folder, "big.vml");
         var clean = args.Contains("--clean");
@@ -27,6 +31,7 @@ public static class LspLatencyBenchmark
         var at = Array.IndexOf(args, "--at") is var atIndex and >= 0 && atIndex + 1 < args.Length ? args[atIndex + 1] : "middle";
         var text = BigWorkspaceFile(5000, clean, at);
         File.WriteAllText(file, text);
+        Console.WriteLine($"server: {serverPath}");
         Console.WriteLine($"workspace file: {text.Split('\n').Length - 1} lines, {text.Length / 1024} KiB, "
             + (clean ? "only the edited template has errors (--clean)" : "every template has the error the edit toggles")
             + $"; the {at} template is edited");
@@ -40,37 +45,162 @@ public static class LspLatencyBenchmark
             Console.WriteLine($"and {others.Count} other files, {others.Sum(o => o.Text.Length) / 1024} KiB");
         }
 
-        TimeCompiler(text, file);
+        if (memoryEdits == 0) TimeCompiler(text, file);
 
-        await using var server = await ServerProcess.StartAsync(dll, folder);
-        var uri = new Uri(file).AbsoluteUri;
-        await server.SendAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "vmlang", version = 1, text } });
-        await server.WaitForDiagnosticsAsync(uri, 1);
-
-        var holeLine = text[..EditedHole(text, at)].Count(c => c == '\n');
-        var holeColumn = text.Split('\n')[holeLine].IndexOf("{{ nam }}", StringComparison.Ordinal) + 6;
-
-        foreach (var (label, pause) in new[] { ($"typing pace ({pauseMs} ms between keystrokes)", pauseMs), ("back to back (next edit as soon as diagnostics arrive)", 0) })
+        await using (var server = await LspServerProcess.StartAsync(serverPath, folder))
         {
-            var latencies = new List<double>();
-            for (var i = 0; i < edits + 10; i++)
+            var session = new EditSession(server, new Uri(file).AbsoluteUri, text, at);
+            await session.OpenAsync();
+            if (memoryEdits > 0)
             {
-                var version = server.NextVersion();
-                var insert = version % 2 == 0;
-                var change = insert
-                    ? new { range = Range(holeLine, holeColumn, holeLine, holeColumn), text = "e" }
-                    : new { range = Range(holeLine, holeColumn, holeLine, holeColumn + 1), text = "" };
-                var watch = Stopwatch.StartNew();
-                await server.SendAsync("textDocument/didChange", new { textDocument = new { uri, version }, contentChanges = new[] { change } });
-                await server.WaitForDiagnosticsAsync(uri, version);
-                if (i >= 10) latencies.Add(watch.Elapsed.TotalMilliseconds); // the first ten warm the JIT up
-                if (pause > 0) await Task.Delay(pause);
+                await MeasureMemoryAsync(session, memoryEdits);
             }
-            latencies.Sort();
-            Console.WriteLine($"{label}: n={latencies.Count} p50={Percentile(latencies, 0.50):0.0} ms p95={Percentile(latencies, 0.95):0.0} ms max={latencies[^1]:0.0} ms");
+            else
+            {
+                var typing = await session.TypeAsync(edits, pauseMs, withRequests: false);
+                Report($"typing pace ({pauseMs} ms between keystrokes): edit → publishDiagnostics", typing.Diagnostics);
+                var backToBack = await session.TypeAsync(edits, pause: 0, withRequests: false);
+                Report("back to back (next edit as soon as diagnostics arrive): edit → publishDiagnostics", backToBack.Diagnostics);
+                if (!args.Contains("--no-requests"))
+                {
+                    // Each keystroke is followed at once by one request, in turn hover, completion and semantic tokens,
+                    // which sees the edit: the request waits for nothing but may share the CPU with the edit's compile.
+                    var requests = await session.TypeAsync(edits, pauseMs, withRequests: true);
+                    Report($"typing pace with a request after each keystroke: edit → publishDiagnostics", requests.Diagnostics);
+                    foreach (var (method, latencies) in requests.Requests) Report($"  {method} sent with the edit: request → response", latencies);
+                    Console.WriteLine($"  (answers: {session.AnswerSizes})");
+                }
+            }
         }
         Directory.Delete(folder, recursive: true);
         return 0;
+    }
+
+    /// <summary>
+    /// The server's working set after the first 100 edits and after <paramref name="edits"/>, each read once
+    /// edits have been quiet for a second (the server collects garbage when idle); one edit in ten is
+    /// followed by a request, so whatever requests keep is measured too.
+    /// </summary>
+    private static async Task MeasureMemoryAsync(EditSession session, int edits)
+    {
+        var checkpoints = new[] { 100, 1000, edits / 4, edits / 2, edits }.Where(c => c <= edits).Distinct().Order().ToArray();
+        var done = 0;
+        long first = 0;
+        var watch = Stopwatch.StartNew();
+        foreach (var checkpoint in checkpoints)
+        {
+            await session.EditBurstAsync(checkpoint - done, requestEvery: 10);
+            done = checkpoint;
+            await Task.Delay(1000);
+            var (rss, peak) = session.Server.Memory();
+            if (first == 0) first = rss;
+            Console.WriteLine($"after {done,6} edits: working set (VmRSS) {rss / 1024.0:0.0} MB, {(double)rss / first:0.00}× the one after 100; peak (VmHWM) {peak / 1024.0:0.0} MB; {watch.Elapsed.TotalSeconds:0} s");
+        }
+    }
+
+    private static void Report(string label, List<double> latencies)
+    {
+        latencies.Sort();
+        Console.WriteLine($"{label}: n={latencies.Count} p50={Percentile(latencies, 0.50):0.0} ms p95={Percentile(latencies, 0.95):0.0} ms max={latencies[^1]:0.0} ms");
+    }
+
+    /// <summary>
+    /// Edits one hole of the open file back and forth (<c>{{ nam }}</c> ↔ <c>{{ name }}</c>), so every edit
+    /// changes the diagnostics, and times what the server answers.
+    /// </summary>
+    private sealed class EditSession(LspServerProcess server, string uri, string text, string at)
+    {
+        private static readonly string[] RequestMethods = ["textDocument/hover", "textDocument/completion", "textDocument/semanticTokens/full"];
+
+        private readonly int _holeLine = text[..EditedHole(text, at)].Count(c => c == '\n');
+        private readonly string _holeLineText = text.Split('\n')[text[..EditedHole(text, at)].Count(c => c == '\n')];
+        private readonly Dictionary<string, string> _answerSizes = [];
+        private int _requestsSent;
+
+        public LspServerProcess Server => server;
+
+        public string AnswerSizes => string.Join(", ", _answerSizes.Select(a => $"{a.Key[(a.Key.IndexOf('/') + 1)..]} {a.Value}"));
+
+        private int HoleColumn => _holeLineText.IndexOf("{{ nam }}", StringComparison.Ordinal) + "{{ nam".Length;
+
+        public async Task OpenAsync()
+        {
+            await server.SendAsync("textDocument/didOpen", new { textDocument = new { uri, languageId = "vmlang", version = 1, text } });
+            await server.WaitForDiagnosticsAsync(uri, 1);
+        }
+
+        /// <summary><paramref name="edits"/> timed keystrokes after ten that warm up, <paramref name="pause"/> ms apart.</summary>
+        public async Task<(List<double> Diagnostics, Dictionary<string, List<double>> Requests)> TypeAsync(int edits, int pause, bool withRequests)
+        {
+            var diagnostics = new List<double>();
+            var requests = RequestMethods.ToDictionary(m => m, _ => new List<double>());
+            for (var i = 0; i < edits + 10; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                var (published, caret) = await EditAsync();
+                Task<double>? request = withRequests ? TimedRequestAsync(RequestMethods[i % RequestMethods.Length], caret) : null;
+                await published;
+                var elapsed = watch.Elapsed.TotalMilliseconds;
+                var requestElapsed = request is null ? 0 : await request;
+                if (i >= 10) // the first ten warm the JIT up
+                {
+                    diagnostics.Add(elapsed);
+                    if (request is not null) requests[RequestMethods[i % RequestMethods.Length]].Add(requestElapsed);
+                }
+                if (pause > 0) await Task.Delay(pause);
+            }
+            return (diagnostics, requests);
+        }
+
+        /// <summary>Edits back to back, each waiting for its diagnostics; every <paramref name="requestEvery"/>th is followed by a request.</summary>
+        public async Task EditBurstAsync(int edits, int requestEvery)
+        {
+            for (var i = 0; i < edits; i++)
+            {
+                var (published, caret) = await EditAsync();
+                if (++_requestsSent % requestEvery == 0) await TimedRequestAsync(RequestMethods[_requestsSent / requestEvery % RequestMethods.Length], caret);
+                await published;
+            }
+        }
+
+        /// <summary>Sends the next edit; returns when its diagnostics are published and where the caret is after it.</summary>
+        private async Task<(Task Published, int Caret)> EditAsync()
+        {
+            var version = server.NextVersion();
+            var insert = version % 2 == 0;
+            var column = HoleColumn;
+            var change = insert
+                ? new { range = Range(_holeLine, column, _holeLine, column), text = "e" }
+                : new { range = Range(_holeLine, column, _holeLine, column + 1), text = "" };
+            var published = server.WaitForDiagnosticsAsync(uri, version);
+            await server.SendAsync("textDocument/didChange", new { textDocument = new { uri, version }, contentChanges = new[] { change } });
+            return (published, insert ? column + 1 : column);
+        }
+
+        private async Task<double> TimedRequestAsync(string method, int caret)
+        {
+            object parameters = method switch
+            {
+                // On the slot name "prospect" of the edited line: a symbol, so the hover describes the slot.
+                "textDocument/hover" => new { textDocument = new { uri }, position = new { line = _holeLine, character = _holeLineText.IndexOf("prospect", StringComparison.Ordinal) + 2 } },
+                // At the caret after the keystroke, inside the hole: the template's slots are offered.
+                "textDocument/completion" => new { textDocument = new { uri }, position = new { line = _holeLine, character = caret }, context = new { triggerKind = 1 } },
+                _ => new { textDocument = new { uri } },
+            };
+            var watch = Stopwatch.StartNew();
+            var result = await server.RequestAsync(method, parameters);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            if (!_answerSizes.ContainsKey(method)) _answerSizes[method] = Describe(method, result);
+            return elapsed;
+        }
+
+        private static string Describe(string method, JsonElement result) => method switch
+        {
+            _ when result.ValueKind != JsonValueKind.Object => "null",
+            "textDocument/hover" => $"{result.GetProperty("contents").GetProperty("value").GetString()!.Length} chars",
+            "textDocument/completion" => $"{result.GetProperty("items").GetArrayLength()} items",
+            _ => $"{result.GetProperty("data").GetArrayLength() / 5} tokens",
+        };
     }
 
     /// <summary>Parse, bind and check of the same text in this process: what each keystroke costs the server.</summary>
@@ -156,94 +286,5 @@ public static class LspLatencyBenchmark
         var holes = new List<int>();
         for (var i = text.IndexOf("{{ nam", StringComparison.Ordinal); i >= 0; i = text.IndexOf("{{ nam", i + 1, StringComparison.Ordinal)) holes.Add(i);
         return holes[at switch { "first" => 0, "last" => holes.Count - 1, _ => holes.Count / 2 }];
-    }
-
-    /// <summary>The server process and a minimal LSP client over its stdin/stdout.</summary>
-    private sealed class ServerProcess : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly Stream _input;
-        private readonly Stream _output;
-        private int _nextId;
-        private int _version = 1;
-
-        private ServerProcess(Process process)
-        {
-            _process = process;
-            _input = process.StandardInput.BaseStream;
-            // Buffered, so reading a header byte by byte costs no system call per byte: the time
-            // measured should be the server's, not this client's.
-            _output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
-        }
-
-        public static async Task<ServerProcess> StartAsync(string dll, string folder)
-        {
-            var start = new ProcessStartInfo("dotnet", [dll, "lsp", "--stdio"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-            var process = Process.Start(start)!;
-            _ = process.StandardError.ReadToEndAsync();
-            var server = new ServerProcess(process);
-            await server.RequestAsync("initialize", new { processId = Environment.ProcessId, rootUri = new Uri(folder).AbsoluteUri, capabilities = new { } });
-            await server.SendAsync("initialized", new { });
-            return server;
-        }
-
-        public int NextVersion() => ++_version;
-
-        public async Task SendAsync(string method, object parameters) =>
-            await WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new { jsonrpc = "2.0", method, @params = parameters }));
-
-        public async Task RequestAsync(string method, object parameters)
-        {
-            var id = ++_nextId;
-            await WriteAsync(JsonSerializer.SerializeToUtf8Bytes(new { jsonrpc = "2.0", id, method, @params = parameters }));
-            while (true)
-            {
-                using var message = await ReadAsync();
-                if (message.RootElement.TryGetProperty("id", out var got) && got.ValueKind == JsonValueKind.Number && got.GetInt32() == id) return;
-            }
-        }
-
-        /// <summary>Reads until the diagnostics of <paramref name="uri"/> at <paramref name="version"/> arrive.</summary>
-        public async Task WaitForDiagnosticsAsync(string uri, int version)
-        {
-            while (true)
-            {
-                using var message = await ReadAsync();
-                var root = message.RootElement;
-                if (!root.TryGetProperty("method", out var method) || method.GetString() != "textDocument/publishDiagnostics") continue;
-                var parameters = root.GetProperty("params");
-                if (parameters.GetProperty("uri").GetString() == uri && parameters.TryGetProperty("version", out var v) && v.GetInt32() >= version) return;
-            }
-        }
-
-        private async Task WriteAsync(byte[] body)
-        {
-            // One write per message, as editors send them.
-            await _input.WriteAsync((byte[])[.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body]);
-            await _input.FlushAsync();
-        }
-
-        private async Task<JsonDocument> ReadAsync()
-        {
-            var header = new StringBuilder();
-            var one = new byte[1];
-            while (!header.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-            {
-                if (await _output.ReadAsync(one) == 0) throw new EndOfStreamException("the server closed stdout");
-                header.Append((char)one[0]);
-            }
-            var length = int.Parse(header.ToString().Split("Content-Length:")[1].Split("\r\n")[0].Trim(), CultureInfo.InvariantCulture);
-            var body = new byte[length];
-            await _output.ReadExactlyAsync(body);
-            return JsonDocument.Parse(body);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await RequestAsync("shutdown", new { });
-            await SendAsync("exit", new { });
-            if (!_process.WaitForExit(10000)) _process.Kill(entireProcessTree: true);
-            _process.Dispose();
-        }
     }
 }

@@ -1,8 +1,8 @@
 namespace VmLang.LanguageServer;
 
 /// <summary>
-/// Runs an action once things have been quiet for a while, per key: e.g. publish a document's
-/// diagnostics 100 ms after the last keystroke instead of after every one.
+/// Runs an action once things have been quiet for a while, per key: e.g. collect garbage once
+/// edits have stopped for 30 ms (<see cref="IdleCollector"/>).
 /// </summary>
 /// <remarks>
 /// Scheduling again for a key cancels the earlier action, even one that has already started, since

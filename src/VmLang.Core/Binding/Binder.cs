@@ -10,10 +10,10 @@ namespace VmLang.Binding;
 /// Given the workspace it was edited from, it keeps what it found in the files it may (see
 /// <see cref="BindingReuse"/>) and binds only the others.
 /// </summary>
-internal sealed class Binder
+internal sealed partial class Binder
 {
     private readonly ImmutableArray<SyntaxTree> _trees;
-    private readonly Dictionary<string, List<Symbol>> _globals = new(StringComparer.Ordinal);
+    private Dictionary<string, List<Symbol>> _globals = new(StringComparer.Ordinal);
 
     // Diagnostics and occurrences go to the file being bound (or to the workspace's own list, for
     // duplicate names): files are bound one at a time, so one set of builders serves them all.
@@ -41,6 +41,7 @@ internal sealed class Binder
 
     private BoundWorkspace BindAll(BoundWorkspace? earlier)
     {
+        if (earlier is not null && TryBindEdited(earlier) is { } edited) return edited;
         var names = BindingReuse.DeclaredNames(_trees);
         var kept = BindingReuse.KeptTrees(_trees, names, earlier);
 
@@ -67,7 +68,7 @@ internal sealed class Binder
                 sameName.Add(symbol);
             }
         }
-        ReportDuplicateNames();
+        var duplicateNames = ReportDuplicateNames();
 
         var diagnostics = new List<Diagnostic>(_workspaceDiagnostics);
         var boundTrees = new Dictionary<SyntaxTree, BoundTree>(_trees.Length);
@@ -80,7 +81,7 @@ internal sealed class Binder
             boundTrees[tree] = bound;
             diagnostics.AddRange(bound.Diagnostics);
         }
-        return new BoundWorkspace([.. templates], [.. rulesets], [.. sequences], _globals, boundTrees, [.. diagnostics], names);
+        return new BoundWorkspace([.. templates], [.. rulesets], [.. sequences], _globals, boundTrees, [.. diagnostics], names, _trees, duplicateNames);
     }
 
     private static ImmutableArray<Symbol> DeclareSymbols(SyntaxTree tree)
@@ -123,18 +124,27 @@ internal sealed class Binder
         return bound;
     }
 
-    private void ReportDuplicateNames()
+    /// <summary>Reports every name declared more than once, and returns those names.</summary>
+    private ImmutableArray<string> ReportDuplicateNames()
     {
+        var duplicates = ImmutableArray.CreateBuilder<string>();
         foreach (var (name, symbols) in _globals)
         {
             if (symbols.Count < 2) continue;
-            foreach (var symbol in symbols)
-            {
-                var other = symbols.First(s => s != symbol);
-                var where = other.Location.LineSpan.Start;
-                var otherPlace = $"{DisplayName(other.SyntaxTree)}({where.Line + 1},{where.Character + 1})";
-                Report(DiagnosticDescriptors.DuplicateName.Create(symbol.SyntaxTree.GetLocation(symbol.NameToken), name, otherPlace));
-            }
+            duplicates.Add(name);
+            ReportDuplicates(name, symbols);
+        }
+        return duplicates.ToImmutable();
+    }
+
+    private void ReportDuplicates(string name, List<Symbol> symbols)
+    {
+        foreach (var symbol in symbols)
+        {
+            var other = symbols.First(s => s != symbol);
+            var where = other.Location.LineSpan.Start;
+            var otherPlace = $"{DisplayName(other.SyntaxTree)}({where.Line + 1},{where.Character + 1})";
+            Report(DiagnosticDescriptors.DuplicateName.Create(symbol.SyntaxTree.GetLocation(symbol.NameToken), name, otherPlace));
         }
     }
 

@@ -6,7 +6,8 @@ namespace VmLang.Binding;
 
 /// <summary>
 /// Everything the binder found: symbols, where they occur (per file, in source order), and binding
-/// diagnostics. Nothing here is changed after binding; plain dictionaries are used because building
+/// diagnostics; also the trees it bound, in order, and the names declared more than once, for the
+/// binding of the next edit. Nothing here is changed after binding; plain dictionaries are used because building
 /// immutable ones for every keystroke costs more than the binding itself.
 /// </summary>
 internal sealed record BoundWorkspace(
@@ -16,7 +17,9 @@ internal sealed record BoundWorkspace(
     IReadOnlyDictionary<string, List<Symbol>> Globals,
     IReadOnlyDictionary<SyntaxTree, BoundTree> Trees,
     ImmutableArray<Diagnostic> Diagnostics,
-    ImmutableArray<DeclaredName> Names)
+    ImmutableArray<DeclaredName> Names,
+    ImmutableArray<SyntaxTree> SyntaxTrees,
+    ImmutableArray<string> DuplicateNames)
 {
     /// <summary>The first symbol of kind <typeparamref name="T"/> declared as <paramref name="name"/>.</summary>
     public T? LookUp<T>(string name) where T : Symbol => LookUp<T>(Globals, name);
@@ -83,12 +86,31 @@ internal static class BindingReuse
             // A tree given twice is bound afresh: its two bindings are merged, and a merged one cannot be split again.
             if (earlier.Trees.ContainsKey(tree) && !kept.Add(tree)) return [];
         }
+        DropDependents(kept, earlier);
+        return kept;
+    }
+
+    /// <summary>Drops from <paramref name="kept"/> every tree that names a symbol of a tree not kept, until none does.</summary>
+    public static void DropDependents(HashSet<SyntaxTree> kept, BoundWorkspace earlier)
+    {
         bool dropped;
         do
         {
             dropped = kept.RemoveWhere(tree => earlier.Trees[tree].ReferencedTrees.Any(other => !kept.Contains(other))) > 0;
         }
         while (dropped);
-        return kept;
+    }
+
+    /// <summary>Whether two versions of a file declare the same kinds and names, in the same order.</summary>
+    public static bool SameDeclaredNames(SyntaxTree before, SyntaxTree after)
+    {
+        var a = before.Root.Declarations;
+        var b = after.Root.Declarations;
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i].Kind != b[i].Kind || !string.Equals(a[i].Name.Text, b[i].Name.Text, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 }

@@ -12,130 +12,124 @@ namespace VmLang.LanguageServer.Handlers;
 /// their diagnostics carry the current version.
 /// </summary>
 /// <remarks>
-/// Timing: the first change after a quiet spell is compiled at once, so a single keystroke or an
-/// opened file shows its diagnostics without delay; changes that come within <c>delay</c> of the
-/// previous one (fast typing, a paste of many edits) are coalesced and compiled once the burst has
-/// been quiet for <c>delay</c>. Publishing runs one at a time, always on the newest state.
+/// Timing: a change is compiled and published at once when nothing is being published; changes that
+/// come while a publish runs (fast typing, a paste of many edits) wait for it and are then compiled
+/// together, once, on the newest state. So no change waits for a timer, at most one compile runs at a
+/// time, and the server is never more than one compile behind the editor.
 /// </remarks>
 internal sealed class DiagnosticsPublisher : IDisposable
 {
-    private const string DebounceKey = "workspace";
-
-    // A pause this long between keystrokes is time the user is not waiting on; a quarter of the
-    // 64 MB young-generation budget (runtimeconfig) is a few keystrokes' garbage on a big file.
+    // A pause this long between keystrokes is time the user is not waiting on; 16 MB is a few
+    // keystrokes' garbage on a big file, and a fraction of the runtime's young-generation budget.
     private static readonly TimeSpan IdleCollectionQuiet = TimeSpan.FromMilliseconds(30);
     private const long IdleCollectionThreshold = 16L * 1024 * 1024;
 
     private readonly LanguageServerConnection _connection;
     private readonly ServerWorkspace _workspace;
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _delay;
     private readonly TextWriter _log;
-    private readonly Debouncer<string> _debouncer;
     private readonly IdleCollector _idleCollector;
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PublishedList> _published = new(StringComparer.Ordinal);
     private readonly HashSet<string> _editedKeys = new(StringComparer.Ordinal);
-    private long _lastChange;
+    // The `data` of diagnostics by template name, kept from one publish to the next (publishes run one at a time).
+    private readonly Dictionary<string, JsonElement> _dataByTemplateName = new(StringComparer.Ordinal);
+    private const int MaxRememberedTemplateNames = 100_000;
+    private bool _isRunning;
+    private bool _changedWhileRunning;
 
-    public DiagnosticsPublisher(LanguageServerConnection connection, ServerWorkspace workspace, TimeProvider time, TimeSpan delay, TextWriter log)
+    public DiagnosticsPublisher(LanguageServerConnection connection, ServerWorkspace workspace, TimeProvider time, TextWriter log)
     {
         _connection = connection;
         _workspace = workspace;
-        _time = time;
-        _delay = delay;
         _log = log;
-        _debouncer = new Debouncer<string>(delay, time, log);
         _idleCollector = new IdleCollector(IdleCollectionQuiet, IdleCollectionThreshold, time, log);
-        _lastChange = time.GetTimestamp() - (long)(delay.TotalSeconds * time.TimestampFrequency) - 1;
     }
 
     /// <summary>Publishes after a change to <paramref name="editedKey"/> (or to the workspace as a whole when null).</summary>
-    /// <param name="immediately">Skip the debounce: an opened or closed file, a file changed on disk.</param>
-    public void OnChanged(string? editedKey, bool immediately = false)
+    public void OnChanged(string? editedKey)
     {
-        _idleCollector.OnEdit();
-        bool quiet;
         lock (_lock)
         {
+            // Under the lock, as is the idle collector's start below: a collection scheduled as a
+            // publish ends is always cancelled by an edit that comes after it.
+            _idleCollector.OnEdit();
             if (editedKey is not null) _editedKeys.Add(editedKey);
-            var now = _time.GetTimestamp();
-            quiet = immediately || _time.GetElapsedTime(_lastChange, now) >= _delay;
-            _lastChange = now;
-        }
-        if (quiet)
-        {
-            _debouncer.Cancel(DebounceKey);
-            _ = PublishNowAsync();
-        }
-        else
-        {
-            _debouncer.Schedule(DebounceKey, PublishAsync);
+            if (_isRunning)
+            {
+                _changedWhileRunning = true;
+                return;
+            }
+            _isRunning = true;
+            _ = Task.Run(PublishUntilCurrentAsync);
         }
     }
 
-    /// <summary>Publishes without waiting, e.g. after the workspace is loaded.</summary>
-    public Task PublishNowAsync() => Task.Run(async () =>
+    /// <summary>Publishes, and again for as long as changes came in while it did.</summary>
+    private async Task PublishUntilCurrentAsync()
     {
-        try
+        while (true)
         {
-            await PublishAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception error)
-        {
-            _log.WriteLine($"[vmlang] publishing diagnostics failed: {error}");
-        }
-    });
-
-    private async Task PublishAsync(CancellationToken cancellationToken)
-    {
-        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            string[] edited;
+            try
+            {
+                await PublishAsync().ConfigureAwait(false);
+            }
+            catch (Exception error)
+            {
+                _log.WriteLine($"[vmlang] publishing diagnostics failed: {error}");
+            }
             lock (_lock)
             {
-                edited = [.. _editedKeys];
-                _editedKeys.Clear();
-            }
-            var snapshot = _workspace.Current;
-            var compilation = snapshot.Compilation;
-            var byKey = GroupByFile(compilation);
-            var keys = byKey.Keys.Concat(edited).Select(_workspace.UriOf).Concat(_published.Keys).ToHashSet(StringComparer.Ordinal);
-            var editedUris = edited.Select(_workspace.UriOf).ToHashSet(StringComparer.Ordinal);
-            var dataByTemplate = new Dictionary<Binding.TemplateSymbol, JsonElement>();
-            foreach (var uri in keys.Order(StringComparer.Ordinal))
-            {
-                var key = _workspace.KeyOf(uri);
-                var found = byKey.TryGetValue(key, out var list) ? list : [];
-                var isEdited = editedUris.Contains(uri);
-                _published.TryGetValue(uri, out var previous);
-                // An edited file is always published (its version moved); others only when their list changed. An
-                // unchanged file's compiler diagnostics are equal to last time's (mostly the same objects), so most
-                // files are passed over without being converted.
-                if (!isEdited && (previous is null ? found.Count == 0 : previous.Source.SequenceEqual(found))) continue;
-                var current = new PublishedList(found, [.. found.Select(d => LspConversions.ToLsp(d, DataOf(compilation.GetTemplateAt(d.Location), dataByTemplate)))]);
-                if (!isEdited && previous is not null && previous.Json == current.Json)
+                if (!_changedWhileRunning)
                 {
-                    _published[uri] = current;
-                    continue;
+                    _isRunning = false;
+                    _idleCollector.OnWorkDone();
+                    return;
                 }
-
-                if (current.Diagnostics.Count == 0) _published.Remove(uri);
-                else _published[uri] = current;
-                await _connection.PublishDiagnosticsAsync(new PublishDiagnosticsParams
-                {
-                    Uri = uri,
-                    Version = snapshot.Versions.TryGetValue(key, out var version) ? version : null,
-                    Diagnostics = current.Diagnostics,
-                }).ConfigureAwait(false);
+                _changedWhileRunning = false;
             }
         }
-        finally
+    }
+
+    private async Task PublishAsync()
+    {
+        string[] edited;
+        lock (_lock)
         {
-            _oneAtATime.Release();
-            _idleCollector.OnWorkDone();
+            edited = [.. _editedKeys];
+            _editedKeys.Clear();
+        }
+        var snapshot = _workspace.Current;
+        var compilation = snapshot.Compilation;
+        var byKey = GroupByFile(compilation);
+        var keys = byKey.Keys.Concat(edited).Select(_workspace.UriOf).Concat(_published.Keys).ToHashSet(StringComparer.Ordinal);
+        var editedUris = edited.Select(_workspace.UriOf).ToHashSet(StringComparer.Ordinal);
+        // Template names are few and mostly the same from one keystroke to the next.
+        if (_dataByTemplateName.Count > MaxRememberedTemplateNames) _dataByTemplateName.Clear();
+        foreach (var uri in keys.Order(StringComparer.Ordinal))
+        {
+            var key = _workspace.KeyOf(uri);
+            var found = byKey.TryGetValue(key, out var list) ? list : [];
+            var isEdited = editedUris.Contains(uri);
+            _published.TryGetValue(uri, out var previous);
+            // An edited file is always published (its version moved); others only when their list changed. An
+            // unchanged file's compiler diagnostics are equal to last time's (mostly the same objects), so most
+            // files are passed over without being converted.
+            if (!isEdited && (previous is null ? found.Count == 0 : previous.Source.SequenceEqual(found))) continue;
+            var current = new PublishedList(found, [.. found.Select(d => LspConversions.ToLsp(d, DataOf(compilation.GetTemplateAt(d.Location), _dataByTemplateName)))]);
+            if (!isEdited && previous is not null && previous.Json == current.Json)
+            {
+                _published[uri] = current;
+                continue;
+            }
+
+            if (current.Diagnostics.Count == 0) _published.Remove(uri);
+            else _published[uri] = current;
+            await _connection.PublishDiagnosticsAsync(new PublishDiagnosticsParams
+            {
+                Uri = uri,
+                Version = snapshot.Versions.TryGetValue(key, out var version) ? version : null,
+                Diagnostics = current.Diagnostics,
+            }).ConfigureAwait(false);
         }
     }
 
@@ -151,12 +145,12 @@ internal sealed class DiagnosticsPublisher : IDisposable
     }
 
     /// <summary>What code actions need and cannot recompute from a range alone: the template the diagnostic is in.</summary>
-    private static JsonElement? DataOf(Binding.TemplateSymbol? template, Dictionary<Binding.TemplateSymbol, JsonElement> known)
+    private static JsonElement? DataOf(Binding.TemplateSymbol? template, Dictionary<string, JsonElement> known)
     {
         if (template is null) return null;
-        if (!known.TryGetValue(template, out var data))
+        if (!known.TryGetValue(template.Name, out var data))
         {
-            known[template] = data = JsonSerializer.SerializeToElement(new DiagnosticData { Template = template.Name }, LspJsonContext.Default.DiagnosticData);
+            known[template.Name] = data = JsonSerializer.SerializeToElement(new DiagnosticData { Template = template.Name }, LspJsonContext.Default.DiagnosticData);
         }
         return data;
     }
@@ -173,12 +167,7 @@ internal sealed class DiagnosticsPublisher : IDisposable
         public string Json => _json ??= JsonSerializer.Serialize(Diagnostics, LspJsonContext.Default.IReadOnlyListDiagnostic);
     }
 
-    public void Dispose()
-    {
-        _debouncer.Dispose();
-        _idleCollector.Dispose();
-        _oneAtATime.Dispose();
-    }
+    public void Dispose() => _idleCollector.Dispose();
 }
 
 /// <summary>The <c>data</c> of a published diagnostic.</summary>

@@ -25,7 +25,7 @@ internal sealed class LifecycleHandler(ServerWorkspace workspace, DiagnosticsPub
         });
         connection.OnNotification<InitializedParams>(LspMethods.Initialized, async _ =>
         {
-            diagnostics.OnChanged(null, immediately: true);
+            diagnostics.OnChanged(null);
             if (_canRegisterWatchers) await RegisterWatchersAsync(connection).ConfigureAwait(false);
         });
     }

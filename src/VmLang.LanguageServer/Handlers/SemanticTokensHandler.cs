@@ -24,20 +24,73 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
 
     private const uint Declaration = 1;
 
+    private const int RememberedDocuments = 8;
+
+    // Per document, the tokens of its closed declarations by their text, from the last request: the next
+    // request (after a keystroke) encodes only the declarations whose text changed.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DeclarationPieces> _pieces = new(StringComparer.Ordinal);
+    private readonly List<string> _recent = [];
+
     public void Register(LanguageServerConnection connection) =>
         connection.OnDocumentRequest<SemanticTokensParams, SemanticTokens>(workspace, LspMethods.TextDocumentSemanticTokensFull, Tokens);
 
     private SemanticTokens? Tokens(SemanticTokensParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        var encoder = new Encoder(document.Text);
-        foreach (var token in document.Tree.Root.DescendantTokens())
+        var text = document.Text;
+        var earlier = _pieces.TryGetValue(document.Uri, out var known) ? known : null;
+        var pieces = new DeclarationPieces();
+        var data = new List<uint>(earlier?.TokenCount * 5 ?? 1024);
+        var encoder = new Encoder(text, data);
+        var root = document.Tree.Root;
+        foreach (var declaration in root.Declarations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var trivia in token.LeadingTrivia) AddComment(encoder, trivia);
-            if (!token.IsMissing && Classify(token) is ({ } type, var modifiers)) encoder.Add(token.Span, type, modifiers);
-            foreach (var trivia in token.TrailingTrivia) AddComment(encoder, trivia);
+            var span = declaration.FullSpan;
+            var line = text.GetLineIndex(span.Start);
+            var column = span.Start - text.GetLineStart(line);
+            // A declaration closed by its own `}` is parsed the same wherever it stands, so its tokens are
+            // those of any declaration with the same text (most of a file, from one keystroke to the next).
+            var closed = !declaration.CloseBrace.IsMissing;
+            if (!closed || earlier?.Find(text.Text.AsSpan(span.Start, span.Length), column) is not { } piece)
+            {
+                var own = new Encoder(text, [], line);
+                AddTokens(own, declaration);
+                piece = new Piece(column, [.. own.Data], own.PreviousLine - line, own.PreviousCharacter);
+            }
+            if (closed) pieces.Add(text.Text.Substring(span.Start, span.Length), piece);
+            encoder.Append(piece, line);
         }
-        return new SemanticTokens { Data = [.. encoder.Data] };
+        AddTokens(encoder, root.EndOfFile);
+        _pieces[document.Uri] = pieces;
+        Remember(document.Uri);
+        return new SemanticTokens { Data = [.. data] };
+    }
+
+    private static void AddTokens(Encoder encoder, SyntaxNode node)
+    {
+        foreach (var token in node.DescendantTokens()) AddTokens(encoder, token);
+    }
+
+    private static void AddTokens(Encoder encoder, SyntaxToken token)
+    {
+        foreach (var trivia in token.LeadingTrivia) AddComment(encoder, trivia);
+        if (!token.IsMissing && Classify(token) is ({ } type, var modifiers)) encoder.Add(token.Span, type, modifiers);
+        foreach (var trivia in token.TrailingTrivia) AddComment(encoder, trivia);
+    }
+
+    /// <summary>Keeps the pieces of the few documents asked about last, so those of closed documents do not pile up.</summary>
+    private void Remember(string justAsked)
+    {
+        lock (_recent)
+        {
+            _recent.Remove(justAsked);
+            _recent.Add(justAsked);
+            while (_recent.Count > RememberedDocuments)
+            {
+                _pieces.TryRemove(_recent[0], out _);
+                _recent.RemoveAt(0);
+            }
+        }
     }
 
     private static void AddComment(Encoder encoder, SyntaxTrivia trivia)
@@ -71,13 +124,42 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
         _ => (null, 0),
     };
 
-    /// <summary>Writes the five-integer relative encoding of LSP, one entry per line piece, in document order.</summary>
-    private sealed class Encoder(SourceText text)
+    /// <summary>
+    /// One declaration's tokens, encoded as if the previous token were at the start of the declaration's
+    /// line: <see cref="Encoder.Append"/> puts them anywhere by re-encoding the first one.
+    /// </summary>
+    private sealed record Piece(int StartColumn, uint[] Data, int LastLine, int LastCharacter)
     {
-        private int _previousLine;
-        private int _previousCharacter;
+        public int TokenCount => Data.Length / 5;
+    }
 
-        public List<uint> Data { get; } = [];
+    /// <summary>The pieces of one document by declaration text; written by one request, then only read.</summary>
+    private sealed class DeclarationPieces
+    {
+        private readonly Dictionary<string, Piece> _byText = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Piece>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public DeclarationPieces() => _lookup = _byText.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int TokenCount { get; private set; }
+
+        public Piece? Find(ReadOnlySpan<char> declarationText, int startColumn) =>
+            _lookup.TryGetValue(declarationText, out var piece) && piece.StartColumn == startColumn ? piece : null;
+
+        public void Add(string declarationText, Piece piece)
+        {
+            if (_byText.TryAdd(declarationText, piece)) TokenCount += piece.TokenCount;
+        }
+    }
+
+    /// <summary>Writes the five-integer relative encoding of LSP, one entry per line piece, in document order.</summary>
+    private sealed class Encoder(SourceText text, List<uint> data, int previousLine = 0)
+    {
+        public int PreviousLine { get; private set; } = previousLine;
+
+        public int PreviousCharacter { get; private set; }
+
+        public List<uint> Data => data;
 
         public void Add(TextSpan span, TokenType type, uint modifiers)
         {
@@ -89,15 +171,30 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
                 if (end > start)
                 {
                     var position = text.GetLinePosition(start);
-                    var deltaLine = position.Line - _previousLine;
-                    var deltaCharacter = deltaLine == 0 ? position.Character - _previousCharacter : position.Character;
-                    Data.AddRange([(uint)deltaLine, (uint)deltaCharacter, (uint)(end - start), (uint)type, modifiers]);
-                    _previousLine = position.Line;
-                    _previousCharacter = position.Character;
+                    var deltaLine = position.Line - PreviousLine;
+                    var deltaCharacter = deltaLine == 0 ? position.Character - PreviousCharacter : position.Character;
+                    data.AddRange([(uint)deltaLine, (uint)deltaCharacter, (uint)(end - start), (uint)type, modifiers]);
+                    PreviousLine = position.Line;
+                    PreviousCharacter = position.Character;
                 }
                 line++;
                 if (line < text.LineCount) start = text.GetLineStart(line);
             }
+        }
+
+        /// <summary>Adds a declaration's piece, the declaration starting on <paramref name="line"/>.</summary>
+        public void Append(Piece piece, int line)
+        {
+            if (piece.Data.Length == 0) return;
+            // The piece's first token is relative to (line, 0): its own line and column are absolute from there.
+            var firstLine = line + (int)piece.Data[0];
+            var firstCharacter = (int)piece.Data[1];
+            var deltaLine = firstLine - PreviousLine;
+            data.Add((uint)deltaLine);
+            data.Add((uint)(deltaLine == 0 ? firstCharacter - PreviousCharacter : firstCharacter));
+            data.AddRange(piece.Data.AsSpan(2));
+            PreviousLine = line + piece.LastLine;
+            PreviousCharacter = piece.LastCharacter;
         }
     }
 }

@@ -14,7 +14,7 @@ internal sealed class TextSyncHandler(ServerWorkspace workspace, DiagnosticsPubl
         connection.OnNotification<DidOpenTextDocumentParams>(LspMethods.TextDocumentDidOpen, opened =>
         {
             workspace.Open(opened);
-            diagnostics.OnChanged(workspace.KeyOf(opened.TextDocument.Uri), immediately: true);
+            diagnostics.OnChanged(workspace.KeyOf(opened.TextDocument.Uri));
             return Task.CompletedTask;
         });
         connection.OnNotification<DidChangeTextDocumentParams>(LspMethods.TextDocumentDidChange, changed =>
@@ -33,7 +33,7 @@ internal sealed class TextSyncHandler(ServerWorkspace workspace, DiagnosticsPubl
         connection.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, closed =>
         {
             workspace.Close(closed);
-            diagnostics.OnChanged(null, immediately: true);
+            diagnostics.OnChanged(null);
             return Task.CompletedTask;
         });
         // Saving changes nothing the server does not already have; handled so it is not logged as unknown.

@@ -20,19 +20,19 @@ internal sealed class WorkspaceChangeHandler(ServerWorkspace workspace, Diagnost
             {
                 any |= workspace.ReloadFromDisk(workspace.KeyOf(change.Uri), deleted: change.Type == FileChangeType.Deleted);
             }
-            if (any) diagnostics.OnChanged(null, immediately: true);
+            if (any) diagnostics.OnChanged(null);
             return Task.CompletedTask;
         });
         connection.OnNotification<DidChangeConfigurationParams>(LspMethods.WorkspaceDidChangeConfiguration, _ =>
         {
             workspace.ReloadConfiguration();
-            diagnostics.OnChanged(null, immediately: true);
+            diagnostics.OnChanged(null);
             return Task.CompletedTask;
         });
         connection.OnNotification<DidChangeWorkspaceFoldersParams>(LspMethods.WorkspaceDidChangeWorkspaceFolders, changed =>
         {
             workspace.ChangeFolders(changed.Event.Added.Select(f => f.Uri), changed.Event.Removed.Select(f => f.Uri));
-            diagnostics.OnChanged(null, immediately: true);
+            diagnostics.OnChanged(null);
             return Task.CompletedTask;
         });
     }

@@ -73,7 +73,9 @@ public class IncrementalCheckProperties
         [.. compilation.SyntaxTrees.SelectMany(tree => compilation.GetOccurrences(tree)
             .Select(o => $"{tree.FilePath}:{o.Span} {o.IsDeclaration} {o.Symbol} in {o.Symbol.SyntaxTree.FilePath}@{o.Symbol.NameToken.Span}")),
          .. compilation.Templates.Select(t => $"{t} uses {string.Join(",", t.Rulesets)} slots {string.Join(",", t.Slots)} max {t.MaxSeconds}"),
-         .. compilation.Sequences.Select(s => $"{s} steps {string.Join(",", s.Steps.Select(step => $"{step.Day}:{step.Template}"))}")];
+         .. compilation.Sequences.Select(s => $"{s} steps {string.Join(",", s.Steps.Select(step => $"{step.Day}:{step.Template}"))}"),
+         .. compilation.Bound.Globals.OrderBy(g => g.Key, StringComparer.Ordinal)
+             .Select(g => $"{g.Key}: {string.Join(", ", g.Value.Select(s => $"{s} in {s.SyntaxTree.FilePath}@{s.NameToken.Span}"))}")];
 
     /// <summary>A kept file's binding points only at symbols of this compilation, never at those of the one it was edited from.</summary>
     private static void AssertNoStaleSymbols(Compilation compilation)
@@ -87,6 +89,7 @@ public class IncrementalCheckProperties
         Assert.All(compilation.Templates.SelectMany(t => t.Rulesets), r => Assert.Contains(r, symbols));
         Assert.All(compilation.Sequences.SelectMany(s => s.Steps).Where(s => s.Template is not null), s => Assert.Contains(s.Template!, symbols));
         Assert.All(compilation.Templates.Where(t => !t.NameToken.IsMissing), t => Assert.Contains(t, compilation.Bound.Globals[t.Name]));
+        Assert.All(compilation.Bound.Globals.Values.SelectMany(g => g), s => Assert.Contains(s, symbols));
     }
 
     private static List<string> Describe(IEnumerable<Diagnostic> diagnostics) =>

@@ -110,7 +110,7 @@ internal sealed class LspTestClient : IAsyncDisposable
 
         prepareFolder?.Invoke(folder.Path);
         var client = new LspTestClient(
-            (connection, log) => VmLangLanguageServer.Register(connection, log, TimeProvider.System, TimeSpan.FromMilliseconds(20)),
+            (connection, log) => VmLangLanguageServer.Register(connection, log, TimeProvider.System),
             folder);
         try
         {

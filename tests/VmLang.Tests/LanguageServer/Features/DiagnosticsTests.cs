@@ -30,6 +30,35 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public async Task A_burst_of_edits_ends_with_the_diagnostics_of_the_last_version_and_versions_never_go_back()
+    {
+        await using var session = await StartServerAsync();
+        var uri = session.UriOf("first_touch.vml");
+        await session.OpenAsync(uri, FirstTouch);
+        var (line, character) = TextPositions.Find(FirstTouch, "{{ rep }}", offset: 6);
+
+        // Forty keystrokes sent without waiting: "rep" becomes "repp" (VML0103) and back, ending as it began.
+        const int last = 41;
+        for (var version = 2; version <= last; version++)
+        {
+            if (version % 2 == 0) await session.ChangeAsync(uri, version, line, character, line, character, "p");
+            else await session.ChangeAsync(uri, version, line, character, line, character + 1, "");
+        }
+
+        var versions = new List<int>();
+        while (versions.LastOrDefault() != last)
+        {
+            var message = await session.ReceiveAsync();
+            if (!message.TryGetProperty("method", out var method) || method.GetString() != LspMethods.TextDocumentPublishDiagnostics) continue;
+            var parameters = message.GetProperty("params");
+            if (parameters.GetProperty("uri").GetString() != uri || !parameters.TryGetProperty("version", out var version)) continue;
+            versions.Add(version.GetInt32());
+            if (versions[^1] == last) Assert.DoesNotContain(parameters.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "VML0103");
+        }
+        Assert.Equal(versions.Order(), versions);
+    }
+
+    [Fact]
     public async Task A_change_in_one_file_publishes_the_diagnostics_it_causes_in_another()
     {
         await using var session = await StartServerAsync();

@@ -44,6 +44,55 @@ public class PresentationFeatureTests
         Assert.Contains(tokens, t => t.Line == 5 && t.Type == "string");
     }
 
+    [Theory]
+    [InlineData("// a new first line\n", 0, 0)] // every declaration moves down a line
+    [InlineData("x", 2, 7)] // the first template's slot is renamed; the rest stay put
+    [InlineData("\"\"\"\n", 9, 0)] // an unclosed text block swallows the rest of the file
+    [InlineData("}\n", 8, 0)] // a template ends early, and the next ones are read again
+    public async Task Semantic_tokens_after_an_edit_are_those_of_the_edited_text_read_afresh(string insert, int line, int character)
+    {
+        const string text = "template a for voicemail {\n  slot p : prospect\n  say \"\"\"\n    Hi {{ p | first }}\n    \"\"\"\n}\n"
+            + "// between\ntemplate b for voicemail {\n  slot p : prospect\n  say \"\"\"\n    Hi {{ p }}\n    \"\"\"\n}\nruleset r { forbid \"x\" because \"y\" } template c for voicemail { slot q : text }\n";
+        await using var session = await StartServerAsync();
+        var edited = session.UriOf("edited.vml");
+        await session.OpenAsync(edited, text);
+        await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(edited));
+        await session.ChangeAsync(edited, 2, line, character, line, character, insert);
+        var afterEdit = await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(edited));
+
+        var lines = text.Split('\n');
+        lines[line] = lines[line].Insert(character, insert);
+        var fresh = session.UriOf("fresh.vml");
+        var freshText = string.Join('\n', lines);
+        lines = freshText.Split('\n');
+        await session.OpenAsync(fresh, freshText);
+        var read = await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(fresh));
+
+        Assert.Equal(read.GetProperty("data").ToString(), afterEdit.GetProperty("data").ToString());
+        // And what it says is right: each token, decoded, stands on text of its kind.
+        var legend = new[] { "keyword", "type", "parameter", "enumMember", "function", "string", "number", "comment", "operator" };
+        var data = read.GetProperty("data").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        int tokenLine = 0, tokenCharacter = 0;
+        for (var i = 0; i < data.Length; i += 5)
+        {
+            tokenLine += data[i];
+            tokenCharacter = data[i] == 0 ? tokenCharacter + data[i + 1] : data[i + 1];
+            var word = lines[tokenLine].Substring(tokenCharacter, data[i + 2]);
+            var expected = legend[data[i + 3]] switch
+            {
+                "keyword" => "^(template|for|voicemail|slot|say|ruleset|forbid|because)$",
+                "type" => "^[abcr]$",
+                "parameter" => "^x?[pq]x?$",
+                "enumMember" => "^(prospect|text)$",
+                "function" => "^first$",
+                "comment" => "^//",
+                "operator" => "^(:|\\||\\{\\{|\\}\\})$",
+                _ => ".",
+            };
+            Assert.Matches(expected, word);
+        }
+    }
+
     [Fact]
     public async Task Folding_ranges_cover_declarations_and_text_blocks()
     {

@@ -208,7 +208,7 @@ public sealed class ResponsivenessTests
     public void EveryFeatureRequestOfTheServer_WorksOnTheThreadPool(string method)
     {
         var connection = new LanguageServerConnection(Stream.Null, Stream.Null, TextWriter.Null);
-        using IDisposable features = VmLangLanguageServer.Register(connection, TextWriter.Null, TimeProvider.System, TimeSpan.Zero);
+        using IDisposable features = VmLangLanguageServer.Register(connection, TextWriter.Null, TimeProvider.System);
 
         Assert.True(connection.RunsOnThreadPool(method));
         Assert.False(connection.RunsOnThreadPool(LspMethods.Initialize));
