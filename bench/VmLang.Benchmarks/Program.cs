@@ -6,6 +6,7 @@ namespace VmLang.Benchmarks;
 /// <c>dotnet run -c Release --project bench/VmLang.Benchmarks -- --filter '*' --job short</c> runs the
 /// BenchmarkDotNet benchmarks and prints throughput derived from the means (MB/s, rows/s);
 /// <c>lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N]</c> measures the real server over stdio;
+/// <c>row-path [ROWS [JOBS…]]</c> times the render row path with a stopwatch (rows/s, CPU rows/s, bytes a row);
 /// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs.
 /// </summary>
 public static class Program
@@ -13,6 +14,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "lsp-latency") return await LspLatencyBenchmark.RunAsync(args[1..]);
+        if (args.Length > 0 && args[0] == "row-path") return RowPathProbe.Run(args[1..]);
         if (args.Length > 1 && args[0] == "gen-prospects")
         {
             // CSV for whole-process runs: `gen-prospects 10000000 | vmlang render … --data - --data-format csv`.

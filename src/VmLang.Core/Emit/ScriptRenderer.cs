@@ -22,6 +22,10 @@ public sealed class ScriptRenderer
     private const int RecursiveLimit = 100;
     private const int OutputLimit = 1 << 24;
 
+    // Boxed once: the presence test runs for every if of every row.
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     private readonly ScriptPage _program;
     private readonly TemplateContext _context;
     private readonly ScriptObject _globals;
@@ -59,7 +63,7 @@ public sealed class ScriptRenderer
     private static ScriptObject CreateGlobals()
     {
         var globals = new ScriptObject();
-        globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => !string.IsNullOrWhiteSpace(value)), readOnly: true);
+        globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => string.IsNullOrWhiteSpace(value) ? False : True), readOnly: true);
         foreach (var filter in ValueFilters.All)
         {
             globals.SetValue(ScribanNames.Filter(filter.Filter), new ScribanFunction(Apply(filter.Filter)), readOnly: true);
