@@ -20,6 +20,8 @@ public static class Filters
     /// <summary>True for a digit's name as <see cref="Spoken(string?)"/> writes it ("zero" … "nine"), in any case.</summary>
     public static bool IsDigitWord(ReadOnlySpan<char> word)
     {
+        // The names are three to five letters long: most words are out at once (this runs for every word of every row).
+        if (word.Length is < 3 or > 5) return false;
         foreach (var name in DigitWords)
         {
             if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;

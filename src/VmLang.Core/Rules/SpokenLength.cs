@@ -34,6 +34,10 @@ public static class SpokenLength
     /// <summary>What a hole stands for in a template's estimated script: a word that is nothing else.</summary>
     private const string EstimatedWord = "w";
 
+    // One list of pieces per thread, reused: the render path estimates every row's script.
+    [ThreadStatic]
+    private static List<SpokenPiece>? _pieces;
+
     public static int EstimateWords(TemplateSymbol template, WorkspaceConfiguration configuration) =>
         CountWords(EstimatedScript(template, configuration));
 
@@ -45,7 +49,9 @@ public static class SpokenLength
     {
         var words = 0.0;
         var pauses = 0;
-        foreach (var piece in Sentences.Split(script, telephone))
+        var pieces = _pieces ??= [];
+        Sentences.Split(script, telephone, pieces);
+        foreach (var piece in pieces)
         {
             switch (piece.Kind)
             {

@@ -53,14 +53,21 @@ public abstract class ScriptFormatter
     /// <summary>Writes <see cref="FormatSeconds"/> of <paramref name="seconds"/> without making a string.</summary>
     private protected static void WriteSeconds(TextWriter output, double seconds)
     {
-        Span<char> text = stackalloc char[32];
-        if (!RoundSeconds(seconds).TryFormat(text, out var length, "0.#", CultureInfo.InvariantCulture))
+        var rounded = RoundSeconds(seconds);
+        if (rounded >= int.MaxValue / 10)
         {
             output.Write(FormatSeconds(seconds));
             return;
         }
 
-        output.Write(text[..length]);
+        // "0.#" of a number already rounded to tenths, in whole tenths: the custom-format path is slow.
+        var tenths = (int)Math.Round(rounded * 10);
+        WriteNumber(output, tenths / 10);
+        if (tenths % 10 != 0)
+        {
+            output.Write('.');
+            output.Write((char)('0' + (tenths % 10)));
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> in invariant digits without making a string.</summary>
