@@ -29,7 +29,7 @@ public sealed class ScriptRenderer
     private readonly ScriptPage _program;
     private readonly TemplateContext _context;
     private readonly ScriptObject _globals;
-    private readonly StringBuilderOutput _output = new();
+    private readonly RowOutput _output = new(OutputLimit);
     private readonly (string Slot, string Variable)[] _variables;
 
     private ScriptRenderer(TemplateSymbol template, ScriptPage program)
@@ -54,7 +54,7 @@ public sealed class ScriptRenderer
     public string Render(SlotValues values)
     {
         foreach (var (slot, variable) in _variables) _globals.SetValue(variable, values.Get(slot), readOnly: false);
-        _output.Builder.Clear();
+        _output.Clear();
         _context.Evaluate(_program);
         return _output.Builder.ToString();
     }
@@ -93,7 +93,8 @@ public sealed class ScriptRenderer
             AutoIndent = false,
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
-            OutputLimit = OutputLimit,
+            // Bounded per row by RowOutput: Scriban's own output limit would count across rows.
+            OutputLimit = 0,
             LimitToString = OutputLimit,
             NewLine = "\n",
         };
