@@ -158,10 +158,16 @@ public static class SpokenLength
         {
             while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
             var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            // A word is a word (CountWords) when it holds a letter or digit: found in the same pass.
+            var hasContent = false;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                hasContent |= char.IsLetterOrDigit(text[i]);
+                i++;
+            }
+            if (!hasContent) continue;
             var word = text[start..i];
-            if (CountWords(word) == 0) continue;
-            if (Filters.IsDigitWord(word.Trim(",.;:!?"))) { digitRun++; continue; }
+            if (word.Length >= 3 && Filters.IsDigitWord(word.Trim(",.;:!?"))) { digitRun++; continue; }
             words += RunWords(digitRun) + 1;
             digitRun = 0;
         }
