@@ -21,7 +21,9 @@ internal static class RawScriban
         if (template.HasErrors) throw new InvalidOperationException(string.Join("; ", template.Messages));
         var globals = new ScriptObject();
         globals.Import("first", new Func<string, string>(Filters.First));
-        var context = new TemplateContext(new ScriptObject()) { AutoIndent = false };
+        // No output limit: Scriban counts it from the start of a Template.Render, and this context
+        // evaluates the page for every row, so any limit would cut the scripts of later rows short.
+        var context = new TemplateContext(new ScriptObject()) { AutoIndent = false, OutputLimit = 0 };
         context.PushGlobal(globals);
         context.PushOutput(new StringBuilderOutput());
         return (template, context, globals);

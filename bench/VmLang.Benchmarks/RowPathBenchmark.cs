@@ -23,10 +23,12 @@ public class RowPathBenchmark
     public int Jobs { get; set; }
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => Setup(Rows);
+
+    internal void Setup(int rows)
     {
         (_compilation, _template) = RenderBenchmark.FirstTouch();
-        _csv = ProspectData.Csv(Rows);
+        _csv = ProspectData.Csv(rows);
     }
 
     [Benchmark(OperationsPerInvoke = Rows)]

@@ -157,5 +157,6 @@ internal sealed class RowLoop(
 
     private static string Where(int? line) => line is { } l ? $"({l})" : "";
 
-    private sealed record ReadRecord(DataRecord Record, string[] NewColumns, RowResult? Result);
+    // A value, so that a row in flight costs no object of its own here.
+    private readonly record struct ReadRecord(DataRecord Record, string[] NewColumns, RowResult? Result);
 }

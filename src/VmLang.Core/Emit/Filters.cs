@@ -20,6 +20,8 @@ public static class Filters
     /// <summary>True for a digit's name as <see cref="Spoken(string?)"/> writes it ("zero" … "nine"), in any case.</summary>
     public static bool IsDigitWord(ReadOnlySpan<char> word)
     {
+        // The names are three to five letters long: most words are out at once (this runs for every word of every row).
+        if (word.Length is < 3 or > 5) return false;
         foreach (var name in DigitWords)
         {
             if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
@@ -127,21 +129,48 @@ public static class Filters
             return 0;
         }
 
-        var tokens = PhoneToken.Split(value);
+        // The tokens of PhoneToken.Split, walked in place: this runs on every row's contact value.
         var count = 0;
-        for (var i = 0; i < tokens.Count; i++)
+        var i = 0;
+        while (i < value.Length)
         {
-            if (tokens[i].Kind == PhoneTokenKind.Digits)
+            var kind = PhoneToken.KindOf(value[i]);
+            if (kind is null)
             {
-                count += tokens[i].Text.Length;
+                i++;
+                continue;
             }
-            else if (IsExtensionMarker(tokens, i))
+
+            var start = i;
+            while (i < value.Length && PhoneToken.KindOf(value[i]) == kind)
+            {
+                i++;
+            }
+
+            if (kind == PhoneTokenKind.Digits)
+            {
+                count += i - start;
+            }
+            else if (IsExtensionWord(value.AsSpan(start, i - start)) && NextTokenIsDigits(value, i))
             {
                 break;
             }
         }
 
         return count;
+    }
+
+    private static bool NextTokenIsDigits(string value, int from)
+    {
+        for (var i = from; i < value.Length; i++)
+        {
+            if (PhoneToken.KindOf(value[i]) is { } kind)
+            {
+                return kind == PhoneTokenKind.Digits;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsExtensionMarker(IReadOnlyList<PhoneToken> tokens, int index)
@@ -153,7 +182,29 @@ public static class Filters
             return false;
         }
 
-        return tokens[index].Text.ToLowerInvariant() is "x" or "ext" or "extn" or "extension";
+        return IsExtensionWord(tokens[index].Text);
+    }
+
+    /// <summary>"x", "ext", "extn" or "extension" in any case, compared as <see cref="string.ToLowerInvariant()"/> lowers it.</summary>
+    private static bool IsExtensionWord(ReadOnlySpan<char> word) =>
+        LowersTo(word, "x") || LowersTo(word, "ext") || LowersTo(word, "extn") || LowersTo(word, "extension");
+
+    private static bool LowersTo(ReadOnlySpan<char> word, string lower)
+    {
+        if (word.Length != lower.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.ToLowerInvariant(word[i]) != lower[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void AppendDigitWords(StringBuilder spoken, string digits)
@@ -229,7 +280,7 @@ public static class Filters
             return tokens;
         }
 
-        private static PhoneTokenKind? KindOf(char c) =>
+        public static PhoneTokenKind? KindOf(char c) =>
             char.IsDigit(c) ? PhoneTokenKind.Digits
             : char.IsLetter(c) ? PhoneTokenKind.Letters
             : null;

@@ -32,6 +32,11 @@ public sealed class RowChecker
     private readonly PhraseChecker _phrases;
     private readonly HashSet<string> _allowed;
     private readonly int _budgetSeconds;
+    private readonly SlotSymbol[] _requiredSlots;
+    private readonly SlotSymbol[] _contactSlots;
+    private readonly string? _prospectSlot;
+    private readonly string? _contactSlot;
+    private readonly bool _reportsTooLong;
     private SlotValues? _values;
 
     public RowChecker(Compilation compilation, TemplateSymbol template)
@@ -42,7 +47,12 @@ public sealed class RowChecker
         _phrases = PhraseChecker.Create(compilation);
         _allowed = new HashSet<string>(template.Allows.Select(a => a.Code.Text), StringComparer.OrdinalIgnoreCase);
         _budgetSeconds = SpokenLength.BudgetSeconds(template, compilation.Configuration);
-        RequiredSlots = [.. template.Slots.Where(s => !s.IsOptional && s.DefaultValue is null)];
+        _requiredSlots = [.. template.Slots.Where(s => !s.IsOptional && s.DefaultValue is null)];
+        _contactSlots = [.. template.Slots.Where(s => s.Role == Role.Contact)];
+        _prospectSlot = template.Slots.FirstOrDefault(s => s.Role == Role.Prospect)?.Name;
+        _contactSlot = template.Slots.FirstOrDefault(s => s.Role == Role.Contact)?.Name;
+        _reportsTooLong = !_allowed.Contains(DiagnosticDescriptors.TooLong.Code)
+            && compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.TooLong.Code, DiagnosticDescriptors.TooLong.DefaultSeverity) is not null;
     }
 
     /// <summary>
@@ -55,57 +65,57 @@ public sealed class RowChecker
             : $"column '{column}' matches no slot of template '{template.Name}' and is not used";
 
     /// <summary>Slots whose value the data must give: not optional and without a default.</summary>
-    public IReadOnlyList<SlotSymbol> RequiredSlots { get; }
+    public IReadOnlyList<SlotSymbol> RequiredSlots => _requiredSlots;
 
+    // Everything below runs once per row: no LINQ, and a list only for a row that has something in it.
     public RowResult Check(IReadOnlyDictionary<string, string?> row)
     {
         // Rows are checked one after another, so one set of slot values serves them all.
         var values = _values ??= new SlotValues(_template, row);
         values.Fill(row);
-        var prospect = SlotValue(values, Role.Prospect);
-        var contact = SlotValue(values, Role.Contact);
+        var prospect = _prospectSlot is { } prospectSlot ? values.Get(prospectSlot) : "";
+        var contact = _contactSlot is { } contactSlot ? values.Get(contactSlot) : "";
         var rejections = CheckValues(values);
-        if (rejections.Count > 0) return new RowResult(null, 0, rejections, [], prospect, contact);
+        if (rejections is not null) return new RowResult(null, 0, rejections, [], prospect, contact);
 
         var script = _renderer.Render(values);
-        var warnings = new List<string>();
+        List<string>? warnings = null;
         foreach (var hit in _phrases.Find(_template, script))
         {
             if (_allowed.Contains(hit.Descriptor.Code)) continue;
             var severity = _compilation.Configuration.EffectiveSeverity(hit.Descriptor.Code, hit.Severity);
             if (severity is null) continue;
             var finding = $"{hit.Descriptor.Code}: {hit.Message}";
-            (severity == DiagnosticSeverity.Error ? rejections : warnings).Add(finding);
+            if (severity == DiagnosticSeverity.Error) (rejections ??= []).Add(finding);
+            else (warnings ??= []).Add(finding);
         }
 
         var seconds = SpokenLength.ScriptSeconds(script, contact, _compilation.Configuration);
-        if (seconds > _budgetSeconds && !_allowed.Contains(DiagnosticDescriptors.TooLong.Code)
-            && _compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.TooLong.Code, DiagnosticDescriptors.TooLong.DefaultSeverity) is not null)
+        if (seconds > _budgetSeconds && _reportsTooLong)
         {
-            warnings.Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.Message(SpokenLength.Format(seconds), budgetSeconds: _budgetSeconds)}");
+            (warnings ??= []).Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.Message(SpokenLength.Format(seconds), budgetSeconds: _budgetSeconds)}");
         }
-        return new RowResult(rejections.Count > 0 ? null : script, seconds, rejections, warnings, prospect, contact);
+        return new RowResult(rejections is null ? script : null, seconds, (IReadOnlyList<string>?)rejections ?? [], (IReadOnlyList<string>?)warnings ?? [], prospect, contact);
     }
 
-    private List<string> CheckValues(SlotValues values)
+    /// <summary>The reasons the row's values reject it; null when they are fine.</summary>
+    private List<string>? CheckValues(SlotValues values)
     {
-        var rejections = new List<string>();
-        foreach (var slot in RequiredSlots.Where(s => string.IsNullOrWhiteSpace(values.Get(s.Name))))
+        List<string>? rejections = null;
+        foreach (var slot in _requiredSlots)
         {
-            rejections.Add($"slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) is blank");
+            if (!string.IsNullOrWhiteSpace(values.Get(slot.Name))) continue;
+            (rejections ??= []).Add($"slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) is blank");
         }
-        foreach (var slot in _template.Slots.Where(s => s.Role == Role.Contact))
+        foreach (var slot in _contactSlots)
         {
             var value = values.Get(slot.Name);
             var digits = Filters.CountDigits(value);
             if (!string.IsNullOrWhiteSpace(value) && digits < MinimumContactDigits)
             {
-                rejections.Add($"slot '{slot.Name}' (contact) has {digits} digit{(digits == 1 ? "" : "s")}, fewer than {MinimumContactDigits}: \"{value}\"");
+                (rejections ??= []).Add($"slot '{slot.Name}' (contact) has {digits} digit{(digits == 1 ? "" : "s")}, fewer than {MinimumContactDigits}: \"{value}\"");
             }
         }
         return rejections;
     }
-
-    private string SlotValue(SlotValues values, Role role) =>
-        _template.Slots.FirstOrDefault(s => s.Role == role) is { } slot ? values.Get(slot.Name) : "";
 }

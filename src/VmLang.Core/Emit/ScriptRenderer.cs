@@ -22,10 +22,14 @@ public sealed class ScriptRenderer
     private const int RecursiveLimit = 100;
     private const int OutputLimit = 1 << 24;
 
+    // Boxed once: the presence test runs for every if of every row.
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     private readonly ScriptPage _program;
     private readonly TemplateContext _context;
     private readonly ScriptObject _globals;
-    private readonly StringBuilderOutput _output = new();
+    private readonly RowOutput _output = new(OutputLimit);
     private readonly (string Slot, string Variable)[] _variables;
 
     private ScriptRenderer(TemplateSymbol template, ScriptPage program)
@@ -50,7 +54,7 @@ public sealed class ScriptRenderer
     public string Render(SlotValues values)
     {
         foreach (var (slot, variable) in _variables) _globals.SetValue(variable, values.Get(slot), readOnly: false);
-        _output.Builder.Clear();
+        _output.Clear();
         _context.Evaluate(_program);
         return _output.Builder.ToString();
     }
@@ -59,7 +63,7 @@ public sealed class ScriptRenderer
     private static ScriptObject CreateGlobals()
     {
         var globals = new ScriptObject();
-        globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => !string.IsNullOrWhiteSpace(value)), readOnly: true);
+        globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => string.IsNullOrWhiteSpace(value) ? False : True), readOnly: true);
         foreach (var filter in ValueFilters.All)
         {
             globals.SetValue(ScribanNames.Filter(filter.Filter), new ScribanFunction(Apply(filter.Filter)), readOnly: true);
@@ -89,7 +93,8 @@ public sealed class ScriptRenderer
             AutoIndent = false,
             LoopLimit = LoopLimit,
             RecursiveLimit = RecursiveLimit,
-            OutputLimit = OutputLimit,
+            // Bounded per row by RowOutput: Scriban's own output limit would count across rows.
+            OutputLimit = 0,
             LimitToString = OutputLimit,
             NewLine = "\n",
         };

@@ -10,21 +10,22 @@ public sealed class SlotValues
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
-    private readonly TemplateSymbol _template;
+    // Each slot's name and the value a blank gives, read off the syntax once rather than once a row.
+    private readonly (string Name, string Default)[] _slots;
 
     public SlotValues(TemplateSymbol template, IReadOnlyDictionary<string, string?> row)
     {
-        _template = template;
+        _slots = [.. template.Slots.Select(s => (s.Name, s.DefaultValue ?? ""))];
         Fill(row);
     }
 
     /// <summary>Takes the next row's values; the renderer reuses one instance for every row.</summary>
     public void Fill(IReadOnlyDictionary<string, string?> row)
     {
-        foreach (var slot in _template.Slots)
+        foreach (var (name, blank) in _slots)
         {
-            row.TryGetValue(slot.Name, out var value);
-            _values[slot.Name] = string.IsNullOrWhiteSpace(value) ? slot.DefaultValue ?? "" : value;
+            row.TryGetValue(name, out var value);
+            _values[name] = string.IsNullOrWhiteSpace(value) ? blank : value;
         }
     }
 

@@ -76,16 +76,21 @@ public sealed class PhraseChecker
     }
 
     /// <summary>Hits anywhere in <paramref name="text"/> (a rendered script).</summary>
-    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, [(0, text.Length)]);
+    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, _matcher.Find(text));
 
     /// <summary>
     /// Hits in the given ranges of <paramref name="text"/>; ruleset phrases only count where the template
     /// uses the ruleset. Built-in phrases of one rule that overlap ("please call me back at your earliest
     /// convenience" holds two) are one finding: the longest is kept.
     /// </summary>
-    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
+    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges) =>
+        Find(template, text, _matcher.Find(text, ranges));
+
+    private static IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<PhraseMatch<object>> matches)
     {
-        var hits = FindAll(template, text, ranges).ToList();
+        // Nearly every rendered script: no match, and then nothing more is allocated.
+        if (matches is ICollection<PhraseMatch<object>> { Count: 0 }) return [];
+        var hits = FindAll(template, text, matches).ToList();
         if (hits.Count < 2) return hits;
         return hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
             other != hit && other.Descriptor == hit.Descriptor
@@ -93,9 +98,9 @@ public sealed class PhraseChecker
             && (other.Length > hit.Length || (other.Length == hit.Length && other.Start < hit.Start))));
     }
 
-    private IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
+    private static IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, IEnumerable<PhraseMatch<object>> matches)
     {
-        foreach (var match in _matcher.Find(text, ranges))
+        foreach (var match in matches)
         {
             var said = Collapse(text.AsSpan(match.Start, match.Length));
             switch (match.Payload)

@@ -34,6 +34,10 @@ public static class SpokenLength
     /// <summary>What a hole stands for in a template's estimated script: a word that is nothing else.</summary>
     private const string EstimatedWord = "w";
 
+    // One list of pieces per thread, reused: the render path estimates every row's script.
+    [ThreadStatic]
+    private static List<SpokenPiece>? _pieces;
+
     public static int EstimateWords(TemplateSymbol template, WorkspaceConfiguration configuration) =>
         CountWords(EstimatedScript(template, configuration));
 
@@ -45,7 +49,9 @@ public static class SpokenLength
     {
         var words = 0.0;
         var pauses = 0;
-        foreach (var piece in Sentences.Split(script, telephone))
+        var pieces = _pieces ??= [];
+        Sentences.Split(script, telephone, pieces);
+        foreach (var piece in pieces)
         {
             switch (piece.Kind)
             {
@@ -152,10 +158,16 @@ public static class SpokenLength
         {
             while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
             var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            // A word is a word (CountWords) when it holds a letter or digit: found in the same pass.
+            var hasContent = false;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                hasContent |= char.IsLetterOrDigit(text[i]);
+                i++;
+            }
+            if (!hasContent) continue;
             var word = text[start..i];
-            if (CountWords(word) == 0) continue;
-            if (Filters.IsDigitWord(word.Trim(",.;:!?"))) { digitRun++; continue; }
+            if (word.Length >= 3 && Filters.IsDigitWord(word.Trim(",.;:!?"))) { digitRun++; continue; }
             words += RunWords(digitRun) + 1;
             digitRun = 0;
         }

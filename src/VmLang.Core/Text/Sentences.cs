@@ -24,8 +24,19 @@ public static class Sentences
     /// <param name="telephone">The contact value, trimmed here; each occurrence is one <see cref="SpokenPieceKind.Telephone"/>.</param>
     public static IReadOnlyList<SpokenPiece> Split(string text, string? telephone)
     {
-        var number = string.IsNullOrWhiteSpace(telephone) ? null : telephone.Trim();
         var pieces = new List<SpokenPiece>();
+        Split(text, telephone, pieces);
+        return pieces;
+    }
+
+    /// <summary>
+    /// <see cref="Split(string, string?)"/> into <paramref name="pieces"/>, which is cleared first: a caller that
+    /// splits every rendered row reuses one list.
+    /// </summary>
+    public static void Split(string text, string? telephone, List<SpokenPiece> pieces)
+    {
+        pieces.Clear();
+        var number = string.IsNullOrWhiteSpace(telephone) ? null : telephone.Trim();
         var start = 0;
         var end = text.Length;
         while (start < end && char.IsWhiteSpace(text[start])) start++;
@@ -36,7 +47,7 @@ public static class Sentences
         var i = start;
         while (i < end)
         {
-            if (number is not null && spoken[i..].StartsWith(number, StringComparison.Ordinal))
+            if (number is not null && spoken[i] == number[0] && spoken[i..].StartsWith(number, StringComparison.Ordinal))
             {
                 Add(SpokenPieceKind.Text, textStart, i);
                 Add(SpokenPieceKind.Telephone, i, i + number.Length);
@@ -59,7 +70,6 @@ public static class Sentences
         }
 
         Add(SpokenPieceKind.Text, textStart, end);
-        return pieces;
 
         void Add(SpokenPieceKind kind, int from, int to)
         {
@@ -68,7 +78,7 @@ public static class Sentences
     }
 }
 
-/// <summary>One piece of a spoken text (see <see cref="Sentences.Split"/>): a range of the text and what it is.</summary>
+/// <summary>One piece of a spoken text (see <see cref="Sentences.Split(string, string?)"/>): a range of the text and what it is.</summary>
 public readonly record struct SpokenPiece(SpokenPieceKind Kind, int Start, int Length)
 {
     public ReadOnlySpan<char> In(string text) => text.AsSpan(Start, Length);

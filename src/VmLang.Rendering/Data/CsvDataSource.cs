@@ -46,8 +46,8 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
         private readonly CsvReader _reader;
         private readonly ColumnSet _columns;
 
-        /// <summary>The column each field position maps to; null for a blank header cell.</summary>
-        private string?[]? _columnAt;
+        /// <summary>The column each field position maps to; null until the header is read.</summary>
+        private CsvHeader? _header;
         private int _row;
         private CsvMalformedRecord? _malformed;
 
@@ -68,6 +68,9 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
                 TrackLineNumbers = true,
                 TrimWhitespace = false,
                 DetectSeparatorHint = false,
+                // Data repeats (the rep, the firm, the pitch): one string per distinct value of a column,
+                // not one a row. A column whose values do not repeat stops pooling by itself.
+                PoolStrings = true,
                 Encoding = new UTF8Encoding(false),
                 BufferSize = BufferSize,
             };
@@ -79,12 +82,12 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
             var row = _row + 1;
             try
             {
-                if (_columnAt is null && ReadHeader() is { } headerError)
+                if (_header is null && ReadHeader() is { } headerError)
                 {
                     return headerError;
                 }
 
-                if (_columnAt is null)
+                if (_header is null)
                 {
                     return null;
                 }
@@ -101,14 +104,14 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
             catch (CsvFormatException exception)
             {
                 // The reader cannot resynchronise after its own failure; stop here.
-                var where = _columnAt is null ? null : (int?)row;
+                var where = _header is null ? null : (int?)row;
                 return new DataError(where, null, $"the CSV reader failed: {exception.Message}", stopsReading: true);
             }
         }
 
         public void Dispose() => _reader.Dispose();
 
-        /// <summary>Reads the header into <see cref="_columnAt"/>; null when fine or when the input is empty.</summary>
+        /// <summary>Reads the header into <see cref="_header"/>; null when fine or when the input is empty.</summary>
         private DataError? ReadHeader()
         {
             if (!_reader.Read())
@@ -139,19 +142,20 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
                 columnAt[i] = name;
             }
 
-            _columnAt = columnAt;
+            _header = new CsvHeader(columnAt);
             return null;
         }
 
         private DataRecord ToRecord(int row, int line)
         {
-            var columnAt = _columnAt!;
+            var columnAt = _header!.ColumnAt;
             var fieldCount = _reader.FieldCount;
-            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var fields = new string?[columnAt.Length];
+            var values = new CsvRowValues(_header, fields);
             int? notUtf8 = null;
             for (var i = 0; i < Math.Min(fieldCount, columnAt.Length); i++)
             {
-                if (columnAt[i] is not { } column)
+                if (columnAt[i] is null)
                 {
                     continue;
                 }
@@ -161,7 +165,7 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
                     notUtf8 = i;
                 }
 
-                values[column] = FormulaCells.Unescape(_reader.GetString(i));
+                fields[i] = FormulaCells.Unescape(_reader.GetString(i));
             }
 
             if (_malformed is { } malformed)

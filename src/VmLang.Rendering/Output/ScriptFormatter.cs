@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using VmLang.Configuration;
@@ -11,6 +12,9 @@ namespace VmLang.Rendering;
 /// </summary>
 public abstract class ScriptFormatter
 {
+    /// <summary>The line breaks <see cref="string.ReplaceLineEndings(string)"/> rewrites, but for "\n" itself.</summary>
+    private static readonly SearchValues<char> OtherLineBreaks = SearchValues.Create("\r\f\u0085\u2028\u2029");
+
     private protected ScriptFormatter()
     {
     }
@@ -36,9 +40,43 @@ public abstract class ScriptFormatter
     /// <summary>The script's text in this format, ending with a newline.</summary>
     public abstract string FormatScript(RenderedScript script);
 
+    /// <summary>
+    /// Writes what <see cref="FormatScript"/> returns to <paramref name="output"/>. A format written once per
+    /// row on one stream overrides it to write its pieces straight to the stream, without a string per script.
+    /// </summary>
+    public virtual void WriteScript(TextWriter output, RenderedScript script) => output.Write(FormatScript(script));
+
     /// <summary>"21.4": one decimal at most, as the estimate is no more precise than that.</summary>
     private protected static string FormatSeconds(double seconds) =>
         RoundSeconds(seconds).ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes <see cref="FormatSeconds"/> of <paramref name="seconds"/> without making a string.</summary>
+    private protected static void WriteSeconds(TextWriter output, double seconds)
+    {
+        var rounded = RoundSeconds(seconds);
+        if (rounded >= int.MaxValue / 10)
+        {
+            output.Write(FormatSeconds(seconds));
+            return;
+        }
+
+        // "0.#" of a number already rounded to tenths, in whole tenths: the custom-format path is slow.
+        var tenths = (int)Math.Round(rounded * 10);
+        WriteNumber(output, tenths / 10);
+        if (tenths % 10 != 0)
+        {
+            output.Write('.');
+            output.Write((char)('0' + (tenths % 10)));
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> in invariant digits without making a string.</summary>
+    private protected static void WriteNumber(TextWriter output, int value)
+    {
+        Span<char> text = stackalloc char[16];
+        value.TryFormat(text, out var length, provider: CultureInfo.InvariantCulture);
+        output.Write(text[..length]);
+    }
 
     /// <summary>The estimate to one decimal. A non-finite or negative estimate is a bug upstream.</summary>
     private protected static double RoundSeconds(double seconds)
@@ -57,6 +95,12 @@ public abstract class ScriptFormatter
     /// </summary>
     private protected static string Normalize(string text)
     {
+        // Nearly every script: nothing to rewrite, so no copy.
+        if (!HasOtherLineBreak(text) && !HasSurrogate(text))
+        {
+            return text;
+        }
+
         var lines = text.ReplaceLineEndings("\n");
         if (!HasUnpairedSurrogate(lines))
         {
@@ -81,7 +125,13 @@ public abstract class ScriptFormatter
 
     /// <summary>Text that must stay on one line (a header, a heading): line breaks become spaces.</summary>
     private protected static string OneLine(string text) =>
-        string.Join(' ', Normalize(text).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        text.Contains('\n') || HasOtherLineBreak(text) || HasSurrogate(text)
+            ? string.Join(' ', Normalize(text).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            : text.Trim();
+
+    private static bool HasOtherLineBreak(string text) => text.AsSpan().ContainsAny(OtherLineBreaks);
+
+    private static bool HasSurrogate(string text) => text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF');
 
     private static bool HasUnpairedSurrogate(string text)
     {

@@ -21,7 +21,7 @@ public sealed class StreamScriptSink(TextWriter output, ScriptFormatter formatte
                 output.Write(formatter.Separator);
             }
 
-            output.Write(formatter.FormatScript(script));
+            formatter.WriteScript(output, script);
             _any = true;
         }
         catch (IOException error)

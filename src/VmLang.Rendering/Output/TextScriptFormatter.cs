@@ -1,4 +1,4 @@
-using System.Text;
+using System.Globalization;
 
 namespace VmLang.Rendering;
 
@@ -25,23 +25,37 @@ internal sealed class TextScriptFormatter : ScriptFormatter
 
     public override string FormatScript(RenderedScript script)
     {
-        var text = new StringBuilder();
-        text.Append("--- row ").Append(script.Row);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        WriteScript(text, script);
+        return text.ToString();
+    }
+
+    // Written piece by piece: this runs once per row on the render path.
+    public override void WriteScript(TextWriter output, RenderedScript script)
+    {
+        output.Write("--- row ");
+        WriteNumber(output, script.Row);
         var prospect = OneLine(script.Prospect);
         if (prospect.Length > 0)
         {
-            text.Append(" · ").Append(prospect);
+            output.Write(" · ");
+            output.Write(prospect);
         }
 
-        text.Append(" · ").Append(OneLine(script.Template));
-        text.Append(" · ≈ ").Append(FormatSeconds(script.Seconds)).Append(" s");
+        output.Write(" · ");
+        output.Write(OneLine(script.Template));
+        output.Write(" · ≈ ");
+        WriteSeconds(output, script.Seconds);
+        output.Write(" s");
         if (script.Warnings.Count > 0)
         {
-            text.Append(" · ").Append(script.Warnings.Count).Append(script.Warnings.Count == 1 ? " warning" : " warnings");
+            output.Write(" · ");
+            WriteNumber(output, script.Warnings.Count);
+            output.Write(script.Warnings.Count == 1 ? " warning" : " warnings");
         }
 
-        text.Append(" ---\n");
-        text.Append(Normalize(script.Script).TrimEnd('\n')).Append('\n');
-        return text.ToString();
+        output.Write(" ---\n");
+        output.Write(Normalize(script.Script).AsSpan().TrimEnd('\n'));
+        output.Write('\n');
     }
 }

@@ -29,6 +29,21 @@ public class ScriptRendererTests
     }
 
     [Fact]
+    public void A_renderer_says_every_row_whole_however_much_it_rendered_before()
+    {
+        // One renderer serves every row of a run; 20 rows of 1M characters are more than Scriban's output limit counts in one render.
+        var compilation = Check.Compile(Check.Template(members: "slot note : text optional", say: AllSaid + " {{ note }}."));
+        var template = compilation.Templates.Single();
+        var renderer = ScriptRenderer.Create(template);
+        var note = new string('n', 1 << 20);
+        var values = new SlotValues(template, new Dictionary<string, string?>(Row, StringComparer.OrdinalIgnoreCase) { ["note"] = note });
+        for (var row = 0; row < 20; row++)
+        {
+            Assert.EndsWith(" " + note + ".", renderer.Render(values));
+        }
+    }
+
+    [Fact]
     public void If_tests_for_a_non_blank_value_and_else_is_taken_otherwise()
     {
         var say = AllSaid + " {{ if note }}[{{ note }}]{{ else }}no note{{ end }}";

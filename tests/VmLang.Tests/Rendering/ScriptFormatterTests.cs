@@ -38,6 +38,26 @@ public sealed class ScriptFormatterTests
         Assert.StartsWith("--- row 3 · Dana Reyes · t", Format(ScriptFormat.Text, script with { Prospect = "Dana\nReyes" }));
     }
 
+    [Theory]
+    [InlineData(0.04, "0")]
+    [InlineData(0.05, "0.1")]
+    [InlineData(9.96, "10")]
+    [InlineData(21.43, "21.4")]
+    [InlineData(29.95, "30")]
+    [InlineData(123456.78, "123456.8")]
+    public void Text_SecondsHaveOneDecimalAtMost(double seconds, string shown) =>
+        Assert.StartsWith($"--- row 3 · Dana Reyes · first_touch · ≈ {shown} s ·", Format(ScriptFormat.Text, DanaReyes with { Seconds = seconds }));
+
+    [Fact]
+    public void Text_HeaderAndScriptAreNormalizedWhateverTheLineBreaks()
+    {
+        var script = DanaReyes with { Prospect = " Dana\u2028 Reyes\t", Warnings = [], Script = "Hi\u2029there.\rBye \uD800 now.\n\n" };
+
+        Assert.Equal("--- row 3 · Dana Reyes · first_touch · ≈ 21.4 s ---\nHi\nthere.\nBye \uFFFD now.\n", Format(ScriptFormat.Text, script));
+        Assert.StartsWith("--- row 3 · Dana  Reyes · first_touch", Format(ScriptFormat.Text, script with { Prospect = "\tDana  Reyes " }));
+        Assert.Equal(Format(ScriptFormat.Text, script), WriteToOneStream(ScriptFormat.Text, script));
+    }
+
     [Fact]
     public void JsonLines_Golden()
     {

@@ -12,8 +12,8 @@ namespace VmLang.Rules.Phrases;
 /// ("ha ha" twice in "ha ha ha"); a phrase given twice is reported twice, once per payload.
 /// </para>
 /// <para>
-/// An instance is immutable and safe to share between threads. Scanning allocates a few small objects per
-/// call, never per character.
+/// An instance is immutable and safe to share between threads. A scan that finds nothing allocates nothing
+/// (the render path scans every rendered script); one that finds something allocates the list of matches.
 /// </para>
 /// </remarks>
 public sealed partial class PhraseMatcher<TPayload>
@@ -52,7 +52,9 @@ public sealed partial class PhraseMatcher<TPayload>
     public IEnumerable<PhraseMatch<TPayload>> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Scan(text, [(0, text.Length)]);
+        List<PhraseMatch<TPayload>>? matches = null;
+        ScanSegment(text, 0, text.Length, ref matches);
+        return matches ?? (IEnumerable<PhraseMatch<TPayload>>)[];
     }
 
     /// <summary>
@@ -63,7 +65,9 @@ public sealed partial class PhraseMatcher<TPayload>
     {
         ArgumentNullException.ThrowIfNull(text);
         ValidateSegment(text, start, length, nameof(start));
-        return Scan(text, [(start, length)]);
+        List<PhraseMatch<TPayload>>? matches = null;
+        ScanSegment(text, start, length, ref matches);
+        return matches ?? (IEnumerable<PhraseMatch<TPayload>>)[];
     }
 
     /// <summary>
@@ -115,67 +119,79 @@ public sealed partial class PhraseMatcher<TPayload>
 
     private IEnumerable<PhraseMatch<TPayload>> Scan(string text, (int Start, int Length)[] segments)
     {
+        List<PhraseMatch<TPayload>>? matches = null;
+        foreach (var (start, length) in segments)
+        {
+            ScanSegment(text, start, length, ref matches);
+        }
+
+        return matches ?? (IEnumerable<PhraseMatch<TPayload>>)[];
+    }
+
+    /// <summary>Adds the matches in one range to <paramref name="matches"/>, made when the first is found.</summary>
+    private void ScanSegment(string text, int segmentStart, int segmentLength, ref List<PhraseMatch<TPayload>>? matches)
+    {
         if (Count == 0)
         {
-            yield break;
+            return;
         }
 
         // Where each of the last LongestPhraseLength normalized characters came from in the original text,
         // so that a match, found when its last character is read, can be mapped back to where it starts.
-        var originalOffsets = new int[_automaton.LongestPhraseLength];
+        const int OnStack = 256;
+        var longest = _automaton.LongestPhraseLength;
+        Span<int> originalOffsets = longest <= OnStack ? stackalloc int[OnStack] : new int[longest];
+        originalOffsets = originalOffsets[..longest];
 
-        foreach (var (segmentStart, segmentLength) in segments)
+        int segmentEnd = segmentStart + segmentLength;
+        int node = PhraseAutomaton.Root;
+        int normalizedIndex = -1;
+        bool inWhitespace = false;
+
+        for (int offset = segmentStart; offset < segmentEnd; offset++)
         {
-            int segmentEnd = segmentStart + segmentLength;
-            int node = PhraseAutomaton.Root;
-            int normalizedIndex = -1;
-            bool inWhitespace = false;
-
-            for (int offset = segmentStart; offset < segmentEnd; offset++)
+            char original = text[offset];
+            char label;
+            if (char.IsWhiteSpace(original))
             {
-                char original = text[offset];
-                char label;
-                if (char.IsWhiteSpace(original))
+                if (inWhitespace)
                 {
-                    if (inWhitespace)
-                    {
-                        continue;
-                    }
-
-                    inWhitespace = true;
-                    label = ' ';
-                }
-                else
-                {
-                    inWhitespace = false;
-                    label = PhraseText.Fold(original);
+                    continue;
                 }
 
-                normalizedIndex++;
-                originalOffsets[normalizedIndex % originalOffsets.Length] = offset;
-                node = _automaton.Step(node, label);
+                inWhitespace = true;
+                label = ' ';
+            }
+            else
+            {
+                inWhitespace = false;
+                label = PhraseText.Fold(original);
+            }
 
-                for (int reporting = _automaton.FirstReportingNode(node);
-                     reporting != PhraseAutomaton.NoNode;
-                     reporting = _automaton.NextReportingNode(reporting))
+            normalizedIndex++;
+            originalOffsets[normalizedIndex % originalOffsets.Length] = offset;
+            node = _automaton.Step(node, label);
+
+            for (int reporting = _automaton.FirstReportingNode(node);
+                 reporting != PhraseAutomaton.NoNode;
+                 reporting = _automaton.NextReportingNode(reporting))
+            {
+                var (first, end) = _automaton.PhrasesEndingAt(reporting);
+                for (int i = first; i < end; i++)
                 {
-                    var (first, end) = _automaton.PhrasesEndingAt(reporting);
-                    for (int i = first; i < end; i++)
-                    {
-                        int phrase = _automaton.PhraseAt(i);
+                    int phrase = _automaton.PhraseAt(i);
 
-                        // Phrases neither start nor end with a space, so both ends are real characters.
-                        int normalizedStart = normalizedIndex - _normalizedLengths[phrase] + 1;
-                        int matchStart = originalOffsets[normalizedStart % originalOffsets.Length];
-                        int matchEnd = offset + 1;
-                        if (PhraseText.IsWholeWords(
-                                text.AsSpan(segmentStart, segmentLength),
-                                matchStart - segmentStart,
-                                matchEnd - segmentStart))
-                        {
-                            yield return new PhraseMatch<TPayload>(
-                                matchStart, matchEnd - matchStart, phrase, _phrases[phrase], _payloads[phrase]);
-                        }
+                    // Phrases neither start nor end with a space, so both ends are real characters.
+                    int normalizedStart = normalizedIndex - _normalizedLengths[phrase] + 1;
+                    int matchStart = originalOffsets[normalizedStart % originalOffsets.Length];
+                    int matchEnd = offset + 1;
+                    if (PhraseText.IsWholeWords(
+                            text.AsSpan(segmentStart, segmentLength),
+                            matchStart - segmentStart,
+                            matchEnd - segmentStart))
+                    {
+                        (matches ??= []).Add(new PhraseMatch<TPayload>(
+                            matchStart, matchEnd - matchStart, phrase, _phrases[phrase], _payloads[phrase]));
                     }
                 }
             }
