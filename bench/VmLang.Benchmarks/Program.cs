@@ -6,7 +6,8 @@ namespace VmLang.Benchmarks;
 /// <c>dotnet run -c Release --project bench/VmLang.Benchmarks -- --filter '*' --job short</c> runs the
 /// BenchmarkDotNet benchmarks and prints throughput derived from the means (MB/s, rows/s);
 /// <c>lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N]</c> measures the real server over stdio;
-/// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs.
+/// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs;
+/// <c>gen-check-workspace DIR [MB] [PHRASES] [SEED]</c> writes the check benchmark's workspace (<see cref="CheckWorkspace"/>) and prints its size in bytes.
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,16 @@ public static class Program
             ProspectData.Write(stdout, long.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
             return 0;
         }
+
+        if (args.Length > 1 && args[0] == "gen-check-workspace")
+        {
+            // For whole-process runs of `vmlang check` (bench/check-throughput.sh).
+            int Arg(int at, int otherwise) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+            Console.WriteLine(CheckWorkspace.Write(args[1], Arg(2, 6) * 1024 * 1024, Arg(3, 10), Arg(4, CheckWorkspace.DefaultSeed)));
+            return 0;
+        }
+
+        if (args.Length > 1 && args[0] == "check-stages") return CheckStages.Run(args[1..]);
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         foreach (var report in summaries.SelectMany(s => s.Reports))

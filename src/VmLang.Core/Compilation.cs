@@ -189,19 +189,40 @@ public sealed class Compilation
     private List<Diagnostic> RunRules()
     {
         var diagnostics = new List<Diagnostic>();
-        PhraseChecker? phraseChecker = null;
-        var context = new RuleContext(this, diagnostics, () => phraseChecker ??= PhraseChecker.Create(this));
+        // Built once, when a rule first needs it, by whichever thread gets there first.
+        var phraseChecker = new Lazy<PhraseChecker>(() => PhraseChecker.Create(this));
+        var context = new RuleContext(this, diagnostics, () => phraseChecker.Value);
         // Findings are kept by file path; two trees with one path (which no host makes) keep none.
         var findings = _earlierFindings is null || HasRepeatedPaths() ? null : new TemplateFindings(Configuration, TemplateFindings.RulesetsTextOf(Rulesets));
         var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration, findings.RulesetsText) ? _earlierFindings : null;
-        var templates = Templates.AsSpan();
+        var templates = Templates;
         // Templates come file by file, in the order of the trees.
+        var files = new List<(int Start, int End)>();
         for (var start = 0; start < templates.Length;)
         {
             var end = start + 1;
             while (end < templates.Length && templates[end].SyntaxTree == templates[start].SyntaxTree) end++;
-            CheckFile(templates[start..end], context, diagnostics, findings, reusable);
+            files.Add((start, end));
             start = end;
+        }
+        if (findings is null && files.Count > 1)
+        {
+            // A template's rules read the workspace and write only their own file's list, so files are
+            // checked in parallel and their lists joined in file order: the same list one thread makes.
+            var byFile = new List<Diagnostic>[files.Count];
+            Parallel.For(0, files.Count, ParallelWork.Options, i =>
+            {
+                var own = new List<Diagnostic>();
+                var (start, end) = files[i];
+                CheckFile(templates.AsSpan()[start..end], new RuleContext(this, own, () => phraseChecker.Value), own, null, null);
+                byFile[i] = own;
+            });
+            foreach (var own in byFile) diagnostics.AddRange(own);
+        }
+        else
+        {
+            // An edited compilation records and reuses findings file by file, on this thread.
+            foreach (var (start, end) in files) CheckFile(templates.AsSpan()[start..end], context, diagnostics, findings, reusable);
         }
         foreach (var sequence in Sequences)
         {

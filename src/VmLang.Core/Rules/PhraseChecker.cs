@@ -43,26 +43,34 @@ public sealed class PhraseChecker
     }
 
     /// <summary>Hits anywhere in <paramref name="text"/> (a rendered script).</summary>
-    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, [(0, text.Length)]);
+    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, [new Text.TextSpan(0, text.Length)]);
 
     /// <summary>
     /// Hits in the given ranges of <paramref name="text"/>; ruleset phrases only count where the template
     /// uses the ruleset. Built-in phrases of one rule that overlap ("please call me back at your earliest
     /// convenience" holds two) are one finding: the longest is kept.
     /// </summary>
-    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
+    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges) =>
+        Find(template, text, [.. ranges.Select(range => new Text.TextSpan(range.Start, range.Length))]);
+
+    /// <summary>As <see cref="Find(TemplateSymbol, string, IEnumerable{ValueTuple{int, int}})"/>, over spans of the text.</summary>
+    public IReadOnlyList<PhraseHit> Find(TemplateSymbol template, string text, ReadOnlySpan<Text.TextSpan> ranges)
     {
-        var hits = FindAll(template, text, ranges).ToList();
+        var matches = new List<PhraseMatch<object>>();
+        _matcher.FindInto(text, ranges, matches);
+        // Most texts hold no phrase at all.
+        if (matches.Count == 0) return [];
+        var hits = FindAll(template, text, matches).ToList();
         if (hits.Count < 2) return hits;
-        return hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
+        return [.. hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
             other != hit && other.Descriptor == hit.Descriptor
             && other.Start < hit.Start + hit.Length && hit.Start < other.Start + other.Length
-            && (other.Length > hit.Length || (other.Length == hit.Length && other.Start < hit.Start))));
+            && (other.Length > hit.Length || (other.Length == hit.Length && other.Start < hit.Start))))];
     }
 
-    private IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges)
+    private static IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, List<PhraseMatch<object>> matches)
     {
-        foreach (var match in _matcher.Find(text, ranges))
+        foreach (var match in matches)
         {
             var said = Collapse(text.AsSpan(match.Start, match.Length));
             switch (match.Payload)

@@ -16,8 +16,7 @@ public sealed class PhraseScanRule : TemplateRule
     {
         if (template.Say is null) return;
         var tree = template.SyntaxTree;
-        var ranges = Binding.SayText.AsRanges(template.Say.Text.Segments);
-        foreach (var hit in context.PhraseChecker.Find(template, tree.Text.Text, ranges))
+        foreach (var hit in context.PhraseChecker.Find(template, tree.Text.Text, template.Say.Text.Segments.AsSpan()))
         {
             var location = tree.GetLocation(new TextSpan(hit.Start, hit.Length));
             var diagnostic = new Diagnostic(hit.Descriptor, location, hit.Severity, hit.Message);

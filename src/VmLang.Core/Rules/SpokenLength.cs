@@ -98,10 +98,18 @@ public static class SpokenLength
     /// </summary>
     private static string EstimatedScript(TemplateSymbol template, WorkspaceConfiguration configuration)
     {
-        var script = new StringBuilder();
+        // One builder a thread, kept between templates: a workspace estimates thousands of them.
+        var script = t_script ?? new StringBuilder();
+        t_script = null;
+        script.Clear();
         if (template.Say is not null) Append(script, template.Say.Body, configuration);
-        return script.ToString();
+        var text = script.ToString();
+        if (script.Capacity <= 1 << 16) t_script = script;
+        return text;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_script;
 
     // Recursive: the binder bounds a bound tree's depth (SayBinder.MaxIfDepth), so the stack is too.
     private static void Append(StringBuilder script, ImmutableArray<BoundSayNode> nodes, WorkspaceConfiguration configuration)
@@ -155,7 +163,9 @@ public static class SpokenLength
             while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
             var word = text[start..i];
             if (CountWords(word) == 0) continue;
-            if (Filters.IsDigitWord(word.Trim(",.;:!?"))) { digitRun++; continue; }
+            var bare = word.Trim(",.;:!?");
+            // Digit names are three to five letters long; most words are not, and need no comparing.
+            if (bare.Length is >= 3 and <= 5 && Filters.IsDigitWord(bare)) { digitRun++; continue; }
             words += RunWords(digitRun) + 1;
             digitRun = 0;
         }
@@ -174,5 +184,10 @@ public static class SpokenLength
         return count;
     }
 
-    private static string EstimatedWords(int count) => string.Join(' ', Enumerable.Repeat(EstimatedWord, count));
+    private static string EstimatedWords(int count) =>
+        (uint)count < (uint)EstimatedWordRuns.Length ? EstimatedWordRuns[count] : string.Join(' ', Enumerable.Repeat(EstimatedWord, count));
+
+    // Every template says a handful of holes of a few words each: their estimates are made once.
+    private static readonly string[] EstimatedWordRuns =
+        [.. Enumerable.Range(0, 64).Select(count => string.Join(' ', Enumerable.Repeat(EstimatedWord, count)))];
 }

@@ -12,8 +12,8 @@ namespace VmLang.Rules.Phrases;
 /// ("ha ha" twice in "ha ha ha"); a phrase given twice is reported twice, once per payload.
 /// </para>
 /// <para>
-/// An instance is immutable and safe to share between threads. Scanning allocates a few small objects per
-/// call, never per character.
+/// An instance is immutable and safe to share between threads. Scanning allocates the list of matches per
+/// call (nothing with <see cref="FindInto"/>), never per character.
 /// </para>
 /// </remarks>
 public sealed partial class PhraseMatcher<TPayload>
@@ -113,27 +113,81 @@ public sealed partial class PhraseMatcher<TPayload>
         }
     }
 
-    private IEnumerable<PhraseMatch<TPayload>> Scan(string text, (int Start, int Length)[] segments)
+    /// <summary>
+    /// Appends the matches in each segment to <paramref name="into"/>, as <see cref="Find(string, IEnumerable{ValueTuple{int, int}})"/>
+    /// finds them; for callers that scan many texts and keep one list. The segments must lie inside the text.
+    /// </summary>
+    internal void FindInto(string text, ReadOnlySpan<Text.TextSpan> segments, List<PhraseMatch<TPayload>> into)
     {
-        if (Count == 0)
+        if (Count == 0) return;
+        Span<int> ring = stackalloc int[RingSize <= MaxStackRing ? RingSize : 0];
+        if (RingSize > MaxStackRing) ring = new int[RingSize];
+        foreach (var segment in segments)
         {
-            yield break;
+            ValidateSegment(text, segment.Start, segment.Length, nameof(segments));
+            ScanSegment(text, segment.Start, segment.Length, ring, into);
         }
+    }
 
-        // Where each of the last LongestPhraseLength normalized characters came from in the original text,
-        // so that a match, found when its last character is read, can be mapped back to where it starts.
-        var originalOffsets = new int[_automaton.LongestPhraseLength];
+    private const int MaxStackRing = 256;
 
+    // Where each of the last LongestPhraseLength normalized characters came from in the original text, in a
+    // ring of a power of two, so that a match, found when its last character is read, can be mapped back to
+    // where it starts.
+    private int RingSize => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, _automaton.LongestPhraseLength));
+
+    private List<PhraseMatch<TPayload>> Scan(string text, (int Start, int Length)[] segments)
+    {
+        var matches = new List<PhraseMatch<TPayload>>();
+        if (Count == 0) return matches;
+        Span<int> ring = stackalloc int[RingSize <= MaxStackRing ? RingSize : 0];
+        if (RingSize > MaxStackRing) ring = new int[RingSize];
         foreach (var (segmentStart, segmentLength) in segments)
         {
-            int segmentEnd = segmentStart + segmentLength;
-            int node = PhraseAutomaton.Root;
-            int normalizedIndex = -1;
-            bool inWhitespace = false;
+            ScanSegment(text, segmentStart, segmentLength, ring, matches);
+        }
+        return matches;
+    }
 
-            for (int offset = segmentStart; offset < segmentEnd; offset++)
+    private void ScanSegment(string text, int segmentStart, int segmentLength, Span<int> originalOffsets, List<PhraseMatch<TPayload>> into)
+    {
+        var automaton = _automaton;
+        var mask = originalOffsets.Length - 1;
+        int segmentEnd = segmentStart + segmentLength;
+        int node = PhraseAutomaton.Root;
+        int normalizedIndex = -1;
+        bool inWhitespace = false;
+        bool dense = automaton.IsDense;
+        int spaceClass = automaton.SpaceClass;
+
+        for (int offset = segmentStart; offset < segmentEnd; offset++)
+        {
+            char original = text[offset];
+            if (dense)
             {
-                char original = text[offset];
+                // The table path: whitespace collapses to the class of ' ', everything else is looked up folded.
+                int characterClass = automaton.ClassOf(original);
+                if (characterClass == PhraseAutomaton.WhitespaceClass)
+                {
+                    if (inWhitespace)
+                    {
+                        continue;
+                    }
+
+                    inWhitespace = true;
+                    characterClass = spaceClass;
+                }
+                else
+                {
+                    inWhitespace = false;
+                }
+
+                normalizedIndex++;
+                originalOffsets[normalizedIndex & mask] = offset;
+                node = automaton.StepClass(node, characterClass);
+            }
+            else
+            {
                 char label;
                 if (char.IsWhiteSpace(original))
                 {
@@ -152,30 +206,30 @@ public sealed partial class PhraseMatcher<TPayload>
                 }
 
                 normalizedIndex++;
-                originalOffsets[normalizedIndex % originalOffsets.Length] = offset;
-                node = _automaton.Step(node, label);
+                originalOffsets[normalizedIndex & mask] = offset;
+                node = automaton.Step(node, label);
+            }
 
-                for (int reporting = _automaton.FirstReportingNode(node);
-                     reporting != PhraseAutomaton.NoNode;
-                     reporting = _automaton.NextReportingNode(reporting))
+            for (int reporting = automaton.FirstReportingNode(node);
+                 reporting != PhraseAutomaton.NoNode;
+                 reporting = automaton.NextReportingNode(reporting))
+            {
+                var (first, end) = automaton.PhrasesEndingAt(reporting);
+                for (int i = first; i < end; i++)
                 {
-                    var (first, end) = _automaton.PhrasesEndingAt(reporting);
-                    for (int i = first; i < end; i++)
-                    {
-                        int phrase = _automaton.PhraseAt(i);
+                    int phrase = automaton.PhraseAt(i);
 
-                        // Phrases neither start nor end with a space, so both ends are real characters.
-                        int normalizedStart = normalizedIndex - _normalizedLengths[phrase] + 1;
-                        int matchStart = originalOffsets[normalizedStart % originalOffsets.Length];
-                        int matchEnd = offset + 1;
-                        if (PhraseText.IsWholeWords(
-                                text.AsSpan(segmentStart, segmentLength),
-                                matchStart - segmentStart,
-                                matchEnd - segmentStart))
-                        {
-                            yield return new PhraseMatch<TPayload>(
-                                matchStart, matchEnd - matchStart, phrase, _phrases[phrase], _payloads[phrase]);
-                        }
+                    // Phrases neither start nor end with a space, so both ends are real characters.
+                    int normalizedStart = normalizedIndex - _normalizedLengths[phrase] + 1;
+                    int matchStart = originalOffsets[normalizedStart & mask];
+                    int matchEnd = offset + 1;
+                    if (PhraseText.IsWholeWords(
+                            text.AsSpan(segmentStart, segmentLength),
+                            matchStart - segmentStart,
+                            matchEnd - segmentStart))
+                    {
+                        into.Add(new PhraseMatch<TPayload>(
+                            matchStart, matchEnd - matchStart, phrase, _phrases[phrase], _payloads[phrase]));
                     }
                 }
             }
