@@ -160,18 +160,25 @@ public static class SpokenLength
         {
             while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
             var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            var word = text[start..i];
-            if (CountWords(word) == 0) continue;
-            var bare = word.Trim(",.;:!?");
-            // Digit names are three to five letters long; most words are not, and need no comparing.
-            if (bare.Length is >= 3 and <= 5 && Filters.IsDigitWord(bare)) { digitRun++; continue; }
+            // A run without whitespace is one word when it holds a letter or digit (as CountWords counts).
+            var hasContent = false;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) hasContent |= char.IsLetterOrDigit(text[i++]);
+            if (!hasContent) continue;
+            if (IsDigitName(text[start..i])) { digitRun++; continue; }
             words += RunWords(digitRun) + 1;
             digitRun = 0;
         }
         return words + RunWords(digitRun);
 
         static double RunWords(int run) => run >= 2 ? run * DigitWords : run;
+    }
+
+    private static bool IsDigitName(ReadOnlySpan<char> word)
+    {
+        // Digit names are three to five letters long; most words are not, and need no comparing.
+        if (word.Length < 3) return false;
+        var bare = word.Trim(",.;:!?");
+        return bare.Length is >= 3 and <= 5 && Filters.IsDigitWord(bare);
     }
 
     private static int CountDigits(ReadOnlySpan<char> text)

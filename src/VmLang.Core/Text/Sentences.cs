@@ -34,8 +34,18 @@ public static class Sentences
 
         var textStart = start;
         var i = start;
+        // Only a sentence mark or the number's first character can end a run of text, so the scan jumps
+        // from one to the next (char by char when the number starts with half a surrogate pair, which a
+        // jump could land on inside a pair).
+        var stops = number is null ? ".!?" : number[0] is var first && !char.IsSurrogate(first) ? ".!?" + first : null;
         while (i < end)
         {
+            if (stops is not null)
+            {
+                var next = spoken[i..].IndexOfAny(stops);
+                if (next < 0) break;
+                i += next;
+            }
             if (number is not null && spoken[i..].StartsWith(number, StringComparison.Ordinal))
             {
                 Add(SpokenPieceKind.Text, textStart, i);
