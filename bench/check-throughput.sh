@@ -39,15 +39,15 @@ one_core=""
 command -v taskset >/dev/null 2>&1 && one_core="taskset -c 0"
 echo "vmlang: $vmlang"
 echo "cores: $(nproc); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %-6s %10s %10s %10s %10s\n' phrases cores "mean s" "min s" "MB/s mean" "MB/s best"
+printf '%-8s %-6s %10s %10s %10s %10s %10s\n' phrases cores "mean s" "min s" "cpu s" "MB/s mean" "MB/s best"
 
-# Prints "MEAN MIN" in seconds for the command run in the folder.
+# Prints "MEAN MIN CPU" in seconds for the command run in the folder (CPU: user + system, mean; "-" without hyperfine).
 measure() {
   local folder="$1"; shift
   if command -v hyperfine >/dev/null 2>&1; then
     local csv="$work/run.csv"
     (cd "$folder" && hyperfine -N --warmup 2 --runs "$runs" --ignore-failure --output=null --export-csv "$csv" "$*" >/dev/null 2>&1)
-    awk -F, 'NR == 2 { print $2, $7 }' "$csv"
+    awk -F, 'NR == 2 { printf "%s %s %.3f\n", $2, $7, $5 + $6 }' "$csv"
   else
     local total=0 best="" start end took
     (cd "$folder" && $* >/dev/null 2>&1 || true)
@@ -56,7 +56,7 @@ measure() {
       took=$((end - start)); total=$((total + took))
       if [ -z "$best" ] || [ "$took" -lt "$best" ]; then best=$took; fi
     done
-    awk -v t="$total" -v n="$runs" -v b="$best" 'BEGIN { printf "%.4f %.4f\n", t / n / 1e9, b / 1e9 }'
+    awk -v t="$total" -v n="$runs" -v b="$best" 'BEGIN { printf "%.4f %.4f -\n", t / n / 1e9, b / 1e9 }'
   fi
 }
 
@@ -64,16 +64,16 @@ declare -A mean
 for phrases in 10 1000; do
   for cores in 1 all; do
     if [ "$cores" = 1 ]; then
-      read -r m b < <(VMLANG_JOBS=1 measure "$work/p$phrases" $one_core $vmlang check --format json)
+      read -r m b c < <(VMLANG_JOBS=1 measure "$work/p$phrases" $one_core $vmlang check --format json)
     else
-      read -r m b < <(measure "$work/p$phrases" $vmlang check --format json)
+      read -r m b c < <(measure "$work/p$phrases" $vmlang check --format json)
     fi
     mean[$phrases,$cores]=$m
-    awk -v p="$phrases" -v c="$cores" -v m="$m" -v b="$b" -v s="${bytes[$phrases]}" \
-      'BEGIN { printf "%-8s %-6s %10.3f %10.3f %10.1f %10.1f\n", p, c, m, b, s / 1048576 / m, s / 1048576 / b }'
+    awk -v p="$phrases" -v c="$cores" -v m="$m" -v b="$b" -v u="$c" -v s="${bytes[$phrases]}" \
+      'BEGIN { printf "%-8s %-6s %10.3f %10.3f %10s %10.1f %10.1f\n", p, c, m, b, u, s / 1048576 / m, s / 1048576 / b }'
   done
 done
 for cores in 1 all; do
-  awk -v a="${mean[1000,$cores]}" -v b="${mean[10,$cores]}" -v c="$cores" 'BEGIN { printf "1,000 vs 10 phrases, %s cores: %.2fx\n", c, a / b }'
+  awk -v a="${mean[1000,$cores]}" -v b="${mean[10,$cores]}" -v c="$cores" 'BEGIN { printf "1,000 vs 10 phrases (mean), cores %s: %.2fx\n", c, a / b }'
 done
 echo "workspace: ${bytes[10]} bytes (10 phrases), ${bytes[1000]} bytes (1,000); load after: $(cut -d' ' -f1-3 /proc/loadavg)"

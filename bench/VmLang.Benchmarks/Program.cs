@@ -43,6 +43,11 @@ public static class Program
                 var bytes = GeneratedWorkspace.Create(5 * 1024 * 1024, rulesetPhrases: 10).Sum(f => System.Text.Encoding.UTF8.GetByteCount(f.Text));
                 Console.WriteLine($"{name}: {bytes / 1048576.0 / seconds:F1} MB/s");
             }
+            else if (name == nameof(CheckPhrasesBenchmark.Check))
+            {
+                var phrases = (int)report.BenchmarkCase.Parameters["Phrases"];
+                Console.WriteLine($"{name} {report.BenchmarkCase.Parameters.DisplayInfo} {report.BenchmarkCase.Job.Id}: {CheckPhrasesBenchmark.WorkspaceBytes(phrases) / 1048576.0 / seconds:F1} MB/s");
+            }
             else if (report.BenchmarkCase.Descriptor.Type == typeof(RenderBenchmark) || report.BenchmarkCase.Descriptor.Type == typeof(RowPathBenchmark)
                 || report.BenchmarkCase.Descriptor.Type == typeof(ScribanLoweringBenchmark))
             {

@@ -132,6 +132,17 @@ internal sealed class PhraseAutomaton
     /// <summary>The class of the label ' ', which whitespace in a text reads as (0 when no phrase has two words).</summary>
     public int SpaceClass { get; private set; }
 
+    /// <summary>The dense table for a scanning loop to index itself: row <c>node * ClassCount</c>, column the class.</summary>
+    public ReadOnlySpan<int> DenseTable => _dense;
+
+    public int ClassCount => _classCount;
+
+    /// <summary>The classes of ASCII characters, as <see cref="ClassOf"/> gives them.</summary>
+    public ReadOnlySpan<short> AsciiClasses => _asciiClass;
+
+    /// <summary>As <see cref="FirstReportingNode"/>, for every node.</summary>
+    public ReadOnlySpan<int> FirstReportingNodes => _firstReportingNode;
+
     /// <summary>As <see cref="Step"/>, by class; only when <see cref="IsDense"/>.</summary>
     public int StepClass(int node, int characterClass) => _dense![node * _classCount + characterClass];
 

@@ -159,6 +159,10 @@ public sealed partial class PhraseMatcher<TPayload>
         bool inWhitespace = false;
         bool dense = automaton.IsDense;
         int spaceClass = automaton.SpaceClass;
+        var table = automaton.DenseTable;
+        int classCount = automaton.ClassCount;
+        var asciiClasses = automaton.AsciiClasses;
+        var firstReporting = automaton.FirstReportingNodes;
 
         for (int offset = segmentStart; offset < segmentEnd; offset++)
         {
@@ -166,7 +170,7 @@ public sealed partial class PhraseMatcher<TPayload>
             if (dense)
             {
                 // The table path: whitespace collapses to the class of ' ', everything else is looked up folded.
-                int characterClass = automaton.ClassOf(original);
+                int characterClass = original < 128 ? asciiClasses[original] : automaton.ClassOf(original);
                 if (characterClass == PhraseAutomaton.WhitespaceClass)
                 {
                     if (inWhitespace)
@@ -184,7 +188,11 @@ public sealed partial class PhraseMatcher<TPayload>
 
                 normalizedIndex++;
                 originalOffsets[normalizedIndex & mask] = offset;
-                node = automaton.StepClass(node, characterClass);
+                node = table[node * classCount + characterClass];
+                if (firstReporting[node] == PhraseAutomaton.NoNode)
+                {
+                    continue;
+                }
             }
             else
             {
