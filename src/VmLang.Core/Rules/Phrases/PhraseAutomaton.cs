@@ -313,7 +313,20 @@ internal sealed class PhraseAutomaton
             }
         }
         _dense = dense;
+
+        // ASCII characters (whitespace among them) that keep the root where it is: from the root, a scan
+        // jumps over runs of them, vectorized, to the next character that can start a phrase.
+        var stay = new List<char>();
+        for (var c = 0; c < 128; c++)
+        {
+            var characterClass = _asciiClass[c];
+            if (characterClass == WhitespaceClass || dense[Root * _classCount + characterClass] == Root) stay.Add((char)c);
+        }
+        RootStays = System.Buffers.SearchValues.Create([.. stay]);
     }
+
+    /// <summary>ASCII characters read at the root that leave it there; only when <see cref="IsDense"/>.</summary>
+    public System.Buffers.SearchValues<char> RootStays { get; private set; } = System.Buffers.SearchValues.Create("");
 
     private bool HasPhrases(int node) => _phraseStart[node + 1] > _phraseStart[node];
 }

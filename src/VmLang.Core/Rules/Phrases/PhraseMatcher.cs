@@ -164,8 +164,27 @@ public sealed partial class PhraseMatcher<TPayload>
         var asciiClasses = automaton.AsciiClasses;
         var firstReporting = automaton.FirstReportingNodes;
 
+        var rootStays = automaton.RootStays;
+
         for (int offset = segmentStart; offset < segmentEnd; offset++)
         {
+            if (dense && node == PhraseAutomaton.Root)
+            {
+                // Characters that keep the root there change nothing a later match needs (no match starts
+                // with them), so they are jumped over; whitespace is collapsed as if they had been read.
+                int skip = text.AsSpan(offset, segmentEnd - offset).IndexOfAnyExcept(rootStays);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                if (skip > 0)
+                {
+                    offset += skip;
+                    inWhitespace = char.IsWhiteSpace(text[offset - 1]);
+                }
+            }
+
             char original = text[offset];
             if (dense)
             {
