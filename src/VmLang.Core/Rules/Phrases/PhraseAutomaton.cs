@@ -323,7 +323,14 @@ internal sealed class PhraseAutomaton
             if (characterClass == WhitespaceClass || dense[Root * _classCount + characterClass] == Root) stay.Add((char)c);
         }
         RootStays = System.Buffers.SearchValues.Create([.. stay]);
+        // Worth it only when few characters start a phrase: with many, the scan would stop at every other one.
+        SkipsAtRoot = 128 - stay.Count <= MaxRootStarts;
     }
+
+    private const int MaxRootStarts = 8;
+
+    /// <summary>Whether a scan at the root should jump over <see cref="RootStays"/> (few ASCII characters start a phrase).</summary>
+    public bool SkipsAtRoot { get; private set; }
 
     /// <summary>ASCII characters read at the root that leave it there; only when <see cref="IsDense"/>.</summary>
     public System.Buffers.SearchValues<char> RootStays { get; private set; } = System.Buffers.SearchValues.Create("");

@@ -165,10 +165,11 @@ public sealed partial class PhraseMatcher<TPayload>
         var firstReporting = automaton.FirstReportingNodes;
 
         var rootStays = automaton.RootStays;
+        bool skips = dense && automaton.SkipsAtRoot;
 
         for (int offset = segmentStart; offset < segmentEnd; offset++)
         {
-            if (dense && node == PhraseAutomaton.Root)
+            if (skips && node == PhraseAutomaton.Root)
             {
                 // Characters that keep the root there change nothing a later match needs (no match starts
                 // with them), so they are jumped over; whitespace is collapsed as if they had been read.
