@@ -73,14 +73,14 @@ public static class CheckWorkspace
     }
 
     /// <summary>Writes the workspace under <paramref name="folder"/> (created or emptied of .vml files first); returns its size in bytes.</summary>
-    public static long Write(string folder, int targetBytes, int rulesetPhrases, int seed = DefaultSeed)
+    public static long Write(string folder, int targetBytes, int rulesetPhrases, int seed = DefaultSeed, bool faults = false)
     {
         if (Directory.Exists(folder))
         {
             foreach (var old in Directory.EnumerateFiles(folder, "*.vml", SearchOption.AllDirectories)) File.Delete(old);
         }
         long bytes = 0;
-        foreach (var (path, text) in Create(targetBytes, rulesetPhrases, seed))
+        foreach (var (path, text) in Create(targetBytes, rulesetPhrases, seed, faults))
         {
             var full = Path.Combine(folder, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);

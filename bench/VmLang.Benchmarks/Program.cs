@@ -7,7 +7,7 @@ namespace VmLang.Benchmarks;
 /// BenchmarkDotNet benchmarks and prints throughput derived from the means (MB/s, rows/s);
 /// <c>lsp-latency PATH/vmlang.dll [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N]</c> measures the real server over stdio;
 /// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs;
-/// <c>gen-check-workspace DIR [MB] [PHRASES] [SEED]</c> writes the check benchmark's workspace (<see cref="CheckWorkspace"/>) and prints its size in bytes.
+/// <c>gen-check-workspace DIR [MB] [PHRASES] [SEED] [faults]</c> writes the check benchmark's workspace (<see cref="CheckWorkspace"/>) and prints its size in bytes.
 /// </summary>
 public static class Program
 {
@@ -26,7 +26,7 @@ public static class Program
         {
             // For whole-process runs of `vmlang check` (bench/check-throughput.sh).
             int Arg(int at, int otherwise) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
-            Console.WriteLine(CheckWorkspace.Write(args[1], Arg(2, 6) * 1024 * 1024, Arg(3, 10), Arg(4, CheckWorkspace.DefaultSeed)));
+            Console.WriteLine(CheckWorkspace.Write(args[1], Arg(2, 6) * 1024 * 1024, Arg(3, 10), Arg(4, CheckWorkspace.DefaultSeed), faults: args.Length > 5 && args[5] == "faults"));
             return 0;
         }
 
