@@ -115,7 +115,7 @@ internal sealed class PhraseAutomaton
         }
     }
 
-    /// <summary>Whether <see cref="StepClass"/> and <see cref="ClassOf"/> can be used.</summary>
+    /// <summary>Whether <see cref="DenseTable"/> and <see cref="ClassOf"/> can be used.</summary>
     public bool IsDense => _dense is not null;
 
     /// <summary>
@@ -132,7 +132,10 @@ internal sealed class PhraseAutomaton
     /// <summary>The class of the label ' ', which whitespace in a text reads as (0 when no phrase has two words).</summary>
     public int SpaceClass { get; private set; }
 
-    /// <summary>The dense table for a scanning loop to index itself: row <c>node * ClassCount</c>, column the class.</summary>
+    /// <summary>
+    /// <see cref="Step"/> as a table for a scanning loop to index itself: row <c>node * ClassCount</c>, column
+    /// the character's class (<see cref="ClassOf"/>); empty when not <see cref="IsDense"/>.
+    /// </summary>
     public ReadOnlySpan<int> DenseTable => _dense;
 
     public int ClassCount => _classCount;
@@ -142,9 +145,6 @@ internal sealed class PhraseAutomaton
 
     /// <summary>As <see cref="FirstReportingNode"/>, for every node.</summary>
     public ReadOnlySpan<int> FirstReportingNodes => _firstReportingNode;
-
-    /// <summary>As <see cref="Step"/>, by class; only when <see cref="IsDense"/>.</summary>
-    public int StepClass(int node, int characterClass) => _dense![node * _classCount + characterClass];
 
     /// <summary>The first node, from <paramref name="node"/> down its failure chain, where phrases end.</summary>
     public int FirstReportingNode(int node) => _firstReportingNode[node];
