@@ -8,7 +8,8 @@ namespace VmLang.Benchmarks;
 /// <c>lsp-latency SERVER [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N] [--no-requests] [--memory N]</c> measures the real server (the JIT build's vmlang.dll or the NativeAOT binary) over stdio;
 /// <c>lsp-steps [--workspace-mb N] [--edits N] [--clean] [--at first|middle|last]</c> times each step of the server's keystroke path in this process;
 /// <c>row-path [ROWS [JOBS…]]</c> times the render row path with a stopwatch (rows/s, CPU rows/s, bytes a row);
-/// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs.
+/// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs;
+/// <c>gen-check-workspace DIR [MB] [PHRASES] [SEED] [faults]</c> writes the check benchmark's workspace (<see cref="CheckWorkspace"/>) and prints its size in bytes.
 /// </summary>
 public static class Program
 {
@@ -25,6 +26,16 @@ public static class Program
             return 0;
         }
 
+        if (args.Length > 1 && args[0] == "gen-check-workspace")
+        {
+            // For whole-process runs of `vmlang check` (bench/check-throughput.sh).
+            int Arg(int at, int otherwise) => args.Length > at ? int.Parse(args[at], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+            Console.WriteLine(CheckWorkspace.Write(args[1], Arg(2, 6) * 1024 * 1024, Arg(3, 10), Arg(4, CheckWorkspace.DefaultSeed), faults: args.Length > 5 && args[5] == "faults"));
+            return 0;
+        }
+
+        if (args.Length > 1 && args[0] == "check-stages") return CheckStages.Run(args[1..]);
+
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         foreach (var report in summaries.SelectMany(s => s.Reports))
         {
@@ -35,6 +46,11 @@ public static class Program
             {
                 var bytes = GeneratedWorkspace.Create(5 * 1024 * 1024, rulesetPhrases: 10).Sum(f => System.Text.Encoding.UTF8.GetByteCount(f.Text));
                 Console.WriteLine($"{name}: {bytes / 1048576.0 / seconds:F1} MB/s");
+            }
+            else if (name == nameof(CheckPhrasesBenchmark.Check))
+            {
+                var phrases = (int)report.BenchmarkCase.Parameters["Phrases"];
+                Console.WriteLine($"{name} {report.BenchmarkCase.Parameters.DisplayInfo} {report.BenchmarkCase.Job.Id}: {CheckPhrasesBenchmark.WorkspaceBytes(phrases) / 1048576.0 / seconds:F1} MB/s");
             }
             else if (report.BenchmarkCase.Descriptor.Type == typeof(RenderBenchmark) || report.BenchmarkCase.Descriptor.Type == typeof(RowPathBenchmark)
                 || report.BenchmarkCase.Descriptor.Type == typeof(ScribanLoweringBenchmark))

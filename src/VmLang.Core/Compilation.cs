@@ -194,14 +194,34 @@ public sealed class Compilation
         // Findings are kept by file path; two trees with one path (which no host makes) keep none.
         var findings = _earlierFindings is null || HasRepeatedPaths() ? null : new TemplateFindings(Configuration, Rulesets, _earlierFindings);
         var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration) ? _earlierFindings : null;
-        var templates = Templates.AsSpan();
+        var templates = Templates;
         // Templates come file by file, in the order of the trees.
+        var files = new List<(int Start, int End)>();
         for (var start = 0; start < templates.Length;)
         {
             var end = start + 1;
             while (end < templates.Length && templates[end].SyntaxTree == templates[start].SyntaxTree) end++;
-            CheckFile(templates[start..end], rules, diagnostics, findings, reusable);
+            files.Add((start, end));
             start = end;
+        }
+        if (findings is null && files.Count > 1)
+        {
+            // A template's rules read only their context and write only their own file's list, so files are
+            // checked in parallel and their lists joined in file order: the same list one thread makes.
+            var byFile = new List<Diagnostic>[files.Count];
+            Parallel.For(0, files.Count, ParallelWork.Options, i =>
+            {
+                var own = new List<Diagnostic>();
+                var (start, end) = files[i];
+                CheckFile(templates.AsSpan()[start..end], rules, own, null, null);
+                byFile[i] = own;
+            });
+            foreach (var own in byFile) diagnostics.AddRange(own);
+        }
+        else
+        {
+            // An edited compilation records and reuses findings file by file, on this thread.
+            foreach (var (start, end) in files) CheckFile(templates.AsSpan()[start..end], rules, diagnostics, findings, reusable);
         }
         foreach (var sequence in Sequences)
         {

@@ -40,6 +40,7 @@ internal static class CheckCommand
 
     private static int Run(string[] paths, string? root, string format, bool warnAsError, TextWriter stdout, TextWriter stderr)
     {
+        using var _ = CollectionPause.Start();
         LoadedWorkspace loaded;
         try
         {
@@ -53,9 +54,9 @@ internal static class CheckCommand
         // Spec §2: each file that cannot be read is named, and the others are still checked.
         foreach (var unreadable in loaded.Unreadable) stderr.WriteLine($"vmlang: {OneLine.Escape(unreadable.Describe(DiagnosticWriters.DisplayPath(unreadable.Path)))}");
 
-        var diagnostics = compilation.GetDiagnostics()
-            .Select(d => warnAsError && d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d)
-            .ToList();
+        var reported = compilation.GetDiagnostics();
+        var diagnostics = new List<Diagnostic>(reported.Length);
+        foreach (var d in reported) diagnostics.Add(warnAsError && d.Severity == DiagnosticSeverity.Warning ? d with { Severity = DiagnosticSeverity.Error } : d);
         DiagnosticWriters.Create(format).Write(diagnostics, stdout);
 
         if (format == "text") stderr.WriteLine(Summary(diagnostics, compilation.SyntaxTrees.Length, loaded.Unreadable.Length));
@@ -73,5 +74,42 @@ internal static class CheckCommand
         return $"{Count(DiagnosticSeverity.Error, "error")}, {Count(DiagnosticSeverity.Warning, "warning")}, "
             + $"{Count(DiagnosticSeverity.Info, "info")} in {fileCount} file{(fileCount == 1 ? "" : "s")}"
             + (unreadableCount == 0 ? "." : $"; {unreadableCount} path{(unreadableCount == 1 ? "" : "s")} could not be read.");
+    }
+
+    /// <summary>
+    /// Holds off garbage collection for a check's first allocations. A check keeps most of what it
+    /// allocates (the syntax trees and symbols) until it exits, so collecting on the way finds little
+    /// garbage and copies much that survives: on a 6 MB workspace that was a fifth of the time. Past
+    /// the budget, or when the runtime refuses, collection goes on as usual.
+    /// </summary>
+    private sealed class CollectionPause : IDisposable
+    {
+        private const long Budget = 256L << 20;
+
+        public static CollectionPause? Start()
+        {
+            try
+            {
+                return GC.TryStartNoGCRegion(Budget) ? new CollectionPause() : null;
+            }
+            catch (Exception error) when (error is ArgumentOutOfRangeException or InvalidOperationException)
+            {
+                // Another check in this process (tests run the CLI in process) already paused collection.
+                return null;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.NoGCRegion) return;
+            try
+            {
+                GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+                // The budget ran out, or something collected on purpose: the pause is over already.
+            }
+        }
     }
 }

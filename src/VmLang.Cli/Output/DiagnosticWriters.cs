@@ -23,11 +23,13 @@ internal static class DiagnosticWriters
     };
 
     /// <summary>Paths as the user sees them: relative to the current folder, with '/' on every OS.</summary>
-    public static string DisplayPath(string path) =>
-        Path.GetRelativePath(Environment.CurrentDirectory, path).Replace('\\', '/');
+    public static string DisplayPath(string path) => DisplayPath(path, Environment.CurrentDirectory);
 
-    public static Utf8JsonWriter CreateJsonWriter(Stream stream) =>
-        new(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    public static string DisplayPath(string path, string currentDirectory) =>
+        Path.GetRelativePath(currentDirectory, path).Replace('\\', '/');
+
+    public static JsonWriterOptions JsonOptions { get; } =
+        new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>The MSBuild canonical form, one diagnostic a line, whatever the message or path holds.</summary>
@@ -35,15 +37,21 @@ internal sealed class TextDiagnosticWriter : IDiagnosticWriter
 {
     public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
+        var chunks = new ChunkedOutput(output);
+        var paths = new DisplayPaths();
         foreach (var diagnostic in diagnostics)
         {
-            output.WriteLine(Line(diagnostic));
+            chunks.Text.Append(Line(diagnostic, paths.Get(diagnostic.Location.FilePath)));
+            chunks.EndLine();
         }
+        chunks.Flush();
     }
 
     /// <summary>One diagnostic as one line: control characters in the path and message are escaped (<see cref="OneLine"/>).</summary>
-    public static string Line(Diagnostic diagnostic) =>
-        OneLine.Escape(diagnostic.ToCanonicalString(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)));
+    public static string Line(Diagnostic diagnostic) => Line(diagnostic, DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath));
+
+    private static string Line(Diagnostic diagnostic, string displayPath) =>
+        OneLine.Escape(diagnostic.ToCanonicalString(displayPath));
 }
 
 /// <summary>
@@ -55,13 +63,18 @@ internal sealed class MSBuildDiagnosticWriter : IDiagnosticWriter
 {
     public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
+        var chunks = new ChunkedOutput(output);
+        string? lastPath = null, fullPath = null;
         foreach (var diagnostic in diagnostics)
         {
             var span = diagnostic.Location.LineSpan;
-            output.WriteLine(
-                $"{Path.GetFullPath(diagnostic.Location.FilePath)}({span.Start.Line + 1},{span.Start.Character + 1},{span.End.Line + 1},{span.End.Character + 1}): " +
+            if (diagnostic.Location.FilePath != lastPath) fullPath = Path.GetFullPath(lastPath = diagnostic.Location.FilePath);
+            chunks.Text.Append(
+                $"{fullPath}({span.Start.Line + 1},{span.Start.Character + 1},{span.End.Line + 1},{span.End.Character + 1}): " +
                 $"{diagnostic.Severity.ToText()} {diagnostic.Code}: {diagnostic.Message}");
+            chunks.EndLine();
         }
+        chunks.Flush();
     }
 }
 
@@ -70,15 +83,16 @@ internal sealed class JsonDiagnosticWriter : IDiagnosticWriter
 {
     public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
-        using var buffer = new MemoryStream();
-        using (var json = DiagnosticWriters.CreateJsonWriter(buffer))
+        var paths = new DisplayPaths();
+        using (var chunks = new ChunkedJson(output))
         {
+            var json = chunks.Writer;
             json.WriteStartArray();
             foreach (var diagnostic in diagnostics)
             {
                 var span = diagnostic.Location.LineSpan;
                 json.WriteStartObject();
-                json.WriteString("file", DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath));
+                json.WriteString("file", paths.Get(diagnostic.Location.FilePath));
                 json.WriteNumber("line", span.Start.Line + 1);
                 json.WriteNumber("column", span.Start.Character + 1);
                 json.WriteNumber("endLine", span.End.Line + 1);
@@ -87,10 +101,11 @@ internal sealed class JsonDiagnosticWriter : IDiagnosticWriter
                 json.WriteString("code", diagnostic.Code);
                 json.WriteString("message", diagnostic.Message);
                 json.WriteEndObject();
+                chunks.MaybeFlush();
             }
             json.WriteEndArray();
+            chunks.Complete();
         }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 }
 
@@ -99,6 +114,8 @@ internal sealed class GitHubDiagnosticWriter : IDiagnosticWriter
 {
     public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
+        var chunks = new ChunkedOutput(output);
+        var paths = new DisplayPaths();
         foreach (var diagnostic in diagnostics)
         {
             var span = diagnostic.Location.LineSpan;
@@ -108,11 +125,13 @@ internal sealed class GitHubDiagnosticWriter : IDiagnosticWriter
                 DiagnosticSeverity.Warning => "warning",
                 _ => "notice",
             };
-            var file = EscapeProperty(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath));
-            output.WriteLine(
+            var file = EscapeProperty(paths.Get(diagnostic.Location.FilePath));
+            chunks.Text.Append(
                 $"::{command} file={file},line={span.Start.Line + 1},col={span.Start.Character + 1}," +
                 $"endLine={span.End.Line + 1},endColumn={span.End.Character + 1},title={diagnostic.Code}::{EscapeData(diagnostic.Message)}");
+            chunks.EndLine();
         }
+        chunks.Flush();
     }
 
     private static string EscapeData(string value) =>

@@ -9,9 +9,12 @@ internal sealed class SarifDiagnosticWriter : IDiagnosticWriter
     public void Write(IReadOnlyList<Diagnostic> diagnostics, TextWriter output)
     {
         var rules = DiagnosticDescriptors.All;
-        using var buffer = new MemoryStream();
-        using (var json = DiagnosticWriters.CreateJsonWriter(buffer))
+        var ruleIndex = new Dictionary<DiagnosticDescriptor, int>();
+        for (var i = 0; i < rules.Count; i++) ruleIndex.TryAdd(rules[i], i);
+        var paths = new DisplayPaths();
+        using (var chunks = new ChunkedJson(output))
         {
+            var json = chunks.Writer;
             json.WriteStartObject();
             json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             json.WriteString("version", "2.1.0");
@@ -29,14 +32,18 @@ internal sealed class SarifDiagnosticWriter : IDiagnosticWriter
             json.WriteEndObject();
 
             json.WriteStartArray("results");
-            foreach (var diagnostic in diagnostics) WriteResult(json, diagnostic, rules);
+            foreach (var diagnostic in diagnostics)
+            {
+                WriteResult(json, diagnostic, ruleIndex.GetValueOrDefault(diagnostic.Descriptor, -1), paths);
+                chunks.MaybeFlush();
+            }
             json.WriteEndArray();
 
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
+            chunks.Complete();
         }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
@@ -63,12 +70,12 @@ internal sealed class SarifDiagnosticWriter : IDiagnosticWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, IReadOnlyList<DiagnosticDescriptor> rules)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, DisplayPaths paths)
     {
         var span = diagnostic.Location.LineSpan;
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Code);
-        json.WriteNumber("ruleIndex", rules.ToList().IndexOf(diagnostic.Descriptor));
+        json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", Level(diagnostic.Severity));
         json.WriteStartObject("message");
         json.WriteString("text", diagnostic.Message);
@@ -77,7 +84,7 @@ internal sealed class SarifDiagnosticWriter : IDiagnosticWriter
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", Uri.EscapeDataString(DiagnosticWriters.DisplayPath(diagnostic.Location.FilePath)).Replace("%2F", "/"));
+        json.WriteString("uri", Uri.EscapeDataString(paths.Get(diagnostic.Location.FilePath)).Replace("%2F", "/"));
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", span.Start.Line + 1);

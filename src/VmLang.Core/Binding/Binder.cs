@@ -13,10 +13,12 @@ namespace VmLang.Binding;
 internal sealed partial class Binder
 {
     private readonly ImmutableArray<SyntaxTree> _trees;
-    private Dictionary<string, List<Symbol>> _globals = new(StringComparer.Ordinal);
+    // Not readonly: an edited binding starts from a copy of the earlier workspace's table (Binder.Edited).
+    private Dictionary<string, List<Symbol>> _globals;
 
     // Diagnostics and occurrences go to the file being bound (or to the workspace's own list, for
-    // duplicate names): files are bound one at a time, so one set of builders serves them all.
+    // duplicate names). Files are bound in parallel, each worker with a binder of its own that shares the
+    // global names (only read by then) and binds its files one at a time, so one set of builders serves them.
     private readonly List<Diagnostic> _workspaceDiagnostics = [];
     private List<Diagnostic> _diagnostics;
     private readonly ImmutableArray<SymbolOccurrence>.Builder _occurrences = ImmutableArray.CreateBuilder<SymbolOccurrence>();
@@ -25,9 +27,10 @@ internal sealed partial class Binder
 
     private readonly SayBinder _sayBinder;
 
-    private Binder(ImmutableArray<SyntaxTree> trees)
+    private Binder(ImmutableArray<SyntaxTree> trees, Dictionary<string, List<Symbol>>? globals = null)
     {
         _trees = trees;
+        _globals = globals ?? new(StringComparer.Ordinal);
         _diagnostics = _workspaceDiagnostics;
         _sayBinder = new SayBinder(this);
     }
@@ -70,12 +73,21 @@ internal sealed partial class Binder
         }
         var duplicateNames = ReportDuplicateNames();
 
+        // Binding a file reads the global names and writes only to its own symbols, so files bind independently.
+        var boundByIndex = new BoundTree[_trees.Length];
+        Parallel.For(0, _trees.Length, ParallelWork.Options, () => new Binder(_trees, _globals), (i, _, binder) =>
+        {
+            var tree = _trees[i];
+            boundByIndex[i] = kept.Contains(tree) ? earlier!.Trees[tree] : binder.BindTree(tree, declaredByTree[i]);
+            return binder;
+        }, _ => { });
+
         var diagnostics = new List<Diagnostic>(_workspaceDiagnostics);
         var boundTrees = new Dictionary<SyntaxTree, BoundTree>(_trees.Length);
         for (var i = 0; i < _trees.Length; i++)
         {
             var tree = _trees[i];
-            var bound = kept.Contains(tree) ? earlier!.Trees[tree] : BindTree(tree, declaredByTree[i]);
+            var bound = boundByIndex[i];
             // The same tree given twice is bound twice, as two files that happen to be alike.
             if (boundTrees.TryGetValue(tree, out var first)) bound = first.Merge(bound);
             boundTrees[tree] = bound;

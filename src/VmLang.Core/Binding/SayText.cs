@@ -47,7 +47,7 @@ public sealed class SayText
             segments.Add(token.Span);
             var raw = token.Text;
             var start = 0;
-            for (var i = 0; i < raw.Length; i++)
+            for (var i = raw.AsSpan().IndexOfAny(SentenceMarks); i >= 0; i = NextMark(raw, i))
             {
                 if (!Text.Sentences.EndsAt(raw, i)) continue;
                 text.Add(new TextSpan(token.Position + start, i + 1 - start));
@@ -58,6 +58,15 @@ public sealed class SayText
         }
         EndSentence();
         return new SayText(segments.ToImmutable(), sentences.ToImmutable());
+    }
+
+    // Where a sentence can end (Sentences.EndsAt): the text between them is skipped, vectorized.
+    private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create(".!?");
+
+    private static int NextMark(string raw, int after)
+    {
+        var next = raw.AsSpan(after + 1).IndexOfAny(SentenceMarks);
+        return next < 0 ? -1 : after + 1 + next;
     }
 
     public static IEnumerable<(int Start, int Length)> AsRanges(IEnumerable<TextSpan> spans) =>

@@ -20,11 +20,14 @@ public static class Filters
     /// <summary>True for a digit's name as <see cref="Spoken(string?)"/> writes it ("zero" … "nine"), in any case.</summary>
     public static bool IsDigitWord(ReadOnlySpan<char> word)
     {
-        // The names are three to five letters long: most words are out at once (this runs for every word of every row).
+        // The names are three to five letters long, and the first letter rules out most of the rest
+        // before a comparison (the length estimate asks this of every word of every template and row).
         if (word.Length is < 3 or > 5) return false;
+        var first = char.ToUpperInvariant(word[0]);
         foreach (var name in DigitWords)
         {
-            if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+            // Upper case, as OrdinalIgnoreCase compares: 'ſ' (long s) is 'S' there too.
+            if (name.Length == word.Length && char.ToUpperInvariant(name[0]) == first && word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

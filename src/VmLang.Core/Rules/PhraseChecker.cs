@@ -76,7 +76,7 @@ public sealed class PhraseChecker
     }
 
     /// <summary>Hits anywhere in <paramref name="text"/> (a rendered script).</summary>
-    public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, _matcher.Find(text));
+    public IReadOnlyList<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, [new Text.TextSpan(0, text.Length)]);
 
     /// <summary>
     /// Hits in the given ranges of <paramref name="text"/>; ruleset phrases only count where the template
@@ -84,21 +84,37 @@ public sealed class PhraseChecker
     /// convenience" holds two) are one finding: the longest is kept.
     /// </summary>
     public IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<(int Start, int Length)> ranges) =>
-        Find(template, text, _matcher.Find(text, ranges));
+        Find(template, text, [.. ranges.Select(range => new Text.TextSpan(range.Start, range.Length))]);
 
-    private static IEnumerable<PhraseHit> Find(TemplateSymbol template, string text, IEnumerable<PhraseMatch<object>> matches)
+    /// <summary>As <see cref="Find(TemplateSymbol, string, IEnumerable{ValueTuple{int, int}})"/>, over spans of the text.</summary>
+    public IReadOnlyList<PhraseHit> Find(TemplateSymbol template, string text, ReadOnlySpan<Text.TextSpan> ranges)
     {
-        // Nearly every rendered script: no match, and then nothing more is allocated.
-        if (matches is ICollection<PhraseMatch<object>> { Count: 0 }) return [];
-        var hits = FindAll(template, text, matches).ToList();
-        if (hits.Count < 2) return hits;
-        return hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
-            other != hit && other.Descriptor == hit.Descriptor
-            && other.Start < hit.Start + hit.Length && hit.Start < other.Start + other.Length
-            && (other.Length > hit.Length || (other.Length == hit.Length && other.Start < hit.Start))));
+        // One list of matches per thread: the renderer scans every rendered script, and nearly every one
+        // holds no phrase, so that scan allocates nothing.
+        var matches = MatchesForThread ?? [];
+        MatchesForThread = null;
+        try
+        {
+            _matcher.FindInto(text, ranges, matches);
+            if (matches.Count == 0) return [];
+            var hits = FindAll(template, text, matches).ToList();
+            if (hits.Count < 2) return hits;
+            return [.. hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
+                other != hit && other.Descriptor == hit.Descriptor
+                && other.Start < hit.Start + hit.Length && hit.Start < other.Start + other.Length
+                && (other.Length > hit.Length || (other.Length == hit.Length && other.Start < hit.Start))))];
+        }
+        finally
+        {
+            matches.Clear();
+            MatchesForThread = matches;
+        }
     }
 
-    private static IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, IEnumerable<PhraseMatch<object>> matches)
+    [ThreadStatic]
+    private static List<PhraseMatch<object>>? MatchesForThread;
+
+    private static IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, List<PhraseMatch<object>> matches)
     {
         foreach (var match in matches)
         {

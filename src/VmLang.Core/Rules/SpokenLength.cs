@@ -104,10 +104,18 @@ public static class SpokenLength
     /// </summary>
     private static string EstimatedScript(TemplateSymbol template, WorkspaceConfiguration configuration)
     {
-        var script = new StringBuilder();
+        // One builder a thread, kept between templates: a workspace estimates thousands of them.
+        var script = t_script ?? new StringBuilder();
+        t_script = null;
+        script.Clear();
         if (template.Say is not null) Append(script, template.Say.Body, configuration);
-        return script.ToString();
+        var text = script.ToString();
+        if (script.Capacity <= 1 << 16) t_script = script;
+        return text;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? t_script;
 
     // Recursive: the binder bounds a bound tree's depth (SayBinder.MaxIfDepth), so the stack is too.
     private static void Append(StringBuilder script, ImmutableArray<BoundSayNode> nodes, WorkspaceConfiguration configuration)
@@ -158,22 +166,25 @@ public static class SpokenLength
         {
             while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
             var start = i;
-            // A word is a word (CountWords) when it holds a letter or digit: found in the same pass.
+            // A run without whitespace is one word when it holds a letter or digit (as CountWords counts).
             var hasContent = false;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                hasContent |= char.IsLetterOrDigit(text[i]);
-                i++;
-            }
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) hasContent |= char.IsLetterOrDigit(text[i++]);
             if (!hasContent) continue;
-            var word = text[start..i];
-            if (word.Length >= 3 && Filters.IsDigitWord(word.Trim(",.;:!?"))) { digitRun++; continue; }
+            if (IsDigitName(text[start..i])) { digitRun++; continue; }
             words += RunWords(digitRun) + 1;
             digitRun = 0;
         }
         return words + RunWords(digitRun);
 
         static double RunWords(int run) => run >= 2 ? run * DigitWords : run;
+    }
+
+    private static bool IsDigitName(ReadOnlySpan<char> word)
+    {
+        // Digit names are three to five letters long; most words are not, and need no comparing.
+        if (word.Length < 3) return false;
+        var bare = word.Trim(",.;:!?");
+        return bare.Length is >= 3 and <= 5 && Filters.IsDigitWord(bare);
     }
 
     private static int CountDigits(ReadOnlySpan<char> text)
@@ -186,5 +197,10 @@ public static class SpokenLength
         return count;
     }
 
-    private static string EstimatedWords(int count) => string.Join(' ', Enumerable.Repeat(EstimatedWord, count));
+    private static string EstimatedWords(int count) =>
+        (uint)count < (uint)EstimatedWordRuns.Length ? EstimatedWordRuns[count] : string.Join(' ', Enumerable.Repeat(EstimatedWord, count));
+
+    // Every template says a handful of holes of a few words each: their estimates are made once.
+    private static readonly string[] EstimatedWordRuns =
+        [.. Enumerable.Range(0, 64).Select(count => string.Join(' ', Enumerable.Repeat(EstimatedWord, count)))];
 }

@@ -302,7 +302,9 @@ internal sealed class Lexer
                 _position += lineBreakLength;
                 continue;
             }
-            _position++;
+            // Prose is most of a workspace: skip to the next character that can end the run, vectorized.
+            var next = _text.AsSpan(_position + 1).IndexOfAny('{', '\n', '\r');
+            _position = next < 0 ? _text.Length : _position + 1 + next;
         }
         if (_position > start)
         {

@@ -45,8 +45,22 @@ public static class Sentences
 
         var textStart = start;
         var i = start;
+        // Only a sentence mark or the number's first character can end a run of text, so the scan jumps
+        // from one to the next (char by char when the number starts with half a surrogate pair, which a
+        // jump could land on inside a pair).
+        // (The marks live on the stack: this runs for every rendered row.)
+        Span<char> stops = ['.', '!', '?', default];
+        var jumps = number is null || !char.IsSurrogate(number[0]);
+        if (number is null) stops = stops[..3];
+        else stops[3] = number[0];
         while (i < end)
         {
+            if (jumps)
+            {
+                var next = spoken[i..].IndexOfAny(stops);
+                if (next < 0) break;
+                i += next;
+            }
             if (number is not null && spoken[i] == number[0] && spoken[i..].StartsWith(number, StringComparison.Ordinal))
             {
                 Add(SpokenPieceKind.Text, textStart, i);

@@ -29,12 +29,18 @@ public static class WorkspaceLoader
         if (root is not null && !Directory.Exists(root)) throw new WorkspaceLoadException($"root folder '{root}' does not exist");
         var walk = Walk(paths);
         var unreadable = walk.Unreadable.ToList();
-        var reads = walk.Files.AsParallel().AsOrdered().Select(file => (File: file, Text: TryReadSource(file, out var problem), Problem: problem)).ToList();
-        var trees = new List<SyntaxTree>(reads.Count);
-        foreach (var read in reads)
+        // Files are read and parsed on every core; the results stay in the walk's order.
+        var reads = new (SyntaxTree? Tree, UnreadableFile? Problem)[walk.Files.Length];
+        Parallel.For(0, reads.Length, ParallelWork.Options, i =>
         {
-            if (read.Text is { } text) trees.Add(SyntaxTree.Parse(text, read.File));
-            else unreadable.Add(read.Problem!);
+            var file = walk.Files[i];
+            reads[i] = TryReadSource(file, out var problem) is { } text ? (SyntaxTree.Parse(text, file), null) : (null, problem);
+        });
+        var trees = new List<SyntaxTree>(reads.Length);
+        foreach (var (tree, problem) in reads)
+        {
+            if (tree is not null) trees.Add(tree);
+            else unreadable.Add(problem!);
         }
         WorkspaceConfiguration configuration;
         try

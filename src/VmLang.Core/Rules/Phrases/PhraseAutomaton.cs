@@ -36,6 +36,19 @@ internal sealed class PhraseAutomaton
     // or fall back to the root, so this spares the search of its (largest) edge list.
     private readonly int[] _rootAscii = new int[128];
 
+    // The whole transition function as a table over character classes (see BuildDense), so that reading a
+    // character is two array loads whatever the number of phrases; null when it would be too large.
+    private int[]? _dense;
+    private int _classCount;
+    private readonly short[] _asciiClass = new short[128];
+    private Dictionary<char, short>? _otherClasses;
+
+    // A dense table of more entries than this (16 MB) is not built: stepping falls back to the trie.
+    private const int MaxDenseEntries = 4 << 20;
+
+    /// <summary>The class of whitespace, which the scanner collapses before stepping.</summary>
+    public const int WhitespaceClass = -1;
+
     private PhraseAutomaton(
         int[] edgeStart,
         char[] edgeLabels,
@@ -78,6 +91,7 @@ internal sealed class PhraseAutomaton
             firstReportingNode, nextReportingNode, longestPhraseLength);
 
         automaton.LinkFailures();
+        automaton.BuildDense();
         return automaton;
     }
 
@@ -100,6 +114,37 @@ internal sealed class PhraseAutomaton
             node = _failure[node];
         }
     }
+
+    /// <summary>Whether <see cref="DenseTable"/> and <see cref="ClassOf"/> can be used.</summary>
+    public bool IsDense => _dense is not null;
+
+    /// <summary>
+    /// The class of a text character: <see cref="WhitespaceClass"/>, 0 for a character no phrase holds
+    /// (reading it always leads back to the root), else the class of its folded form.
+    /// </summary>
+    public int ClassOf(char c)
+    {
+        if (c < 128) return _asciiClass[c];
+        if (char.IsWhiteSpace(c)) return WhitespaceClass;
+        return _otherClasses!.TryGetValue(PhraseText.Fold(c), out var found) ? found : 0;
+    }
+
+    /// <summary>The class of the label ' ', which whitespace in a text reads as (0 when no phrase has two words).</summary>
+    public int SpaceClass { get; private set; }
+
+    /// <summary>
+    /// <see cref="Step"/> as a table for a scanning loop to index itself: row <c>node * ClassCount</c>, column
+    /// the character's class (<see cref="ClassOf"/>); empty when not <see cref="IsDense"/>.
+    /// </summary>
+    public ReadOnlySpan<int> DenseTable => _dense;
+
+    public int ClassCount => _classCount;
+
+    /// <summary>The classes of ASCII characters, as <see cref="ClassOf"/> gives them.</summary>
+    public ReadOnlySpan<short> AsciiClasses => _asciiClass;
+
+    /// <summary>As <see cref="FirstReportingNode"/>, for every node.</summary>
+    public ReadOnlySpan<int> FirstReportingNodes => _firstReportingNode;
 
     /// <summary>The first node, from <paramref name="node"/> down its failure chain, where phrases end.</summary>
     public int FirstReportingNode(int node) => _firstReportingNode[node];
@@ -229,6 +274,66 @@ internal sealed class PhraseAutomaton
             }
         }
     }
+
+    /// <summary>
+    /// Numbers the labels of the trie (class 0 is every other character) and fills the table of
+    /// <see cref="Step"/> for every node and class, breadth first: a node's row is its trie edges over
+    /// its failure node's row, which is done by then.
+    /// </summary>
+    private void BuildDense()
+    {
+        var labels = _edgeLabels.Distinct().Order().ToArray();
+        var classOfLabel = new Dictionary<char, short>(labels.Length);
+        foreach (var label in labels) classOfLabel[label] = (short)(classOfLabel.Count + 1);
+        for (var c = 0; c < 128; c++)
+        {
+            var ch = (char)c;
+            _asciiClass[c] = char.IsWhiteSpace(ch) ? (short)WhitespaceClass
+                : classOfLabel.TryGetValue(PhraseText.Fold(ch), out var found) ? found : (short)0;
+        }
+        // A non-ASCII character may fold to an ASCII label (the Kelvin sign to 'k'), so it looks in every label.
+        _otherClasses = classOfLabel;
+        SpaceClass = classOfLabel.TryGetValue(' ', out var space) ? space : 0;
+
+        var nodeCount = _failure.Length;
+        _classCount = labels.Length + 1;
+        if ((long)nodeCount * _classCount > MaxDenseEntries) return;
+        var dense = new int[nodeCount * _classCount];
+        var queue = new Queue<int>();
+        queue.Enqueue(Root);
+        while (queue.Count > 0)
+        {
+            var node = queue.Dequeue();
+            var row = dense.AsSpan(node * _classCount, _classCount);
+            if (node != Root) dense.AsSpan(_failure[node] * _classCount, _classCount).CopyTo(row);
+            for (var edge = _edgeStart[node]; edge < _edgeStart[node + 1]; edge++)
+            {
+                row[classOfLabel[_edgeLabels[edge]]] = _edgeTargets[edge];
+                queue.Enqueue(_edgeTargets[edge]);
+            }
+        }
+        _dense = dense;
+
+        // ASCII characters (whitespace among them) that keep the root where it is: from the root, a scan
+        // jumps over runs of them, vectorized, to the next character that can start a phrase.
+        var stay = new List<char>();
+        for (var c = 0; c < 128; c++)
+        {
+            var characterClass = _asciiClass[c];
+            if (characterClass == WhitespaceClass || dense[Root * _classCount + characterClass] == Root) stay.Add((char)c);
+        }
+        RootStays = System.Buffers.SearchValues.Create([.. stay]);
+        // Worth it only when few characters start a phrase: with many, the scan would stop at every other one.
+        SkipsAtRoot = 128 - stay.Count <= MaxRootStarts;
+    }
+
+    private const int MaxRootStarts = 8;
+
+    /// <summary>Whether a scan at the root should jump over <see cref="RootStays"/> (few ASCII characters start a phrase).</summary>
+    public bool SkipsAtRoot { get; private set; }
+
+    /// <summary>ASCII characters read at the root that leave it there; only when <see cref="IsDense"/>.</summary>
+    public System.Buffers.SearchValues<char> RootStays { get; private set; } = System.Buffers.SearchValues.Create("");
 
     private bool HasPhrases(int node) => _phraseStart[node + 1] > _phraseStart[node];
 }

@@ -12,8 +12,8 @@ namespace VmLang.Rules.Phrases;
 /// ("ha ha" twice in "ha ha ha"); a phrase given twice is reported twice, once per payload.
 /// </para>
 /// <para>
-/// An instance is immutable and safe to share between threads. A scan that finds nothing allocates nothing
-/// (the render path scans every rendered script); one that finds something allocates the list of matches.
+/// An instance is immutable and safe to share between threads. Scanning allocates the list of matches per
+/// call (nothing with <see cref="FindInto"/>), never per character.
 /// </para>
 /// </remarks>
 public sealed partial class PhraseMatcher<TPayload>
@@ -52,9 +52,7 @@ public sealed partial class PhraseMatcher<TPayload>
     public IEnumerable<PhraseMatch<TPayload>> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        List<PhraseMatch<TPayload>>? matches = null;
-        ScanSegment(text, 0, text.Length, ref matches);
-        return matches ?? (IEnumerable<PhraseMatch<TPayload>>)[];
+        return Scan(text, [(0, text.Length)]);
     }
 
     /// <summary>
@@ -65,9 +63,7 @@ public sealed partial class PhraseMatcher<TPayload>
     {
         ArgumentNullException.ThrowIfNull(text);
         ValidateSegment(text, start, length, nameof(start));
-        List<PhraseMatch<TPayload>>? matches = null;
-        ScanSegment(text, start, length, ref matches);
-        return matches ?? (IEnumerable<PhraseMatch<TPayload>>)[];
+        return Scan(text, [(start, length)]);
     }
 
     /// <summary>
@@ -117,80 +113,150 @@ public sealed partial class PhraseMatcher<TPayload>
         }
     }
 
-    private IEnumerable<PhraseMatch<TPayload>> Scan(string text, (int Start, int Length)[] segments)
+    /// <summary>
+    /// Appends the matches in each segment to <paramref name="into"/>, as <see cref="Find(string, IEnumerable{ValueTuple{int, int}})"/>
+    /// finds them; for callers that scan many texts and keep one list. The segments must lie inside the text.
+    /// </summary>
+    internal void FindInto(string text, ReadOnlySpan<Text.TextSpan> segments, List<PhraseMatch<TPayload>> into)
     {
-        List<PhraseMatch<TPayload>>? matches = null;
-        foreach (var (start, length) in segments)
+        if (Count == 0) return;
+        Span<int> ring = stackalloc int[RingSize <= MaxStackRing ? RingSize : 0];
+        if (RingSize > MaxStackRing) ring = new int[RingSize];
+        foreach (var segment in segments)
         {
-            ScanSegment(text, start, length, ref matches);
+            ValidateSegment(text, segment.Start, segment.Length, nameof(segments));
+            ScanSegment(text, segment.Start, segment.Length, ring, into);
         }
-
-        return matches ?? (IEnumerable<PhraseMatch<TPayload>>)[];
     }
 
-    /// <summary>Adds the matches in one range to <paramref name="matches"/>, made when the first is found.</summary>
-    private void ScanSegment(string text, int segmentStart, int segmentLength, ref List<PhraseMatch<TPayload>>? matches)
+    private const int MaxStackRing = 256;
+
+    // Where each of the last LongestPhraseLength normalized characters came from in the original text, in a
+    // ring of a power of two, so that a match, found when its last character is read, can be mapped back to
+    // where it starts.
+    private int RingSize => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, _automaton.LongestPhraseLength));
+
+    private List<PhraseMatch<TPayload>> Scan(string text, (int Start, int Length)[] segments)
     {
-        if (Count == 0)
+        var matches = new List<PhraseMatch<TPayload>>();
+        if (Count == 0) return matches;
+        Span<int> ring = stackalloc int[RingSize <= MaxStackRing ? RingSize : 0];
+        if (RingSize > MaxStackRing) ring = new int[RingSize];
+        foreach (var (segmentStart, segmentLength) in segments)
         {
-            return;
+            ScanSegment(text, segmentStart, segmentLength, ring, matches);
         }
+        return matches;
+    }
 
-        // Where each of the last LongestPhraseLength normalized characters came from in the original text,
-        // so that a match, found when its last character is read, can be mapped back to where it starts.
-        const int OnStack = 256;
-        var longest = _automaton.LongestPhraseLength;
-        Span<int> originalOffsets = longest <= OnStack ? stackalloc int[OnStack] : new int[longest];
-        originalOffsets = originalOffsets[..longest];
-
+    private void ScanSegment(string text, int segmentStart, int segmentLength, Span<int> originalOffsets, List<PhraseMatch<TPayload>> into)
+    {
+        var automaton = _automaton;
+        var mask = originalOffsets.Length - 1;
         int segmentEnd = segmentStart + segmentLength;
         int node = PhraseAutomaton.Root;
         int normalizedIndex = -1;
         bool inWhitespace = false;
+        bool dense = automaton.IsDense;
+        int spaceClass = automaton.SpaceClass;
+        var table = automaton.DenseTable;
+        int classCount = automaton.ClassCount;
+        var asciiClasses = automaton.AsciiClasses;
+        var firstReporting = automaton.FirstReportingNodes;
+
+        var rootStays = automaton.RootStays;
+        bool skips = dense && automaton.SkipsAtRoot;
 
         for (int offset = segmentStart; offset < segmentEnd; offset++)
         {
-            char original = text[offset];
-            char label;
-            if (char.IsWhiteSpace(original))
+            if (skips && node == PhraseAutomaton.Root)
             {
-                if (inWhitespace)
+                // Characters that keep the root there change nothing a later match needs (no match starts
+                // with them), so they are jumped over; whitespace is collapsed as if they had been read.
+                int skip = text.AsSpan(offset, segmentEnd - offset).IndexOfAnyExcept(rootStays);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                if (skip > 0)
+                {
+                    offset += skip;
+                    inWhitespace = char.IsWhiteSpace(text[offset - 1]);
+                }
+            }
+
+            char original = text[offset];
+            if (dense)
+            {
+                // The table path: whitespace collapses to the class of ' ', everything else is looked up folded.
+                int characterClass = original < 128 ? asciiClasses[original] : automaton.ClassOf(original);
+                if (characterClass == PhraseAutomaton.WhitespaceClass)
+                {
+                    if (inWhitespace)
+                    {
+                        continue;
+                    }
+
+                    inWhitespace = true;
+                    characterClass = spaceClass;
+                }
+                else
+                {
+                    inWhitespace = false;
+                }
+
+                normalizedIndex++;
+                originalOffsets[normalizedIndex & mask] = offset;
+                node = table[node * classCount + characterClass];
+                if (firstReporting[node] == PhraseAutomaton.NoNode)
                 {
                     continue;
                 }
-
-                inWhitespace = true;
-                label = ' ';
             }
             else
             {
-                inWhitespace = false;
-                label = PhraseText.Fold(original);
+                char label;
+                if (char.IsWhiteSpace(original))
+                {
+                    if (inWhitespace)
+                    {
+                        continue;
+                    }
+
+                    inWhitespace = true;
+                    label = ' ';
+                }
+                else
+                {
+                    inWhitespace = false;
+                    label = PhraseText.Fold(original);
+                }
+
+                normalizedIndex++;
+                originalOffsets[normalizedIndex & mask] = offset;
+                node = automaton.Step(node, label);
             }
 
-            normalizedIndex++;
-            originalOffsets[normalizedIndex % originalOffsets.Length] = offset;
-            node = _automaton.Step(node, label);
-
-            for (int reporting = _automaton.FirstReportingNode(node);
+            for (int reporting = automaton.FirstReportingNode(node);
                  reporting != PhraseAutomaton.NoNode;
-                 reporting = _automaton.NextReportingNode(reporting))
+                 reporting = automaton.NextReportingNode(reporting))
             {
-                var (first, end) = _automaton.PhrasesEndingAt(reporting);
+                var (first, end) = automaton.PhrasesEndingAt(reporting);
                 for (int i = first; i < end; i++)
                 {
-                    int phrase = _automaton.PhraseAt(i);
+                    int phrase = automaton.PhraseAt(i);
 
                     // Phrases neither start nor end with a space, so both ends are real characters.
                     int normalizedStart = normalizedIndex - _normalizedLengths[phrase] + 1;
-                    int matchStart = originalOffsets[normalizedStart % originalOffsets.Length];
+                    int matchStart = originalOffsets[normalizedStart & mask];
                     int matchEnd = offset + 1;
                     if (PhraseText.IsWholeWords(
                             text.AsSpan(segmentStart, segmentLength),
                             matchStart - segmentStart,
                             matchEnd - segmentStart))
                     {
-                        (matches ??= []).Add(new PhraseMatch<TPayload>(
+                        into.Add(new PhraseMatch<TPayload>(
                             matchStart, matchEnd - matchStart, phrase, _phrases[phrase], _payloads[phrase]));
                     }
                 }
