@@ -53,10 +53,14 @@ public static partial class DiagnosticDocs
         return docs.ToFrozenDictionary();
     }
 
+    // The pages are the product's own embedded text, not user input; the timeout only bounds a bad edit to them.
+    private const int TrustedTextTimeoutMilliseconds = 2000;
+    private static readonly TimeSpan TrustedTextTimeout = TimeSpan.FromMilliseconds(TrustedTextTimeoutMilliseconds);
+
     /// <summary>The text under <c>## name</c> up to the next heading of that level.</summary>
     private static string Section(string markdown, string name)
     {
-        var match = Regex.Match(markdown, $@"^## {name}[ \t]*\r?\n(?<body>.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline);
+        var match = Regex.Match(markdown, $@"^## {name}[ \t]*\r?\n(?<body>.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline, TrustedTextTimeout);
         return match.Success ? match.Groups["body"].Value.Trim() : "";
     }
 
@@ -66,12 +70,12 @@ public static partial class DiagnosticDocs
         return match.Success ? (match.Groups["lang"].Value, match.Groups["code"].Value.Replace("\r\n", "\n")) : ("", "");
     }
 
-    [GeneratedRegex(@"^# VML\d{4}:\s*(?<title>.+)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^# VML\d{4}:\s*(?<title>.+)$", RegexOptions.Multiline, TrustedTextTimeoutMilliseconds)]
     private static partial Regex HeadingPattern();
 
-    [GeneratedRegex(@"^Default severity:\s*(?<severity>\w+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^Default severity:\s*(?<severity>\w+)", RegexOptions.Multiline, TrustedTextTimeoutMilliseconds)]
     private static partial Regex SeverityPattern();
 
-    [GeneratedRegex(@"```(?<lang>\w*)[ \t]*\r?\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"```(?<lang>\w*)[ \t]*\r?\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline, TrustedTextTimeoutMilliseconds)]
     private static partial Regex FencePattern();
 }

@@ -147,36 +147,36 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
     private static CompletionItem Item(string label, CompletionItemKind kind, string? detail) =>
         new() { Label = label, Kind = kind, Detail = detail };
 
-    [GeneratedRegex(@"^\w+$")]
+    [GeneratedRegex(@"^\w+$", RegexOptions.NonBacktracking)]
     private static partial Regex WordOnly();
 
-    [GeneratedRegex(@"\|\s*\w*$")]
+    [GeneratedRegex(@"\|\s*\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex AfterPipe();
 
-    [GeneratedRegex(@"\w\s*\.\s*\w*$")]
+    [GeneratedRegex(@"\w\s*\.\s*\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex AfterDot();
 
-    [GeneratedRegex(@"^\s*(if\s+)?\w*$")]
+    [GeneratedRegex(@"^\s*(if\s+)?\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex HoleStart();
 
-    [GeneratedRegex(@"^\s*slot\s+\w+\s*:\s*\w*$")]
+    [GeneratedRegex(@"^\s*slot\s+\w+\s*:\s*\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex SlotRole();
 
-    [GeneratedRegex(@"^\s*use\s+\w*$")]
+    [GeneratedRegex(@"^\s*use\s+\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex UseRuleset();
 
-    [GeneratedRegex(@"^\s*day\s+\d+\s+\w*$")]
+    [GeneratedRegex(@"^\s*day\s+\d+\s+\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex DayTemplate();
 
-    [GeneratedRegex(@"^\s*allow\s+\w*$")]
+    [GeneratedRegex(@"^\s*allow\s+\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex AllowCode();
 
-    [GeneratedRegex(@"^\s*template\s+\w+\s+for\s+\w*$")]
+    [GeneratedRegex(@"^\s*template\s+\w+\s+for\s+\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex TemplateChannel();
 
-    [GeneratedRegex(@"\sas\s+\w*$")]
+    [GeneratedRegex(@"\sas\s+\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex SeverityAfterAs();
 
-    [GeneratedRegex(@"^\s*\w*$")]
+    [GeneratedRegex(@"^\s*\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex StatementStart();
 }
