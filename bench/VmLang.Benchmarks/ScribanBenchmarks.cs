@@ -3,7 +3,6 @@ using Scriban;
 using Scriban.Runtime;
 using VmLang.Emit;
 using VmLang.Rendering;
-using VmLang.Syntax;
 
 namespace VmLang.Benchmarks;
 

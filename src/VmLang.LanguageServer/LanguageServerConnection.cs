@@ -47,27 +47,27 @@ internal sealed class LanguageServerConnection
         Yes,
     }
 
-    private readonly MessageReader reader;
-    private readonly MessageWriter writer;
-    private readonly TextWriter log;
-    private readonly Dictionary<string, RequestHandler> requestHandlers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NotificationHandler> notificationHandlers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> threadPoolMethods = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> requestsInFlight = new();
-    private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement?>> awaitedClientResponses = new();
-    private readonly CancellationTokenSource lifetime = new();
-    private long lastServerRequestId;
-    private LifecycleState state;
-    private bool started;
+    private readonly MessageReader _reader;
+    private readonly MessageWriter _writer;
+    private readonly TextWriter _log;
+    private readonly Dictionary<string, RequestHandler> _requestHandlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NotificationHandler> _notificationHandlers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _threadPoolMethods = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _requestsInFlight = new();
+    private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement?>> _awaitedClientResponses = new();
+    private readonly CancellationTokenSource _lifetime = new();
+    private long _lastServerRequestId;
+    private LifecycleState _state;
+    private bool _started;
 
     /// <param name="input">Messages from the client (stdin).</param>
     /// <param name="output">Messages to the client (stdout).</param>
     /// <param name="log">Diagnostics about the protocol itself (stderr); never the client's output.</param>
     public LanguageServerConnection(Stream input, Stream output, TextWriter log)
     {
-        this.log = TextWriter.Synchronized(log);
-        reader = new MessageReader(input, this.log);
-        writer = new MessageWriter(output);
+        _log = TextWriter.Synchronized(log);
+        _reader = new MessageReader(input, _log);
+        _writer = new MessageWriter(output);
     }
 
     /// <summary>Handles requests for <paramref name="method"/>; parameter and result types must be in <see cref="LspJsonContext"/>.</summary>
@@ -81,7 +81,7 @@ internal sealed class LanguageServerConnection
     {
         JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
         JsonTypeInfo<TResult> resultType = LspJsonContext.TypeInfo<TResult>();
-        Register(requestHandlers, method, async (id, parameters, cancellationToken) =>
+        Register(_requestHandlers, method, async (id, parameters, cancellationToken) =>
         {
             TResult result = await handler(ReadParams(parameters, paramsType), cancellationToken).ConfigureAwait(false);
             return OutgoingMessage.Result(id, result, resultType);
@@ -97,27 +97,27 @@ internal sealed class LanguageServerConnection
     {
         JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
         JsonTypeInfo<TResult> resultType = LspJsonContext.TypeInfo<TResult>();
-        Register(requestHandlers, method, (id, parameters, cancellationToken) =>
+        Register(_requestHandlers, method, (id, parameters, cancellationToken) =>
         {
             TParams request = ReadParams(parameters, paramsType);
             TSnapshot state = snapshot(request);
             return Task.Run(() => OutgoingMessage.Result(id, compute(request, state, cancellationToken), resultType), cancellationToken);
         });
-        threadPoolMethods.Add(method);
+        _threadPoolMethods.Add(method);
     }
 
     /// <summary>Whether requests for <paramref name="method"/> do their work on the thread pool (see the ordering rules above).</summary>
-    internal bool RunsOnThreadPool(string method) => threadPoolMethods.Contains(method);
+    internal bool RunsOnThreadPool(string method) => _threadPoolMethods.Contains(method);
 
     /// <summary>Handles notifications for <paramref name="method"/>; failures are logged, never answered.</summary>
     public void OnNotification<TParams>(string method, Func<TParams, Task> handler)
     {
         JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
-        Register(notificationHandlers, method, parameters => handler(ReadParams(parameters, paramsType)));
+        Register(_notificationHandlers, method, parameters => handler(ReadParams(parameters, paramsType)));
     }
 
     public Task SendNotificationAsync<TParams>(string method, TParams parameters) =>
-        writer.WriteAsync(OutgoingMessage.Notification(method, parameters, LspJsonContext.TypeInfo<TParams>()));
+        _writer.WriteAsync(OutgoingMessage.Notification(method, parameters, LspJsonContext.TypeInfo<TParams>()));
 
     /// <summary>Sends a request to the client and returns its result.</summary>
     /// <exception cref="ResponseErrorException">The client answered with an error.</exception>
@@ -139,16 +139,16 @@ internal sealed class LanguageServerConnection
     /// </summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
-        if (started)
+        if (_started)
         {
             throw new InvalidOperationException("The connection is already running.");
         }
 
-        started = true;
-        using CancellationTokenRegistration stopOnCancel = cancellationToken.Register(lifetime.Cancel);
+        _started = true;
+        using CancellationTokenRegistration stopOnCancel = cancellationToken.Register(_lifetime.Cancel);
         try
         {
-            while (await reader.ReadAsync(lifetime.Token).ConfigureAwait(false) is byte[] body)
+            while (await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false) is byte[] body)
             {
                 if (Dispatch(body) == ExitRequested.Yes)
                 {
@@ -156,21 +156,21 @@ internal sealed class LanguageServerConnection
                 }
             }
         }
-        catch (OperationCanceledException) when (lifetime.IsCancellationRequested)
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
         {
             // Stopped by the caller.
         }
         finally
         {
             // Handlers still running get a cancelled token; requests waiting for the client are abandoned.
-            await lifetime.CancelAsync().ConfigureAwait(false);
-            foreach (TaskCompletionSource<JsonElement?> response in awaitedClientResponses.Values)
+            await _lifetime.CancelAsync().ConfigureAwait(false);
+            foreach (TaskCompletionSource<JsonElement?> response in _awaitedClientResponses.Values)
             {
-                response.TrySetCanceled(lifetime.Token);
+                response.TrySetCanceled(_lifetime.Token);
             }
         }
 
-        return state == LifecycleState.ShutDown ? 0 : 1;
+        return _state == LifecycleState.ShutDown ? 0 : 1;
     }
 
     private ExitRequested Dispatch(byte[] body)
@@ -212,12 +212,12 @@ internal sealed class LanguageServerConnection
             try
             {
                 using JsonDocument document = JsonDocument.Parse(body);
-                log.WriteLine($"[lsp] invalid message: {e.Message}");
+                _log.WriteLine($"[lsp] invalid message: {e.Message}");
                 Send(OutgoingMessage.Error(TryReadId(document.RootElement), JsonRpcErrorCodes.InvalidRequest, $"Invalid message: {e.Message}"));
             }
             catch (JsonException parseError)
             {
-                log.WriteLine($"[lsp] message is not JSON: {parseError.Message}");
+                _log.WriteLine($"[lsp] message is not JSON: {parseError.Message}");
                 Send(OutgoingMessage.Error(null, JsonRpcErrorCodes.ParseError, $"Parse error: {parseError.Message}"));
             }
 
@@ -250,12 +250,12 @@ internal sealed class LanguageServerConnection
 
         if (method == LspMethods.Shutdown)
         {
-            state = LifecycleState.ShutDown;
+            _state = LifecycleState.ShutDown;
             Send(OutgoingMessage.NullResult(id));
             return;
         }
 
-        if (!requestHandlers.TryGetValue(method, out RequestHandler? handler))
+        if (!_requestHandlers.TryGetValue(method, out RequestHandler? handler))
         {
             Send(OutgoingMessage.Error(id, JsonRpcErrorCodes.MethodNotFound, $"Unhandled method {method}."));
             return;
@@ -263,11 +263,11 @@ internal sealed class LanguageServerConnection
 
         if (method == LspMethods.Initialize)
         {
-            state = LifecycleState.Running;
+            _state = LifecycleState.Running;
         }
 
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(lifetime.Token);
-        if (!requestsInFlight.TryAdd(id, cancellation))
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
+        if (!_requestsInFlight.TryAdd(id, cancellation))
         {
             cancellation.Dispose();
             Send(OutgoingMessage.Error(id, JsonRpcErrorCodes.InvalidRequest, $"Request id {id} is already in use."));
@@ -277,7 +277,7 @@ internal sealed class LanguageServerConnection
         _ = RunRequestAsync(id, method, handler, parameters, cancellation);
     }
 
-    private (int Code, string Reason)? RejectByLifecycle(string method) => state switch
+    private (int Code, string Reason)? RejectByLifecycle(string method) => _state switch
     {
         LifecycleState.WaitingForInitialize when method != LspMethods.Initialize =>
             (JsonRpcErrorCodes.ServerNotInitialized, $"{method} was sent before initialize."),
@@ -336,12 +336,12 @@ internal sealed class LanguageServerConnection
         }
         catch (Exception e)
         {
-            log.WriteLine($"[lsp] {method} failed: {e}");
+            _log.WriteLine($"[lsp] {method} failed: {e}");
             response = OutgoingMessage.Error(id, JsonRpcErrorCodes.InternalError, $"{method} failed: {e.Message}");
         }
         finally
         {
-            requestsInFlight.TryRemove(id, out _);
+            _requestsInFlight.TryRemove(id, out _);
         }
 
         await SendAndLogFailureAsync(response).ConfigureAwait(false);
@@ -361,18 +361,18 @@ internal sealed class LanguageServerConnection
                 return ExitRequested.No;
         }
 
-        if (state != LifecycleState.Running)
+        if (_state != LifecycleState.Running)
         {
-            log.WriteLine($"[lsp] dropped {method}: the server is {(state == LifecycleState.ShutDown ? "shut down" : "not initialized")}.");
+            _log.WriteLine($"[lsp] dropped {method}: the server is {(_state == LifecycleState.ShutDown ? "shut down" : "not initialized")}.");
         }
-        else if (notificationHandlers.TryGetValue(method, out NotificationHandler? handler))
+        else if (_notificationHandlers.TryGetValue(method, out NotificationHandler? handler))
         {
             _ = RunNotificationAsync(method, handler, parameters);
         }
         else if (!method.StartsWith("$/", StringComparison.Ordinal))
         {
             // "$/" notifications are optional by definition (LSP); others deserve a trace.
-            log.WriteLine($"[lsp] no handler for notification {method}.");
+            _log.WriteLine($"[lsp] no handler for notification {method}.");
         }
 
         return ExitRequested.No;
@@ -388,7 +388,7 @@ internal sealed class LanguageServerConnection
         {
             string document = TryReadDocumentUri(parameters) is string uri ? $" for {uri}" : "";
             string message = $"VmLang ignored {method}{document}: {e.Message}";
-            log.WriteLine($"[lsp] {message}");
+            _log.WriteLine($"[lsp] {message}");
             await SendAndLogFailureAsync(OutgoingMessage.Notification(
                 LspMethods.WindowShowMessage,
                 new LogMessageParams { Type = MessageType.Error, Message = message },
@@ -396,7 +396,7 @@ internal sealed class LanguageServerConnection
         }
         catch (Exception e)
         {
-            log.WriteLine($"[lsp] {method} failed: {e}");
+            _log.WriteLine($"[lsp] {method} failed: {e}");
         }
     }
 
@@ -417,11 +417,11 @@ internal sealed class LanguageServerConnection
         }
         catch (ResponseErrorException e)
         {
-            log.WriteLine($"[lsp] ignored $/cancelRequest: {e.Message}");
+            _log.WriteLine($"[lsp] ignored $/cancelRequest: {e.Message}");
             return;
         }
 
-        if (requestsInFlight.TryGetValue(cancel.Id, out CancellationTokenSource? cancellation))
+        if (_requestsInFlight.TryGetValue(cancel.Id, out CancellationTokenSource? cancellation))
         {
             try
             {
@@ -437,13 +437,13 @@ internal sealed class LanguageServerConnection
     private async Task<JsonElement?> SendRequestCoreAsync<TParams>(string method, TParams parameters, CancellationToken cancellationToken)
     {
         JsonTypeInfo<TParams> paramsType = LspJsonContext.TypeInfo<TParams>();
-        var id = new RequestId(Interlocked.Increment(ref lastServerRequestId));
+        var id = new RequestId(Interlocked.Increment(ref _lastServerRequestId));
         var response = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        awaitedClientResponses[id] = response;
+        _awaitedClientResponses[id] = response;
         try
         {
-            lifetime.Token.ThrowIfCancellationRequested();
-            await writer.WriteAsync(OutgoingMessage.Request(id, method, parameters, paramsType)).ConfigureAwait(false);
+            _lifetime.Token.ThrowIfCancellationRequested();
+            await _writer.WriteAsync(OutgoingMessage.Request(id, method, parameters, paramsType)).ConfigureAwait(false);
             return await response.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -454,15 +454,15 @@ internal sealed class LanguageServerConnection
         }
         finally
         {
-            awaitedClientResponses.TryRemove(id, out _);
+            _awaitedClientResponses.TryRemove(id, out _);
         }
     }
 
     private void CompleteClientResponse(RequestId id, IncomingMessage message)
     {
-        if (!awaitedClientResponses.TryRemove(id, out TaskCompletionSource<JsonElement?>? response))
+        if (!_awaitedClientResponses.TryRemove(id, out TaskCompletionSource<JsonElement?>? response))
         {
-            log.WriteLine($"[lsp] ignored a response to unknown request {id}.");
+            _log.WriteLine($"[lsp] ignored a response to unknown request {id}.");
         }
         else if (message.Error is ResponseError error)
         {
@@ -492,7 +492,7 @@ internal sealed class LanguageServerConnection
 
     private void Register<THandler>(Dictionary<string, THandler> handlers, string method, THandler handler)
     {
-        if (started)
+        if (_started)
         {
             throw new InvalidOperationException("Handlers must be registered before the connection runs.");
         }
@@ -515,11 +515,11 @@ internal sealed class LanguageServerConnection
     {
         try
         {
-            await writer.WriteAsync(message).ConfigureAwait(false);
+            await _writer.WriteAsync(message).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            log.WriteLine($"[lsp] could not write to the client: {e.Message}");
+            _log.WriteLine($"[lsp] could not write to the client: {e.Message}");
         }
     }
 }

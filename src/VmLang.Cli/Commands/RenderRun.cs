@@ -20,7 +20,8 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         if (!ReportTemplateDiagnostics(compilation, template)) return CliApplication.ErrorsFound;
         var checker = new RowChecker(compilation, template);
 
-        ScriptFormats.TryParse(request.Format, out var scriptFormat);
+        // The command validated the name; `wav` is no script format (speech writes its own files), so it gets text's.
+        var scriptFormat = ScriptFormats.TryParse(request.Format, out var named) ? named : ScriptFormat.Text;
         CheckRejectsFolder();
 
         using var source = request.ReadsStandardInput ? OpenStandardInput() : OpenDataFile();

@@ -1,4 +1,3 @@
-using VmLang.Binding;
 using System.Collections.Immutable;
 
 namespace VmLang.Diagnostics;

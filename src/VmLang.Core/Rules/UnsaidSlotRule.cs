@@ -1,4 +1,3 @@
-using VmLang.Binding;
 using VmLang.Diagnostics;
 
 namespace VmLang.Rules;

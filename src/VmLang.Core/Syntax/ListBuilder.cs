@@ -10,12 +10,12 @@ namespace VmLang.Syntax;
 internal static class ListBuilder<T>
 {
     [ThreadStatic]
-    private static ImmutableArray<T>.Builder? t_cached;
+    private static ImmutableArray<T>.Builder? CachedForThread;
 
     public static ImmutableArray<T>.Builder Rent()
     {
-        var builder = t_cached ?? ImmutableArray.CreateBuilder<T>();
-        t_cached = null;
+        var builder = CachedForThread ?? ImmutableArray.CreateBuilder<T>();
+        CachedForThread = null;
         return builder;
     }
 
@@ -30,6 +30,6 @@ internal static class ListBuilder<T>
     public static void Return(ImmutableArray<T>.Builder builder)
     {
         builder.Clear();
-        if (builder.Capacity <= 1024) t_cached = builder;
+        if (builder.Capacity <= 1024) CachedForThread = builder;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class StringTable
     private const int MaxCount = 100_000;
 
     [ThreadStatic]
-    private static StringTable? t_shared;
+    private static StringTable? SharedForThread;
 
     /// <summary>
     /// One table per thread, shared by every file that thread lexes: files of a workspace repeat each
@@ -21,7 +21,7 @@ internal sealed class StringTable
     /// </summary>
     public static StringTable ForCurrentThread()
     {
-        var table = t_shared ??= new StringTable();
+        var table = SharedForThread ??= new StringTable();
         if (table._strings.Count > MaxCount) table._strings.Clear();
         return table;
     }

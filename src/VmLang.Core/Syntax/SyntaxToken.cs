@@ -210,11 +210,11 @@ internal readonly struct TokenData
         _ => null,
     };
 
-    public bool IsMissing => (_flags & Flags.Missing) != 0;
+    public bool IsMissing => (_flags & Flags.Missing) != Flags.None;
 
     private int TextEnd => _position + (Text?.Length ?? 0);
 
-    private int LeadingWidth => (_flags & (Flags.ExplicitTrivia | Flags.WideLeading)) != 0 ? ((Extra)_body!).LeadingWidth : _leadingWidth;
+    private int LeadingWidth => (_flags & (Flags.ExplicitTrivia | Flags.WideLeading)) != Flags.None ? ((Extra)_body!).LeadingWidth : _leadingWidth;
 
     public int FullStart => _position - LeadingWidth;
 
@@ -229,7 +229,7 @@ internal readonly struct TokenData
         return TextSpan.FromBounds(FullStart, TextEnd + trailingWidth);
     }
 
-    private Extra? Explicit => (_flags & Flags.ExplicitTrivia) != 0 ? (Extra)_body! : null;
+    private Extra? Explicit => (_flags & Flags.ExplicitTrivia) != Flags.None ? (Extra)_body! : null;
 
     public bool TryGetScannedLeadingText(object? owner, out ReadOnlySpan<char> text)
     {
@@ -254,14 +254,14 @@ internal readonly struct TokenData
 
     // The text-block quotes are the only tokens whose trivia follows rules of its own on one side.
     private TriviaMode LeadingMode =>
-        (_flags & Flags.InHole) != 0 ? TriviaMode.Hole
+        (_flags & Flags.InHole) != Flags.None ? TriviaMode.Hole
         : Kind == SyntaxKind.TextBlockEndToken ? TriviaMode.TextBlockClosing
         : TriviaMode.Leading;
 
     /// <summary>The rules the lexer took trailing trivia by; null when it took none (text, <c>}}</c>, tokens it did not scan).</summary>
     private TriviaMode? TrailingMode =>
         (_flags & Flags.Scanned) == 0 || Kind is SyntaxKind.TextToken or SyntaxKind.HoleCloseToken ? null
-        : (_flags & Flags.InHole) != 0 ? TriviaMode.Hole
+        : (_flags & Flags.InHole) != Flags.None ? TriviaMode.Hole
         : Kind == SyntaxKind.TextBlockStartToken ? TriviaMode.TextBlockOpening
         : TriviaMode.Trailing;
 

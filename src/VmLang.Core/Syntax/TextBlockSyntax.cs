@@ -29,8 +29,8 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     {
         get
         {
-            var end = End;
-            if (!end.TryGetScannedLeadingText(out var leading))
+            var closing = End;
+            if (!closing.TryGetScannedLeadingText(out var leading))
             {
                 return end.LeadingTrivia is [.., { Kind: SyntaxKind.WhitespaceTrivia } whitespace] ? whitespace.Text : "";
             }
@@ -53,8 +53,8 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
         var raw = text.Token.Text;
         var atLineStart = ReferenceEquals(Parts[0], text);
         if (indentation.Length == 0 && !raw.Contains('\r')) return raw;
-        var builder = t_builder ?? new StringBuilder();
-        t_builder = null;
+        var builder = BuilderForThread ?? new StringBuilder();
+        BuilderForThread = null;
         builder.Clear();
         var i = 0;
         while (i < raw.Length)
@@ -77,13 +77,13 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
             if (c is '\n' or '\r') atLineStart = true;
         }
         var value = builder.ToString();
-        if (builder.Capacity <= 4096) t_builder = builder;
+        if (builder.Capacity <= 4096) BuilderForThread = builder;
         return value;
     }
 
     // Every text part of every template is unindented while binding: one builder per thread, not one per part.
     [ThreadStatic]
-    private static StringBuilder? t_builder;
+    private static StringBuilder? BuilderForThread;
 }
 
 public abstract class TextBlockPartSyntax : SyntaxNode;

@@ -9,22 +9,22 @@ namespace VmLang.LanguageServer.Documents;
 /// </summary>
 internal sealed class DocumentStore
 {
-    private readonly ConcurrentDictionary<string, TextDocument> documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TextDocument> _documents = new(StringComparer.Ordinal);
 
     // Serializes updates so that two changes to one document cannot both start from the same snapshot.
-    private readonly Lock updateLock = new();
+    private readonly Lock _updateLock = new();
 
-    public IReadOnlyCollection<TextDocument> OpenDocuments => [.. documents.Values];
+    public IReadOnlyCollection<TextDocument> OpenDocuments => [.. _documents.Values];
 
-    public TextDocument? Get(string uri) => documents.GetValueOrDefault(uri);
+    public TextDocument? Get(string uri) => _documents.GetValueOrDefault(uri);
 
     public TextDocument Open(DidOpenTextDocumentParams opened)
     {
         TextDocumentItem item = opened.TextDocument;
         var document = new TextDocument(item.Uri, item.Version, item.Text);
-        lock (updateLock)
+        lock (_updateLock)
         {
-            documents[item.Uri] = document;
+            _documents[item.Uri] = document;
         }
 
         return document;
@@ -33,15 +33,15 @@ internal sealed class DocumentStore
     /// <summary>Returns the updated snapshot, or null if the document is not open.</summary>
     public TextDocument? Change(DidChangeTextDocumentParams changed)
     {
-        lock (updateLock)
+        lock (_updateLock)
         {
-            if (!documents.TryGetValue(changed.TextDocument.Uri, out TextDocument? current))
+            if (!_documents.TryGetValue(changed.TextDocument.Uri, out TextDocument? current))
             {
                 return null;
             }
 
             TextDocument updated = current.WithChanges(changed.ContentChanges, changed.TextDocument.Version);
-            documents[updated.Uri] = updated;
+            _documents[updated.Uri] = updated;
             return updated;
         }
     }
@@ -49,9 +49,9 @@ internal sealed class DocumentStore
     /// <summary>Returns false if the document was not open.</summary>
     public bool Close(DidCloseTextDocumentParams closed)
     {
-        lock (updateLock)
+        lock (_updateLock)
         {
-            return documents.TryRemove(closed.TextDocument.Uri, out _);
+            return _documents.TryRemove(closed.TextDocument.Uri, out _);
         }
     }
 }

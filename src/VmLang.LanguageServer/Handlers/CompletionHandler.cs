@@ -156,7 +156,7 @@ internal sealed partial class CompletionHandler(ServerWorkspace workspace)
     [GeneratedRegex(@"\w\s*\.\s*\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex AfterDot();
 
-    [GeneratedRegex(@"^\s*(if\s+)?\w*$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*(?:if\s+)?\w*$", RegexOptions.NonBacktracking)]
     private static partial Regex HoleStart();
 
     [GeneratedRegex(@"^\s*slot\s+\w+\s*:\s*\w*$", RegexOptions.NonBacktracking)]

@@ -1,6 +1,5 @@
 using VmLang.Binding;
 using VmLang.Configuration;
-using VmLang.Rules;
 
 namespace VmLang.LanguageServer.Handlers;
 

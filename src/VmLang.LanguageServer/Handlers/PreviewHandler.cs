@@ -1,6 +1,5 @@
 using System.Text;
 using VmLang.Binding;
-using VmLang.Diagnostics;
 using VmLang.Emit;
 using VmLang.LanguageServer.Protocol;
 using VmLang.LanguageServer.Workspace;

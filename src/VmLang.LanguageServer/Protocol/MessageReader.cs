@@ -28,22 +28,22 @@ internal sealed class MessageReader
 
     private static ReadOnlySpan<byte> ContentLengthLowerCase => "content-length"u8;
 
-    private readonly PipeReader input;
-    private readonly TextWriter log;
+    private readonly PipeReader _input;
+    private readonly TextWriter _log;
 
     // Parser state carried across reads, because a frame may arrive in many pieces.
-    private int? contentLength;
-    private bool headerBlockInvalid;
-    private bool sawHeaderInBlock;
-    private int? pendingBodyLength;
+    private int? _contentLength;
+    private bool _headerBlockInvalid;
+    private bool _sawHeaderInBlock;
+    private int? _pendingBodyLength;
     // How much of the pending body has been searched for a header, so bytes arriving in pieces are searched once.
-    private long pendingBodySearched;
-    private bool resynchronizing;
+    private long _pendingBodySearched;
+    private bool _resynchronizing;
 
     public MessageReader(Stream input, TextWriter log)
     {
-        this.input = PipeReader.Create(input);
-        this.log = log;
+        _input = PipeReader.Create(input);
+        _log = log;
     }
 
     /// <summary>Returns the next message body, or <c>null</c> once the input has ended.</summary>
@@ -51,30 +51,30 @@ internal sealed class MessageReader
     {
         while (true)
         {
-            ReadResult result = await input.ReadAsync(cancellationToken).ConfigureAwait(false);
+            ReadResult result = await _input.ReadAsync(cancellationToken).ConfigureAwait(false);
             ReadOnlySequence<byte> buffer = result.Buffer;
 
             byte[]? body = TryReadFrame(ref buffer);
             if (body is not null)
             {
-                input.AdvanceTo(buffer.Start);
+                _input.AdvanceTo(buffer.Start);
                 return body;
             }
 
             if (result.IsCompleted)
             {
-                if (!buffer.IsEmpty && !resynchronizing)
+                if (!buffer.IsEmpty && !_resynchronizing)
                 {
-                    log.WriteLine($"[lsp] input ended inside a message; {buffer.Length} byte(s) dropped.");
+                    _log.WriteLine($"[lsp] input ended inside a message; {buffer.Length} byte(s) dropped.");
                 }
 
-                input.AdvanceTo(buffer.End);
-                await input.CompleteAsync().ConfigureAwait(false);
+                _input.AdvanceTo(buffer.End);
+                await _input.CompleteAsync().ConfigureAwait(false);
                 return null;
             }
 
             // Everything buffered has been looked at: wait for more bytes before parsing again.
-            input.AdvanceTo(buffer.Start, result.Buffer.End);
+            _input.AdvanceTo(buffer.Start, result.Buffer.End);
         }
     }
 
@@ -82,12 +82,12 @@ internal sealed class MessageReader
     {
         while (true)
         {
-            if (resynchronizing && !TrySkipToNextContentLength(ref buffer))
+            if (_resynchronizing && !TrySkipToNextContentLength(ref buffer))
             {
                 return null;
             }
 
-            if (pendingBodyLength is int length)
+            if (_pendingBodyLength is int length)
             {
                 return TryReadBody(ref buffer, length);
             }
@@ -115,8 +115,8 @@ internal sealed class MessageReader
             case HeaderSearch.Undecided:
                 return null;
             case HeaderSearch.Found:
-                log.WriteLine($"[lsp] a message ran into the next Content-Length header after {pendingBodySearched} of its {length} byte(s); it ends there.");
-                length = (int)pendingBodySearched;
+                _log.WriteLine($"[lsp] a message ran into the next Content-Length header after {_pendingBodySearched} of its {length} byte(s); it ends there.");
+                length = (int)_pendingBodySearched;
                 break;
             case HeaderSearch.None when buffer.Length < length:
                 return null;
@@ -124,8 +124,8 @@ internal sealed class MessageReader
 
         byte[] body = buffer.Slice(0, length).ToArray();
         buffer = buffer.Slice(length);
-        pendingBodyLength = null;
-        pendingBodySearched = 0;
+        _pendingBodyLength = null;
+        _pendingBodySearched = 0;
         return body;
     }
 
@@ -145,16 +145,16 @@ internal sealed class MessageReader
     private HeaderSearch FindHeaderInBody(ReadOnlySequence<byte> buffer, int length)
     {
         long end = Math.Min(buffer.Length, length);
-        if (pendingBodySearched >= end)
+        if (_pendingBodySearched >= end)
         {
             return HeaderSearch.None;
         }
 
         // The unsearched bytes, and enough after them to tell whether a line starting among them is a header.
-        long windowLength = Math.Min(buffer.Length - pendingBodySearched, end - pendingBodySearched + MaxHeaderLineLength);
-        bool windowReachesBufferEnd = pendingBodySearched + windowLength == buffer.Length;
-        byte[] window = buffer.Slice(pendingBodySearched, windowLength).ToArray();
-        int starts = (int)(end - pendingBodySearched);
+        long windowLength = Math.Min(buffer.Length - _pendingBodySearched, end - _pendingBodySearched + MaxHeaderLineLength);
+        bool windowReachesBufferEnd = _pendingBodySearched + windowLength == buffer.Length;
+        byte[] window = buffer.Slice(_pendingBodySearched, windowLength).ToArray();
+        int starts = (int)(end - _pendingBodySearched);
         ReadOnlySpan<byte> name = ContentLengthLowerCase;
         for (int i = 0; i < starts; i++)
         {
@@ -180,12 +180,12 @@ internal sealed class MessageReader
 
             if (isHeader != false)
             {
-                pendingBodySearched += i;
+                _pendingBodySearched += i;
                 return isHeader == true ? HeaderSearch.Found : HeaderSearch.Undecided;
             }
         }
 
-        pendingBodySearched = end;
+        _pendingBodySearched = end;
         return HeaderSearch.None;
     }
 
@@ -244,7 +244,7 @@ internal sealed class MessageReader
         {
             if (buffer.Length > MaxHeaderLineLength)
             {
-                log.WriteLine($"[lsp] header line longer than {MaxHeaderLineLength} bytes; skipping to the next Content-Length header.");
+                _log.WriteLine($"[lsp] header line longer than {MaxHeaderLineLength} bytes; skipping to the next Content-Length header.");
                 buffer = buffer.Slice(buffer.Length - (ContentLengthLowerCase.Length - 1));
                 StartResynchronizing();
             }
@@ -261,20 +261,20 @@ internal sealed class MessageReader
 
     private void ReadHeader(string line)
     {
-        sawHeaderInBlock = true;
+        _sawHeaderInBlock = true;
         if (!line.StartsWith(ContentLengthHeader, StringComparison.OrdinalIgnoreCase)
             && line.LastIndexOf(ContentLengthHeader, StringComparison.OrdinalIgnoreCase) is > 0 and int glued
             && IsContentLengthLine(Encoding.ASCII.GetBytes(line[glued..] + "\n")) == true)
         {
             // The end of a body whose Content-Length was too short, or other junk, before a header.
-            log.WriteLine($"[lsp] skipped {glued} byte(s) of junk before a Content-Length header.");
+            _log.WriteLine($"[lsp] skipped {glued} byte(s) of junk before a Content-Length header.");
             line = line[glued..];
         }
 
         int colon = line.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {
-            log.WriteLine($"[lsp] ignoring malformed header line '{line}'.");
+            _log.WriteLine($"[lsp] ignoring malformed header line '{line}'.");
             return;
         }
 
@@ -287,49 +287,49 @@ internal sealed class MessageReader
         string value = line[(colon + 1)..].Trim();
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int length))
         {
-            contentLength = length;
+            _contentLength = length;
         }
         else
         {
-            log.WriteLine($"[lsp] invalid Content-Length '{value}'.");
-            headerBlockInvalid = true;
+            _log.WriteLine($"[lsp] invalid Content-Length '{value}'.");
+            _headerBlockInvalid = true;
         }
     }
 
     private void EndHeaderBlock()
     {
-        if (!sawHeaderInBlock)
+        if (!_sawHeaderInBlock)
         {
             // A stray blank line between frames (some clients add a newline after the body).
             return;
         }
 
-        if (contentLength is int length && !headerBlockInvalid)
+        if (_contentLength is int length && !_headerBlockInvalid)
         {
-            pendingBodyLength = length;
+            _pendingBodyLength = length;
         }
         else
         {
-            if (contentLength is null && !headerBlockInvalid)
+            if (_contentLength is null && !_headerBlockInvalid)
             {
-                log.WriteLine("[lsp] header block without Content-Length.");
+                _log.WriteLine("[lsp] header block without Content-Length.");
             }
 
-            log.WriteLine("[lsp] skipping to the next Content-Length header.");
+            _log.WriteLine("[lsp] skipping to the next Content-Length header.");
             StartResynchronizing();
         }
 
-        contentLength = null;
-        headerBlockInvalid = false;
-        sawHeaderInBlock = false;
+        _contentLength = null;
+        _headerBlockInvalid = false;
+        _sawHeaderInBlock = false;
     }
 
     private void StartResynchronizing()
     {
-        resynchronizing = true;
-        contentLength = null;
-        headerBlockInvalid = false;
-        sawHeaderInBlock = false;
+        _resynchronizing = true;
+        _contentLength = null;
+        _headerBlockInvalid = false;
+        _sawHeaderInBlock = false;
     }
 
     /// <summary>
@@ -346,7 +346,7 @@ internal sealed class MessageReader
             if (Ascii.EqualsIgnoreCase(bytes.AsSpan(i, name.Length), name))
             {
                 buffer = buffer.Slice(i);
-                resynchronizing = false;
+                _resynchronizing = false;
                 return true;
             }
         }

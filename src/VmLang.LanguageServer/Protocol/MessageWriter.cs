@@ -9,10 +9,10 @@ namespace VmLang.LanguageServer.Protocol;
 /// </summary>
 internal sealed class MessageWriter
 {
-    private readonly Stream output;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly Stream _output;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
 
-    public MessageWriter(Stream output) => this.output = output;
+    public MessageWriter(Stream output) => _output = output;
 
     public async Task WriteAsync(ReadOnlyMemory<byte> body)
     {
@@ -20,16 +20,16 @@ internal sealed class MessageWriter
             "Content-Length: " + body.Length.ToString(CultureInfo.InvariantCulture) + "\r\n\r\n");
 
         // No cancellation once started: abandoning a frame halfway would corrupt the stream.
-        await writeLock.WaitAsync().ConfigureAwait(false);
+        await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await output.WriteAsync(header).ConfigureAwait(false);
-            await output.WriteAsync(body).ConfigureAwait(false);
-            await output.FlushAsync().ConfigureAwait(false);
+            await _output.WriteAsync(header).ConfigureAwait(false);
+            await _output.WriteAsync(body).ConfigureAwait(false);
+            await _output.FlushAsync().ConfigureAwait(false);
         }
         finally
         {
-            writeLock.Release();
+            _writeLock.Release();
         }
     }
 }

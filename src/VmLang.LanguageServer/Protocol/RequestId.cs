@@ -11,26 +11,26 @@ namespace VmLang.LanguageServer.Protocol;
 [JsonConverter(typeof(RequestIdJsonConverter))]
 internal readonly record struct RequestId
 {
-    private readonly long number;
-    private readonly string? text;
+    private readonly long _number;
+    private readonly string? _text;
 
-    public RequestId(long number) => this.number = number;
+    public RequestId(long number) => _number = number;
 
-    public RequestId(string text) => this.text = text;
+    public RequestId(string text) => _text = text;
 
     public void WriteTo(Utf8JsonWriter writer)
     {
-        if (text is not null)
+        if (_text is not null)
         {
-            writer.WriteStringValue(text);
+            writer.WriteStringValue(_text);
         }
         else
         {
-            writer.WriteNumberValue(number);
+            writer.WriteNumberValue(_number);
         }
     }
 
-    public override string ToString() => text is not null ? $"\"{text}\"" : number.ToString(CultureInfo.InvariantCulture);
+    public override string ToString() => _text is not null ? $"\"{_text}\"" : _number.ToString(CultureInfo.InvariantCulture);
 }
 
 internal sealed class RequestIdJsonConverter : JsonConverter<RequestId>

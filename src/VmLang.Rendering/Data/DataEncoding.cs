@@ -11,7 +11,7 @@ namespace VmLang.Rendering;
 /// A text reader made by <see cref="OpenText"/> decodes each invalid byte sequence as
 /// <see cref="InvalidByteMarker"/> (U+FFFF, a noncharacter that no data file has reason to hold), so a
 /// source checks each row it reads with <see cref="ContainsInvalidBytes"/> and names the row exactly,
-/// however far the reader has buffered ahead. A source that reads bytes (<see cref="Utf8JsonReader"/>)
+/// however far the reader has buffered ahead. A source that reads bytes (<see cref="System.Text.Json.Utf8JsonReader"/>)
 /// has its own UTF-8 check.
 /// </remarks>
 public static class DataEncoding

@@ -11,7 +11,7 @@ public abstract class DataRecord
     {
         if (line is { } number)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+            ArgumentOutOfRangeException.ThrowIfLessThan(number, 1, nameof(line));
         }
 
         Line = line;
@@ -66,7 +66,7 @@ public sealed class DataError : DataRecord
     {
         if (row is { } number)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+            ArgumentOutOfRangeException.ThrowIfLessThan(number, 1, nameof(row));
         }
 
         Row = row;

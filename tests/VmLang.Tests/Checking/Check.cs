@@ -7,7 +7,7 @@ namespace VmLang.Tests.Checking;
 /// <summary>Compiles small in-memory workspaces for checker tests.</summary>
 internal static class Check
 {
-    /// <summary>A voicemail template with every required role said; <paramref name="say"/> replaces its message.</summary>
+    /// <summary>A voicemail template with every required role said; a <c>say</c> argument replaces its message.</summary>
     /// <summary>A message that says every slot of <see cref="Template"/>.</summary>
     public const string Everything = "Hi {{ prospect | first }}, {{ rep }} at {{ firm }}. {{ pain }}; we {{ gain }}. I'll call {{ when }}, or reach me at {{ number }}.";
 

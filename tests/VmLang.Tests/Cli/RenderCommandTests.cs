@@ -113,7 +113,7 @@ public class RenderCommandTests
         var result = Render(root, "--data", Path.Combine(root, "data.csv"), "--format", "ssml", "--out", outDir);
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(result.Stdout);
-        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".ssml")).ToList();
+        var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".ssml", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, files.Count);
         Assert.All(files, f => Assert.Equal(outDir, Path.GetDirectoryName(f)));
         Assert.Contains(Path.Combine(outDir, "00001-etc-passwd.ssml"), files);

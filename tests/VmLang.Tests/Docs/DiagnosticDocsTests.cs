@@ -70,7 +70,7 @@ public sealed partial class DiagnosticDocsTests
 
     [Theory]
     [MemberData(nameof(CodesAndSeverities))]
-    public void EachCodeHasAPageWithItsDefaultSeverityAndAShortTitle(string code, string severity)
+    public void Each_code_has_a_page_with_its_default_severity_and_a_short_title(string code, string severity)
     {
         var page = Read(code);
 
@@ -82,7 +82,7 @@ public sealed partial class DiagnosticDocsTests
     // The product's parser is lenient; the pages keep one layout, so what it reads, laid out again, is the page.
     [Theory]
     [MemberData(nameof(Codes))]
-    public void EachPageIsLaidOutAsExplainShowsIt(string code)
+    public void Each_page_is_laid_out_as_explain_shows_it(string code)
     {
         var page = Read(code);
 
@@ -91,13 +91,13 @@ public sealed partial class DiagnosticDocsTests
     }
 
     [Fact]
-    public void TheFolderHoldsOnePagePerCodeAndNoOther()
+    public void The_folder_holds_one_page_per_code_and_no_other()
         => Assert.Equal(
             SpecCodes.Select(entry => entry.Code),
             Directory.GetFiles(Folder, "VML*.md").Select(Path.GetFileNameWithoutExtension).Order());
 
     [Fact]
-    public void TheReadmeListsEveryPageWithItsSeverityAndTitle()
+    public void The_readme_lists_every_page_with_its_severity_and_title()
     {
         string readme = File.ReadAllText(Path.Combine(Folder, "README.md"));
 
@@ -111,7 +111,7 @@ public sealed partial class DiagnosticDocsTests
     }
 
     [Fact]
-    public void TheSchemaAllowsExactlyTheCodesInOrder()
+    public void The_schema_allows_exactly_the_codes_in_order()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "vmlang.schema.json")));
         var rules = schema.RootElement.GetProperty("properties").GetProperty("rules");
@@ -123,7 +123,7 @@ public sealed partial class DiagnosticDocsTests
 
     [Theory]
     [MemberData(nameof(Codes))]
-    public void GoodExamplesSayNoBuiltInPhrase(string code)
+    public void Good_examples_say_no_built_in_phrase(string code)
     {
         var page = Read(code);
 
@@ -132,7 +132,7 @@ public sealed partial class DiagnosticDocsTests
 
     [Theory]
     [MemberData(nameof(PhraseRuleCodes))]
-    public void BadExamplesOfPhraseRulesSayOneOfTheirPhrases(string code)
+    public void Bad_examples_of_phrase_rules_say_one_of_their_phrases(string code)
         => Assert.Contains(FindBuiltInPhrases(Read(code).BadExample), match => match.Payload == code);
 
     private static string PathOf(string code) => Path.Combine(Folder, code + ".md");

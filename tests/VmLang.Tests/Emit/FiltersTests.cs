@@ -11,7 +11,7 @@ public sealed class FiltersTests
     [InlineData("", "")]
     [InlineData("   ", "")]
     [InlineData(null, "")]
-    public void First_IsTheFirstWord(string? value, string expected) =>
+    public void First_is_the_first_word(string? value, string expected) =>
         Assert.Equal(expected, Filters.First(value));
 
     [Theory]
@@ -21,7 +21,7 @@ public sealed class FiltersTests
     [InlineData("", "")]
     [InlineData("\t", "")]
     [InlineData(null, "")]
-    public void Last_IsTheLastWord(string? value, string expected) =>
+    public void Last_is_the_last_word(string? value, string expected) =>
         Assert.Equal(expected, Filters.Last(value));
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class FiltersTests
     [InlineData("zoë Ångström", "ZOË ÅNGSTRÖM", "zoë ångström")]
     [InlineData("", "", "")]
     [InlineData(null, "", "")]
-    public void Upper_And_Lower_ChangeCaseOnly(string? value, string upper, string lower)
+    public void Upper_and_lower_change_case_only(string? value, string upper, string lower)
     {
         // The project runs in invariant-globalization mode, so a culture-sensitive casing bug
         // (Turkish dotted i) cannot be provoked here; the filters use the invariant casing anyway.
@@ -43,7 +43,7 @@ public sealed class FiltersTests
     [InlineData("817.224.9900", "eight one seven, two two four, nine nine zero zero")]
     [InlineData("8172249900", "eight one seven two two four nine nine zero zero")]
     [InlineData("555-0100", "five five five, zero one zero zero")]
-    public void Spoken_FollowsTheDigitGroupsTheUserWrote(string value, string expected) =>
+    public void Spoken_follows_the_digit_groups_the_user_wrote(string value, string expected) =>
         Assert.Equal(expected, Filters.Spoken(value));
 
     [Theory]
@@ -52,28 +52,28 @@ public sealed class FiltersTests
     [InlineData("224-9900x12", "two two four, nine nine zero zero, extension one two")]
     [InlineData("224-9900 ext. 305", "two two four, nine nine zero zero, extension three zero five")]
     [InlineData("224-9900 Extension 7", "two two four, nine nine zero zero, extension seven")]
-    public void Spoken_ReadsAnExtensionMarkerAsExtension(string value, string expected) =>
+    public void Spoken_reads_an_extension_marker_as_extension(string value, string expected) =>
         Assert.Equal(expected, Filters.Spoken(value));
 
     [Theory]
     [InlineData("1-800-FLOWERS", "one, eight zero zero, FLOWERS")]
     [InlineData("Tel: 224 9900", "Tel, two two four, nine nine zero zero")]
     [InlineData("224-9900 x", "two two four, nine nine zero zero, x")]
-    public void Spoken_KeepsOtherWordsVerbatim(string value, string expected) =>
+    public void Spoken_keeps_other_words_verbatim(string value, string expected) =>
         Assert.Equal(expected, Filters.Spoken(value));
 
     [Theory]
     [InlineData("call the front desk")]
     [InlineData("")]
     [InlineData("  -- ")]
-    public void Spoken_WithoutDigits_IsUnchanged(string value) =>
+    public void Spoken_without_digits_is_unchanged(string value) =>
         Assert.Equal(value, Filters.Spoken(value));
 
     [Fact]
-    public void Spoken_OfNull_IsEmpty() => Assert.Equal("", Filters.Spoken(null));
+    public void Spoken_of_null_is_empty() => Assert.Equal("", Filters.Spoken(null));
 
     [Fact]
-    public void Spoken_ReadsFullWidthDigits() =>
+    public void Spoken_reads_full_width_digits() =>
         Assert.Equal("eight one seven", Filters.Spoken("８１７"));
 
     [Theory]
@@ -87,6 +87,6 @@ public sealed class FiltersTests
     [InlineData("call me", 0)]
     [InlineData("", 0)]
     [InlineData(null, 0)]
-    public void CountDigits_CountsThePhoneNumberWithoutItsExtension(string? value, int expected) =>
+    public void Count_digits_counts_the_phone_number_without_its_extension(string? value, int expected) =>
         Assert.Equal(expected, Filters.CountDigits(value));
 }

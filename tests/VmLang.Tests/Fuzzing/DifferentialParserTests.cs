@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using VmLang.Syntax;
 using VmLang.Tests.Formatting;
 using VmLang.Tests.Fuzzing.ReferenceGrammar;
 using Xunit.Abstractions;

@@ -3,15 +3,15 @@ namespace VmLang.Tests.LanguageServer;
 /// <summary>A clock that moves only when a test calls <see cref="Advance"/>, firing the timers that fall due.</summary>
 internal sealed class ManualTimeProvider : TimeProvider
 {
-    private readonly Lock timersLock = new();
-    private readonly List<ManualTimer> timers = [];
-    private DateTimeOffset now = DateTimeOffset.UnixEpoch;
+    private readonly Lock _timersLock = new();
+    private readonly List<ManualTimer> _timers = [];
+    private DateTimeOffset _now = DateTimeOffset.UnixEpoch;
 
     public override DateTimeOffset GetUtcNow()
     {
-        lock (timersLock)
+        lock (_timersLock)
         {
-            return now;
+            return _now;
         }
     }
 
@@ -25,11 +25,11 @@ internal sealed class ManualTimeProvider : TimeProvider
     public void Advance(TimeSpan duration)
     {
         List<ManualTimer> due;
-        lock (timersLock)
+        lock (_timersLock)
         {
-            now += duration;
-            due = timers.FindAll(timer => timer.DueAt <= now);
-            timers.RemoveAll(due.Contains);
+            _now += duration;
+            due = _timers.FindAll(timer => timer.DueAt <= _now);
+            _timers.RemoveAll(due.Contains);
         }
 
         foreach (ManualTimer timer in due)
@@ -49,13 +49,13 @@ internal sealed class ManualTimeProvider : TimeProvider
                 throw new NotSupportedException("Only one-shot timers are needed here.");
             }
 
-            lock (clock.timersLock)
+            lock (clock._timersLock)
             {
-                clock.timers.Remove(this);
+                clock._timers.Remove(this);
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
-                    DueAt = clock.now + dueTime;
-                    clock.timers.Add(this);
+                    DueAt = clock._now + dueTime;
+                    clock._timers.Add(this);
                 }
             }
 
@@ -66,9 +66,9 @@ internal sealed class ManualTimeProvider : TimeProvider
 
         public void Dispose()
         {
-            lock (clock.timersLock)
+            lock (clock._timersLock)
             {
-                clock.timers.Remove(this);
+                clock._timers.Remove(this);
             }
         }
 

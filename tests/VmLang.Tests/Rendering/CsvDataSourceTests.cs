@@ -6,7 +6,7 @@ namespace VmLang.Tests.Rendering;
 public sealed class CsvDataSourceTests
 {
     [Fact]
-    public void QuotedFieldsMayHoldCommasQuotesAndNewlines()
+    public void Quoted_fields_may_hold_commas_quotes_and_newlines()
     {
         var records = DataSources.ReadAll(
             "name,note\n\"Reyes, Dana\",\"said \"\"hi\"\"\nthen left\"\nLee,plain\n",
@@ -25,7 +25,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void AByteOrderMarkIsNotPartOfTheFirstColumnName()
+    public void A_byte_order_mark_is_not_part_of_the_first_column_name()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Name,Phone\r\nDana Reyes,817-224-9900\r\n")).ToArray();
 
@@ -36,7 +36,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void ColumnsAreLookedUpCaseInsensitively()
+    public void Columns_are_looked_up_case_insensitively()
     {
         var row = DataSources.ReadAll("First_Name,PHONE\nDana,555\n", DataFormat.Csv).Single().AsRow();
 
@@ -46,7 +46,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void HeaderNamesAreTrimmedAndBlankHeaderCellsNameNoColumn()
+    public void Header_names_are_trimmed_and_blank_header_cells_name_no_column()
     {
         var records = DataSources.ReadAll(" name , phone ,,\nDana,555,,\n", DataFormat.Csv, out var columns);
 
@@ -55,7 +55,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void ARaggedRowIsRejectedWithItsRowNumberAndLaterRowsAreStillRead()
+    public void A_ragged_row_is_rejected_with_its_row_number_and_later_rows_are_still_read()
     {
         var records = DataSources.ReadAll("name,phone,company\nDana,555,Acme\nLee,556\nKim,557,Initech,extra\nAsh,558,Globex\n", DataFormat.Csv);
 
@@ -71,7 +71,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void BlankLinesAreSkippedAndNotCountedAsRows()
+    public void Blank_lines_are_skipped_and_not_counted_as_rows()
     {
         var records = DataSources.ReadAll("name\n\nDana\n\n\nLee\n", DataFormat.Csv);
 
@@ -80,7 +80,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void TheLineOfARowIsWhereItStartsEvenAfterMultiLineFields()
+    public void The_line_of_a_row_is_where_it_starts_even_after_multi_line_fields()
     {
         var records = DataSources.ReadAll("name,note\r\nDana,\"one\r\ntwo\r\nthree\"\r\nLee,x,y\r\n", DataFormat.Csv);
 
@@ -91,7 +91,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void AStrayQuoteRejectsThatRowOnly()
+    public void A_stray_quote_rejects_that_row_only()
     {
         var records = DataSources.ReadAll("name,phone\nDa\"na,555\nLee,556\n", DataFormat.Csv);
 
@@ -103,7 +103,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void AColumnNamedTwiceMakesTheInputUnreadable()
+    public void A_column_named_twice_makes_the_input_unreadable()
     {
         var error = DataSources.ReadAll("name,Phone,phone\nDana,1,2\n", DataFormat.Csv).Single().AsError();
 
@@ -115,11 +115,11 @@ public sealed class CsvDataSourceTests
     [Theory]
     [InlineData("")]
     [InlineData("name,phone\n")]
-    public void AnEmptyFileOrAHeaderAloneHasNoRows(string text) =>
+    public void An_empty_file_or_a_header_alone_has_no_rows(string text) =>
         Assert.Empty(DataSources.ReadAll(text, DataFormat.Csv));
 
     [Fact]
-    public void EmptyFieldsAreEmptyStrings()
+    public void Empty_fields_are_empty_strings()
     {
         var row = DataSources.ReadAll("name,phone\nDana,\n", DataFormat.Csv).Single().AsRow();
 
@@ -127,7 +127,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void ASourceCanBeReadOnlyOnce()
+    public void A_source_can_be_read_only_once()
     {
         using var source = DataSource.Create(new MemoryStream("a\n1\n"u8.ToArray()), DataFormat.Csv);
         _ = source.ReadRecords().ToList();
@@ -136,7 +136,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void ProgressCanFollowTheBytesRead()
+    public void Progress_can_follow_the_bytes_read()
     {
         var bytes = "name\nDana\nLee\n"u8.ToArray();
         using var source = DataSource.Create(new MemoryStream(bytes), DataFormat.Csv);
@@ -150,7 +150,7 @@ public sealed class CsvDataSourceTests
     [InlineData("utf-16")]
     [InlineData("utf-16BE")]
     [InlineData("utf-32")]
-    public void AUnicodeTextExportWithAByteOrderMarkIsRead(string encodingName)
+    public void A_unicode_text_export_with_a_byte_order_mark_is_read(string encodingName)
     {
         var encoding = Encoding.GetEncoding(encodingName);
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("Name,Note\r\nZoë Reyes,\"hi, 😀\"\r\n")).ToArray();
@@ -163,7 +163,7 @@ public sealed class CsvDataSourceTests
     }
 
     [Fact]
-    public void ARowThatIsNotUtf8IsRejectedByNameAndLaterRowsAreStillRead()
+    public void A_row_that_is_not_utf8_is_rejected_by_name_and_later_rows_are_still_read()
     {
         // "café" saved as Latin-1: é is the single byte 0xE9.
         var bytes = "name,note\nLee,fine\nDana,caf"u8.ToArray().Concat(new byte[] { 0xE9 }).Concat("\nKim,ok\n"u8.ToArray()).ToArray();
@@ -186,7 +186,7 @@ public sealed class CsvDataSourceTests
     [InlineData("'tis", "'tis")]
     [InlineData("'", "'")]
     [InlineData("''=x", "''=x")]
-    public void AnApostropheMarkingAFormulaCellAsTextIsDropped(string cell, string value)
+    public void An_apostrophe_marking_a_formula_cell_as_text_is_dropped(string cell, string value)
     {
         var row = DataSources.ReadAll($"name,note\nDana,\"{cell}\"\n", DataFormat.Csv).Single().AsRow();
 

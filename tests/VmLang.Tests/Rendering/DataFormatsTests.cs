@@ -10,7 +10,7 @@ public sealed class DataFormatsTests
     [InlineData("prospects.json", DataFormat.Json)]
     [InlineData("prospects.jsonl", DataFormat.JsonLines)]
     [InlineData("prospects.ndjson", DataFormat.JsonLines)]
-    public void TheExtensionNamesTheFormat(string path, DataFormat expected)
+    public void The_extension_names_the_format(string path, DataFormat expected)
     {
         Assert.True(DataFormats.TryResolve(path, explicitFormat: null, out var format, out var error));
         Assert.Equal(expected, format);
@@ -18,7 +18,7 @@ public sealed class DataFormatsTests
     }
 
     [Fact]
-    public void AnExplicitFormatWinsOverTheExtension()
+    public void An_explicit_format_wins_over_the_extension()
     {
         Assert.True(DataFormats.TryResolve("export.txt", "CSV", out var format, out _));
         Assert.Equal(DataFormat.Csv, format);
@@ -27,7 +27,7 @@ public sealed class DataFormatsTests
     }
 
     [Fact]
-    public void AnUnknownExtensionOrFormatIsAnErrorThatSaysWhatToDo()
+    public void An_unknown_extension_or_format_is_an_error_that_says_what_to_do()
     {
         Assert.False(DataFormats.TryResolve("export.txt", null, out _, out var error));
         Assert.Contains(".csv, .json, .jsonl or .ndjson", error);

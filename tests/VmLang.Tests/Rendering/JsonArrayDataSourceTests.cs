@@ -6,7 +6,7 @@ namespace VmLang.Tests.Rendering;
 public sealed class JsonArrayDataSourceTests
 {
     [Fact]
-    public void StringsStayAsTheyAreNumbersAndBooleansKeepTheirJsonTextAndNullIsNull()
+    public void Strings_stay_as_they_are_numbers_and_booleans_keep_their_json_text_and_null_is_null()
     {
         var row = DataSources.ReadAll(
             """[{"name": "Dana \"D\" Reyes", "phone": 8172249900, "rate": 0.50, "vip": true, "late": false, "note": null}]""",
@@ -23,7 +23,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void ColumnsAreTheUnionOfKeysInTheOrderTheyAppear()
+    public void Columns_are_the_union_of_keys_in_the_order_they_appear()
     {
         var records = DataSources.ReadAll(
             """[{"name": "Dana", "phone": "1"}, {"Phone": "2", "company": "Acme"}, {"email": "x@y"}]""",
@@ -35,7 +35,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void ANestedValueRejectsThatRowOnlyAndKeepsItsJsonText()
+    public void A_nested_value_rejects_that_row_only_and_keeps_its_json_text()
     {
         var records = DataSources.ReadAll(
             """
@@ -58,7 +58,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void AnElementThatIsNotAnObjectIsARejectedRow()
+    public void An_element_that_is_not_an_object_is_a_rejected_row()
     {
         var records = DataSources.ReadAll("""[{"name": "Dana"}, "Lee", 42, null, {"name": "Kim"}]""", DataFormat.Json);
 
@@ -70,7 +70,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void AKeyGivenTwiceInAnyCaseRejectsTheRow()
+    public void A_key_given_twice_in_any_case_rejects_the_row()
     {
         var error = DataSources.ReadAll("""[{"name": "Dana", "Name": "Lee"}]""", DataFormat.Json).Single().AsError();
 
@@ -78,7 +78,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void MalformedJsonIsAnErrorAtItsRowAndLineAndStopsReading()
+    public void Malformed_json_is_an_error_at_its_row_and_line_and_stops_reading()
     {
         var records = DataSources.ReadAll(
             """
@@ -102,7 +102,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void TruncatedInputIsAnErrorAtTheUnfinishedRow()
+    public void Truncated_input_is_an_error_at_the_unfinished_row()
     {
         var records = DataSources.ReadAll("""[{"name": "Dana"}, {"name": "Le""", DataFormat.Json);
 
@@ -114,7 +114,7 @@ public sealed class JsonArrayDataSourceTests
     [InlineData("""{"name": "Dana"}""", "expected a JSON array of objects, found an object")]
     [InlineData("", "the input is empty; expected a JSON array of objects")]
     [InlineData("  \n ", "the input is empty; expected a JSON array of objects")]
-    public void InputThatIsNotAnArrayIsUnreadableAsAWhole(string text, string message)
+    public void Input_that_is_not_an_array_is_unreadable_as_a_whole(string text, string message)
     {
         var error = DataSources.ReadAll(text, DataFormat.Json).Single().AsError();
 
@@ -124,7 +124,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void ContentAfterTheArrayIsAnError()
+    public void Content_after_the_array_is_an_error()
     {
         var records = DataSources.ReadAll("""[{"name": "Dana"}] x""", DataFormat.Json);
 
@@ -135,7 +135,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void AByteOrderMarkCommentsAndATrailingCommaAreAccepted()
+    public void A_byte_order_mark_comments_and_a_trailing_comma_are_accepted()
     {
         var bytes = Encoding.UTF8.GetPreamble()
             .Concat(Encoding.UTF8.GetBytes("// exported by hand\n[{\"name\": \"Dana\",},]\n"))
@@ -147,11 +147,11 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void AnEmptyArrayHasNoRows() =>
+    public void An_empty_array_has_no_rows() =>
         Assert.Empty(DataSources.ReadAll(" [ ] ", DataFormat.Json));
 
     [Fact]
-    public void AnUnpairedSurrogateEscapeRejectsTheRow()
+    public void An_unpaired_surrogate_escape_rejects_the_row()
     {
         var records = DataSources.ReadAll("""[{"name": "\ud800"}, {"name": "Lee"}]""", DataFormat.Json);
 
@@ -160,7 +160,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void TheFirstRowsAreReadWithoutReadingTheWholeStream()
+    public void The_first_rows_are_read_without_reading_the_whole_stream()
     {
         // About 700 MB of JSON if it were all read.
         using var stream = new GeneratedJsonArrayStream(rowCount: 10_000_000);
@@ -175,7 +175,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void TheBufferStaysTheSizeOfOneChunkWhileStreamingManyRows()
+    public void The_buffer_stays_the_size_of_one_chunk_while_streaming_many_rows()
     {
         using var stream = new GeneratedJsonArrayStream(rowCount: 100_000);
         var reader = new JsonArrayDataSource.JsonArrayElementReader(stream, new ColumnSet());
@@ -193,7 +193,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void AnElementLargerThanTheBufferIsReadWhole()
+    public void An_element_larger_than_the_buffer_is_read_whole()
     {
         var longNote = new string('x', 300_000);
         var records = DataSources.ReadAll($$"""[{"name": "Dana"}, {"note": "{{longNote}}", "name": "Lee"}, {"name": "Kim"}]""", DataFormat.Json);
@@ -203,7 +203,7 @@ public sealed class JsonArrayDataSourceTests
     }
 
     [Fact]
-    public void LinesAreCountedAcrossChunks()
+    public void Lines_are_counted_across_chunks()
     {
         // Far past the first 64 KiB buffer, on line 20,003.
         var text = new StringBuilder("[\n");

@@ -5,7 +5,7 @@ namespace VmLang.Tests.Rendering;
 public sealed class JsonLinesDataSourceTests
 {
     [Fact]
-    public void ABadLineIsReportedWithItsRowAndLineAndLaterRowsAreStillRead()
+    public void A_bad_line_is_reported_with_its_row_and_line_and_later_rows_are_still_read()
     {
         var records = DataSources.ReadAll(
             """
@@ -27,7 +27,7 @@ public sealed class JsonLinesDataSourceTests
     }
 
     [Fact]
-    public void BlankLinesAreSkippedAndNotCountedButLinesAre()
+    public void Blank_lines_are_skipped_and_not_counted_but_lines_are()
     {
         var records = DataSources.ReadAll("\n{\"name\": \"Dana\"}\n   \n\r\n{\"name\": \"Lee\"}\n\n", DataFormat.JsonLines);
 
@@ -40,7 +40,7 @@ public sealed class JsonLinesDataSourceTests
     [InlineData("\"Dana\"", "is a string, not an object")]
     [InlineData("null", "is null, not an object")]
     [InlineData("// just a comment", "holds no JSON value, only comments")]
-    public void ALineThatIsNotAnObjectIsARejectedRow(string line, string message)
+    public void A_line_that_is_not_an_object_is_a_rejected_row(string line, string message)
     {
         var records = DataSources.ReadAll($"{line}\n{{\"name\": \"Lee\"}}\n", DataFormat.JsonLines);
 
@@ -49,7 +49,7 @@ public sealed class JsonLinesDataSourceTests
     }
 
     [Fact]
-    public void TwoObjectsOnOneLineAreAnError()
+    public void Two_objects_on_one_line_are_an_error()
     {
         var error = DataSources.ReadAll("{\"name\": \"Dana\"} {\"name\": \"Lee\"}\n", DataFormat.JsonLines).Single().AsError();
 
@@ -58,7 +58,7 @@ public sealed class JsonLinesDataSourceTests
     }
 
     [Fact]
-    public void ColumnsGrowAsKeysAppear()
+    public void Columns_grow_as_keys_appear()
     {
         _ = DataSources.ReadAll("{\"b\": 1}\n{\"a\": 2, \"B\": 3}\n", DataFormat.JsonLines, out var columns);
 
@@ -66,6 +66,6 @@ public sealed class JsonLinesDataSourceTests
     }
 
     [Fact]
-    public void AnEmptyFileHasNoRows() =>
+    public void An_empty_file_has_no_rows() =>
         Assert.Empty(DataSources.ReadAll("", DataFormat.JsonLines));
 }

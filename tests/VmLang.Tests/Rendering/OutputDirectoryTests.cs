@@ -36,11 +36,11 @@ public sealed class OutputDirectoryTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Slugs))]
-    public void TheFileNameIsTheRowAndASanitizedProspectName(string? prospect, string slug) =>
+    public void The_file_name_is_the_row_and_a_sanitized_prospect_name(string? prospect, string slug) =>
         Assert.Equal($"00003-{slug}.txt", OutputDirectory.FileName(3, prospect, "txt"));
 
     [Fact]
-    public void ALongNameIsCutToFortyCharactersWithoutATrailingDash()
+    public void A_long_name_is_cut_to_forty_characters_without_a_trailing_dash()
     {
         var name = OutputDirectory.FileName(12, "Maximilian Alexander " + new string('x', 18) + " Montgomery-Smythe", "md");
 
@@ -49,11 +49,11 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void RowsPastFiveDigitsStillGetUniqueNames() =>
+    public void Rows_past_five_digits_still_get_unique_names() =>
         Assert.Equal("123456-dana.txt", OutputDirectory.FileName(123456, "Dana", "txt"));
 
     [Fact]
-    public void AnySlugIsLowercaseAsciiWordsJoinedBySingleDashes()
+    public void Any_slug_is_lowercase_ascii_words_joined_by_single_dashes()
     {
         var shape = new Regex("^[a-z0-9]+(-[a-z0-9]+)*$");
         Prop.ForAll(
@@ -68,7 +68,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void HostileNamesNeverLeaveTheDirectory()
+    public void Hostile_names_never_leave_the_directory()
     {
         var output = new OutputDirectory(_temp.Combine("out"));
         var row = 0;
@@ -86,7 +86,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void TheDirectoryIsCreatedWithItsParents()
+    public void The_directory_is_created_with_its_parents()
     {
         var output = new OutputDirectory(_temp.Combine("a", "b", "scripts") + Path.DirectorySeparatorChar);
 
@@ -97,7 +97,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void WritesLeaveNoTemporaryFilesAndReplaceAnEarlierRunsFile()
+    public void Writes_leave_no_temporary_files_and_replace_an_earlier_runs_file()
     {
         var output = new OutputDirectory(_temp.Path);
         File.WriteAllText(_temp.Combine("00001-dana.txt"), "from the last run, longer than the new content");
@@ -112,7 +112,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void AnUncommittedFileLeavesTheDestinationAloneAndNoTemporaryFile()
+    public void An_uncommitted_file_leaves_the_destination_alone_and_no_temporary_file()
     {
         var destination = _temp.Combine("00001-dana.txt");
         File.WriteAllText(destination, "old");
@@ -128,7 +128,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void WritingTheSameRowTwiceIsABug()
+    public void Writing_the_same_row_twice_is_a_bug()
     {
         var output = new OutputDirectory(_temp.Path);
         output.WriteFile(1, "Dana", "txt", "a");
@@ -143,11 +143,11 @@ public sealed class OutputDirectoryTests : IDisposable
     [InlineData(1, "")]
     [InlineData(1, "../x")]
     [InlineData(1, "TXT")]
-    public void RowsAndExtensionsAreChecked(int row, string extension) =>
+    public void Rows_and_extensions_are_checked(int row, string extension) =>
         Assert.ThrowsAny<ArgumentException>(() => OutputDirectory.FileName(row, "Dana", extension));
 
     [Fact]
-    public void TheDirectorySinkWritesOneFilePerRowInTheFormat()
+    public void The_directory_sink_writes_one_file_per_row_in_the_format()
     {
         using var sink = new DirectoryScriptSink(new OutputDirectory(_temp.Path), ScriptFormatter.For(ScriptFormat.Markdown));
         var script = new RenderedScript(7, "first_touch", "Dana Reyes", "Hi Dana.", 3, [], null);

@@ -6,7 +6,7 @@ namespace VmLang.Tests.Rendering;
 public sealed class ProgressReporterTests
 {
     [Fact]
-    public void WithoutATerminalMessagesPassStraightThrough()
+    public void Without_a_terminal_messages_pass_straight_through()
     {
         var stderr = new StringWriter();
         using (IProgressReporter progress = new NoProgressReporter(stderr))
@@ -19,7 +19,7 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
-    public void ControlCharactersInMessagesCannotDriveTheTerminal()
+    public void Control_characters_in_messages_cannot_drive_the_terminal()
     {
         var stderr = new StringWriter();
         using (var progress = new NoProgressReporter(stderr))
@@ -31,7 +31,7 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
-    public void DisposingTwiceIsHarmless()
+    public void Disposing_twice_is_harmless()
     {
         // A drawn bar, so the first dispose has something to clear and the second could draw or clear again.
         var stderr = new SharedStringWriter();
@@ -50,7 +50,7 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
-    public void ARunShorterThanTheDelayDrawsNothing()
+    public void A_run_shorter_than_the_delay_draws_nothing()
     {
         var stderr = new StringWriter();
         using (var progress = new TerminalProgressReporter(Terminal(stderr), totalBytes: 100, delay: TimeSpan.FromMinutes(1)))
@@ -63,7 +63,7 @@ public sealed class ProgressReporterTests
     }
 
     [Fact]
-    public void ALongRunDrawsARowCountAndMessagesStayPlainText()
+    public void A_long_run_draws_a_row_count_and_messages_stay_plain_text()
     {
         // The bar is drawn by a background task; on a loaded machine it may start late, so the
         // test waits for it (bounded) instead of sleeping a fixed time.

@@ -8,7 +8,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     private readonly TempFolder _temp = new();
 
     [Fact]
-    public void RejectedRowsRoundTripThroughTheCsvReaderWithAReasonColumn()
+    public void Rejected_rows_round_trip_through_the_csv_reader_with_a_reason_column()
     {
         const string data = "Name,Phone,Note\n\"Reyes, Dana\",555,\"said \"\"hi\"\"\nthen left\"\nLee,5550100,fine\nKim,55,\"Zoë, 😀\"\n";
         var rejectsPath = _temp.Combine("rejects.csv");
@@ -40,7 +40,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void CellsASpreadsheetWouldRunAsFormulasAreMarkedAsTextAndReadBackAsGiven()
+    public void Cells_a_spreadsheet_would_run_as_formulas_are_marked_as_text_and_read_back_as_given()
     {
         var path = _temp.Combine("rejects.csv");
         string[] columns = ["name", "phone", "note"];
@@ -64,7 +64,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void TheFileStartsWithAByteOrderMarkForSpreadsheets()
+    public void The_file_starts_with_a_byte_order_mark_for_spreadsheets()
     {
         var path = _temp.Combine("rejects.csv");
         using (var rejects = new RejectsCsvWriter(path, ["name"]))
@@ -79,7 +79,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void ADataColumnNamedReasonIsNotOverwritten()
+    public void A_data_column_named_reason_is_not_overwritten()
     {
         Assert.Equal("reason", RejectsCsvWriter.ReasonColumnFor(["name"]));
         Assert.Equal("reject_reason", RejectsCsvWriter.ReasonColumnFor(["name", "Reason"]));
@@ -98,7 +98,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void ColumnsThatAppearAfterTheFirstRejectedRowAreAddedToTheHeader()
+    public void Columns_that_appear_after_the_first_rejected_row_are_added_to_the_header()
     {
         const string data = """
             {"name": "Dana", "phone": null}
@@ -131,7 +131,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void WithNoRejectedRowsTheFileHoldsTheHeaderAndReplacesAStaleOne()
+    public void With_no_rejected_rows_the_file_holds_the_header_and_replaces_a_stale_one()
     {
         var path = _temp.Combine("rejects.csv");
         File.WriteAllText(path, "name,reason\nDana,from the last run\n");
@@ -145,7 +145,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void WithoutCompleteNoFileIsLeft()
+    public void Without_complete_no_file_is_left()
     {
         var path = _temp.Combine("rejects.csv");
         using (var rejects = new RejectsCsvWriter(path, ["name"]))
@@ -157,7 +157,7 @@ public sealed class RejectsCsvWriterTests : IDisposable
     }
 
     [Fact]
-    public void TheSummaryCountsEveryRowOnce()
+    public void The_summary_counts_every_row_once()
     {
         var summary = new RenderSummary();
         summary.CountRendered();

@@ -1,5 +1,4 @@
 using VmLang.Rendering;
-using Xunit;
 
 namespace VmLang.Tests.Speech;
 

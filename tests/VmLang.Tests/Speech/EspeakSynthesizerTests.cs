@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using VmLang.Rendering;
-using Xunit;
 
 namespace VmLang.Tests.Speech;
 

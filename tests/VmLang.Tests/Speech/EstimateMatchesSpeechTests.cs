@@ -1,6 +1,5 @@
 using VmLang.Emit;
 using VmLang.Rendering;
-using VmLang.Rules;
 using VmLang.Workspace;
 using Xunit.Abstractions;
 

@@ -4,8 +4,8 @@ using FsCheck.Fluent;
 using VmLang.Configuration;
 using VmLang.Rendering;
 using VmLang.Rules;
-using Check = VmLang.Tests.Checking.Check;
 using VmLang.Text;
+using Check = VmLang.Tests.Checking.Check;
 
 namespace VmLang.Tests.Speech;
 

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
-using System.Runtime.CompilerServices;
 using VmLang.Syntax;
 using VmLang.Text;
 

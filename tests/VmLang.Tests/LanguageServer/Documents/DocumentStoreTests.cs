@@ -9,7 +9,7 @@ public sealed class DocumentStoreTests
     private const string Uri = "file:///tmp/a%20b/x.vml";
 
     [Fact]
-    public void OpenChangeClose_TracksSnapshots()
+    public void Open_change_close_tracks_snapshots()
     {
         var store = new DocumentStore();
 
@@ -34,7 +34,7 @@ public sealed class DocumentStoreTests
     }
 
     [Fact]
-    public void ChangeToADocumentThatIsNotOpen_ReturnsNull()
+    public void Change_to_a_document_that_is_not_open_returns_null()
     {
         var store = new DocumentStore();
 
@@ -46,7 +46,7 @@ public sealed class DocumentStoreTests
     }
 
     [Fact]
-    public void Uris_AreKeyedExactly()
+    public void Uris_are_keyed_exactly()
     {
         var store = new DocumentStore();
         store.Open(new DidOpenTextDocumentParams { TextDocument = new TextDocumentItem { Uri = Uri, LanguageId = "vmlang", Version = 1, Text = "" } });

@@ -10,7 +10,7 @@ public sealed class DocumentUriTests
     [InlineData("file:///tmp/x.vml#L3", "/tmp/x.vml")]
     [InlineData("file://localhost/tmp/x.vml", "/tmp/x.vml")]
     [InlineData("FILE:/tmp/x.vml", "/tmp/x.vml")]
-    public void TryGetLocalPath_DecodesPosixPaths(string uri, string path)
+    public void Try_get_local_path_decodes_posix_paths(string uri, string path)
     {
         Assert.True(DocumentUri.TryGetLocalPath(uri, windows: false, out string? actual));
         Assert.Equal(path, actual);
@@ -20,7 +20,7 @@ public sealed class DocumentUriTests
     [InlineData("file:///c%3A/Users/me/a%20b.vml", @"c:\Users\me\a b.vml")]
     [InlineData("file:///C:/x.vml", @"C:\x.vml")]
     [InlineData("file://server/share/x.vml", @"\\server\share\x.vml")]
-    public void TryGetLocalPath_DecodesWindowsPaths(string uri, string path)
+    public void Try_get_local_path_decodes_windows_paths(string uri, string path)
     {
         Assert.True(DocumentUri.TryGetLocalPath(uri, windows: true, out string? actual));
         Assert.Equal(path, actual);
@@ -30,7 +30,7 @@ public sealed class DocumentUriTests
     [InlineData("untitled:Untitled-1")]
     [InlineData("https://example.com/x.vml")]
     [InlineData("file://server/share/x.vml")]
-    public void TryGetLocalPath_RejectsWhatIsNotALocalPosixFile(string uri)
+    public void Try_get_local_path_rejects_what_is_not_a_local_posix_file(string uri)
     {
         Assert.False(DocumentUri.TryGetLocalPath(uri, windows: false, out _));
     }
@@ -40,7 +40,7 @@ public sealed class DocumentUriTests
     [InlineData("/tmp/café/#x%.vml", false, "file:///tmp/caf%C3%A9/%23x%25.vml")]
     [InlineData(@"C:\Users\me\a b.vml", true, "file:///c%3A/Users/me/a%20b.vml")]
     [InlineData(@"\\server\share\x.vml", true, "file://server/share/x.vml")]
-    public void FromLocalPath_EscapesLikeVsCode_AndRoundTrips(string path, bool windows, string uri)
+    public void From_local_path_escapes_like_vs_code_and_round_trips(string path, bool windows, string uri)
     {
         Assert.Equal(uri, DocumentUri.FromLocalPath(path, windows));
         Assert.True(DocumentUri.TryGetLocalPath(uri, windows, out string? back));
@@ -48,7 +48,7 @@ public sealed class DocumentUriTests
     }
 
     [Fact]
-    public void FromLocalPath_RejectsRelativePaths()
+    public void From_local_path_rejects_relative_paths()
     {
         Assert.Throws<ArgumentException>(() => DocumentUri.FromLocalPath("x.vml", windows: false));
     }

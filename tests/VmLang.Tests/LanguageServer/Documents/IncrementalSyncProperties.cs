@@ -32,7 +32,7 @@ public sealed class IncrementalSyncProperties
     private static readonly Gen<TextDocumentContentChangeEvent> Change = ChangeOf(Text, AnyPosition);
 
     [Fact]
-    public void IncrementalEdits_MatchAPlainStringModel()
+    public void Incremental_edits_match_a_plain_string_model()
     {
         Gen<(string Initial, TextDocumentContentChangeEvent[] Changes)> scenario =
             Text.SelectMany(_ => Gen.ArrayOf(Change), (initial, changes) => (initial, changes));
@@ -50,7 +50,7 @@ public sealed class IncrementalSyncProperties
     }
 
     [Fact]
-    public void EditsThroughTheServerWorkspace_GiveTheTreeAFreshParseGives()
+    public void Edits_through_the_server_workspace_give_the_tree_a_fresh_parse_gives()
     {
         // The examples with a BOM or not, their line breaks rewritten to LF, CRLF, CR or a mix, and edits
         // that insert VmLang's own punctuation and line breaks of every kind anywhere, the first line included.
@@ -92,7 +92,7 @@ public sealed class IncrementalSyncProperties
     }
 
     [Fact]
-    public void OffsetToPositionToOffset_RoundTrips_ExceptInsideCrlfAndBeforeABom()
+    public void Offset_to_position_to_offset_round_trips_except_inside_crlf_and_before_a_bom()
     {
         Prop.ForAll(Text.ToArbitrary(), text =>
         {

@@ -19,7 +19,7 @@ public sealed class TextDocumentTests
     [InlineData("a😀b", 0, 1, 0, 3, "🎉", "a🎉b")]
     [InlineData("a😀b\n😀", 1, 2, 1, 2, "c", "a😀b\n😀c")]
     [InlineData("swap", 0, 3, 0, 1, "-", "s-p")]
-    public void RangeChange_ReplacesTheRange(string text, int startLine, int startCharacter, int endLine, int endCharacter, string newText, string expected)
+    public void Range_change_replaces_the_range(string text, int startLine, int startCharacter, int endLine, int endCharacter, string newText, string expected)
     {
         var document = new TextDocument("file:///a.vml", 1, text);
 
@@ -33,7 +33,7 @@ public sealed class TextDocumentTests
     }
 
     [Fact]
-    public void Changes_ApplyInOrder_EachToThePreviousResult()
+    public void Changes_apply_in_order_each_to_the_previous_result()
     {
         var document = new TextDocument("file:///a.vml", 1, "abc");
         _ = document.Text.LineCount;
@@ -52,7 +52,7 @@ public sealed class TextDocumentTests
     }
 
     [Fact]
-    public void InsertingLfAfterCr_JoinsThemIntoOneLineBreak()
+    public void Inserting_lf_after_cr_joins_them_into_one_line_break()
     {
         var document = new TextDocument("file:///a.vml", 1, "a\rb");
 
@@ -73,7 +73,7 @@ public sealed class TextDocumentTests
     [InlineData(0, 3, 0, 99, "!", "\uFEFFabc!\r\nd")]
     [InlineData(1, 0, 1, 1, "D", "\uFEFFabc\r\nD")]
     [InlineData(-1, 0, 0, 1, "", "\uFEFFbc\r\nd")]
-    public void RangeChange_OnTheFirstLineOfAFileWithABom_LandsWhereTheClientMeantIt(int startLine, int startCharacter, int endLine, int endCharacter, string newText, string expected)
+    public void Range_change_on_the_first_line_of_a_file_with_a_bom_lands_where_the_client_meant_it(int startLine, int startCharacter, int endLine, int endCharacter, string newText, string expected)
     {
         var document = new TextDocument("file:///a.vml", 1, "\uFEFFabc\r\nd");
 
@@ -85,7 +85,7 @@ public sealed class TextDocumentTests
     }
 
     [Fact]
-    public void Positions_CountUtf16UnitsAndNeverFallInsideACrlf()
+    public void Positions_count_utf16_units_and_never_fall_inside_a_crlf()
     {
         var text = new TextDocument("file:///a.vml", 1, "a😀x\r\né").Text;
 

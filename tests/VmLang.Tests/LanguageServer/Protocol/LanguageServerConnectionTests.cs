@@ -10,7 +10,7 @@ public sealed class LanguageServerConnectionTests
     private static readonly string HoverParams = """{"textDocument":{"uri":"file:///a.vml"},"position":{"line":0,"character":0}}""";
 
     [Fact]
-    public async Task Request_IsAnsweredWithTheHandlersResult()
+    public async Task Request_is_answered_with_the_handlers_result()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (p, _) =>
@@ -30,7 +30,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task NullResult_IsWrittenAsResultNull()
+    public async Task Null_result_is_written_as_result_null()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
@@ -46,7 +46,7 @@ public sealed class LanguageServerConnectionTests
     [InlineData("\"7\"")]
     [InlineData("\"req-é\"")]
     [InlineData("9007199254740993")]
-    public async Task RequestId_IsEchoedExactly(string id)
+    public async Task Request_id_is_echoed_exactly(string id)
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
@@ -56,7 +56,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task UnknownMethod_IsMethodNotFound()
+    public async Task Unknown_method_is_method_not_found()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -67,7 +67,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task UnknownDollarRequest_IsMethodNotFound()
+    public async Task Unknown_dollar_request_is_method_not_found()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -75,7 +75,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task MalformedJson_IsParseErrorWithNullId_AndTheNextRequestIsAnswered()
+    public async Task Malformed_json_is_parse_error_with_null_id_and_the_next_request_is_answered()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -94,7 +94,7 @@ public sealed class LanguageServerConnectionTests
     [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"x"}]""", "null")]
     [InlineData("""{"jsonrpc":"2.0"}""", "null")]
     [InlineData("null", "null")]
-    public async Task JsonThatIsNotAMessage_IsInvalidRequest(string message, string expectedId)
+    public async Task Json_that_is_not_a_message_is_invalid_request(string message, string expectedId)
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -107,7 +107,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task BadHeader_IsLoggedAndSkipped_AndTheNextRequestIsAnswered()
+    public async Task Bad_header_is_logged_and_skipped_and_the_next_request_is_answered()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -119,7 +119,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task InvalidParams_IsInvalidParams()
+    public async Task Invalid_params_is_invalid_params()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, Hover?>(LspMethods.TextDocumentHover, (_, _) => Task.FromResult<Hover?>(null)));
@@ -130,7 +130,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task CancelRequest_CancelsTheHandlersToken_AndAnswersRequestCancelled()
+    public async Task Cancel_request_cancels_the_handlers_token_and_answers_request_cancelled()
     {
         var started = new TaskCompletionSource();
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
@@ -151,7 +151,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task CancelRequest_ForAFinishedOrUnknownRequest_IsIgnored()
+    public async Task Cancel_request_for_a_finished_or_unknown_request_is_ignored()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -162,7 +162,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task RequestsRunConcurrently_SoASlowOneDoesNotBlockTheNext()
+    public async Task Requests_run_concurrently_so_a_slow_one_does_not_block_the_next()
     {
         var release = new TaskCompletionSource<Hover?>();
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
@@ -180,7 +180,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task HandlerException_IsInternalError_AndTheServerKeepsRunning()
+    public async Task Handler_exception_is_internal_error_and_the_server_keeps_running()
     {
         int calls = 0;
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
@@ -197,7 +197,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ResponseErrorException_AnswersWithItsCode()
+    public async Task Response_error_exception_answers_with_its_code()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnRequest<TextDocumentPositionParams, PrepareRenameResult?>(LspMethods.TextDocumentPrepareRename, async (_, _) =>
@@ -213,7 +213,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task Notifications_ReachTheirHandlerInOrder_AndUnhandledOnesAreIgnored()
+    public async Task Notifications_reach_their_handler_in_order_and_unhandled_ones_are_ignored()
     {
         var opened = new List<string>();
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
@@ -234,7 +234,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task NotificationHandlerException_IsLogged_AndTheServerKeepsRunning()
+    public async Task Notification_handler_exception_is_logged_and_the_server_keeps_running()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnNotification<DidCloseTextDocumentParams>(LspMethods.TextDocumentDidClose, _ => throw new InvalidOperationException("close failed")));
@@ -252,7 +252,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task InitializedNotification_WithoutParams_StillReachesItsHandler()
+    public async Task Initialized_notification_without_params_still_reaches_its_handler()
     {
         var initialized = new TaskCompletionSource();
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
@@ -268,7 +268,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task BeforeInitialize_RequestsAreServerNotInitialized_AndNotificationsDropped()
+    public async Task Before_initialize_requests_are_server_not_initialized_and_notifications_dropped()
     {
         bool notified = false;
         await using LspTestClient client = await LspTestClient.StartAsync(
@@ -289,7 +289,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task SecondInitialize_IsInvalidRequest()
+    public async Task Second_initialize_is_invalid_request()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -297,7 +297,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task AfterShutdown_RequestsAreInvalid_AndExitEndsWithCodeZero()
+    public async Task After_shutdown_requests_are_invalid_and_exit_ends_with_code_zero()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -310,7 +310,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ExitWithoutShutdown_EndsWithCodeOne()
+    public async Task Exit_without_shutdown_ends_with_code_one()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -318,7 +318,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task EndOfInput_EndsTheLoop()
+    public async Task End_of_input_ends_the_loop()
     {
         LspTestClient client = await LspTestClient.StartAsync();
 
@@ -328,7 +328,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task Exit_CancelsRequestsStillRunning()
+    public async Task Exit_cancels_requests_still_running()
     {
         var cancelled = new TaskCompletionSource();
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
@@ -346,7 +346,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ServerNotification_IsSentWithCamelCaseNamesAndWithoutNulls()
+    public async Task Server_notification_is_sent_with_camel_case_names_and_without_nulls()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -377,7 +377,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task LogMessage_IsSentAsWindowLogMessage()
+    public async Task Log_message_is_sent_as_window_log_message()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -389,7 +389,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ServerRequest_IsAnsweredThroughItsId()
+    public async Task Server_request_is_answered_through_its_id()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -417,7 +417,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ServerRequest_AnsweredWithAnError_ThrowsResponseErrorException()
+    public async Task Server_request_answered_with_an_error_throws_response_error_exception()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -431,7 +431,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ServerRequest_Cancelled_TellsTheClient()
+    public async Task Server_request_cancelled_tells_the_client()
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
         using var cancellation = new CancellationTokenSource();
@@ -447,7 +447,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ServerRequest_StillUnansweredWhenTheConnectionEnds_IsCancelled()
+    public async Task Server_request_still_unanswered_when_the_connection_ends_is_cancelled()
     {
         LspTestClient client = await LspTestClient.StartAsync();
 
@@ -459,7 +459,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task ConcurrentResponses_NeverInterleave()
+    public async Task Concurrent_responses_never_interleave()
     {
         const int count = 50;
         var release = new TaskCompletionSource();
@@ -490,7 +490,7 @@ public sealed class LanguageServerConnectionTests
     }
 
     [Fact]
-    public async Task Registration_RejectsDuplicatesBuiltInsAndUnknownTypes()
+    public async Task Registration_rejects_duplicates_built_ins_and_unknown_types()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
         {

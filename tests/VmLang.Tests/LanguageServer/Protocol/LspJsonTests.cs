@@ -7,7 +7,7 @@ namespace VmLang.Tests.LanguageServer.Protocol;
 public sealed class LspJsonTests
 {
     [Fact]
-    public void ServerCapabilities_SerializeToTheLspShape()
+    public void Server_capabilities_serialize_to_the_lsp_shape()
     {
         var result = new InitializeResult
         {
@@ -33,7 +33,7 @@ public sealed class LspJsonTests
     }
 
     [Fact]
-    public void WorkspaceEdit_KeepsDocumentUrisAsKeys()
+    public void Workspace_edit_keeps_document_uris_as_keys()
     {
         var edit = new WorkspaceEdit
         {
@@ -49,7 +49,7 @@ public sealed class LspJsonTests
     }
 
     [Fact]
-    public void CodeLensCommand_IsNamedCommand()
+    public void Code_lens_command_is_named_command()
     {
         var lens = new CodeLens
         {
@@ -65,7 +65,7 @@ public sealed class LspJsonTests
     [Theory]
     [InlineData("""{"id":3}""", "3")]
     [InlineData("""{"id":"3"}""", "\"3\"")]
-    public void CancelParams_AcceptNumberAndStringIds(string json, string expected)
+    public void Cancel_params_accept_number_and_string_ids(string json, string expected)
     {
         CancelParams cancel = JsonSerializer.Deserialize(json, LspJsonContext.Default.CancelParams)!;
 
@@ -75,7 +75,7 @@ public sealed class LspJsonTests
     }
 
     [Fact]
-    public void DidChange_ReadsIncrementalAndFullChanges()
+    public void Did_change_reads_incremental_and_full_changes()
     {
         DidChangeTextDocumentParams change = JsonSerializer.Deserialize(
             """
@@ -92,7 +92,7 @@ public sealed class LspJsonTests
     }
 
     [Fact]
-    public void InitializeParams_ToleratesNullsAndUnknownMembers()
+    public void Initialize_params_tolerates_nulls_and_unknown_members()
     {
         InitializeParams initialize = JsonSerializer.Deserialize(
             """{"processId":null,"rootPath":null,"rootUri":"file:///w","capabilities":{"textDocument":{}},"trace":"off","workspaceFolders":[{"uri":"file:///w","name":"w"}]}""",
@@ -104,7 +104,7 @@ public sealed class LspJsonTests
     }
 
     [Fact]
-    public void WatchedFileEvents_AndConfigurationSettings_AreRead()
+    public void Watched_file_events_and_configuration_settings_are_read()
     {
         DidChangeWatchedFilesParams files = JsonSerializer.Deserialize(
             """{"changes":[{"uri":"file:///w/vmlang.json","type":2},{"uri":"file:///w/old.vml","type":3}]}""",
@@ -120,13 +120,13 @@ public sealed class LspJsonTests
     [Theory]
     [InlineData("""{"uri":"file:///a.vml"}""")]
     [InlineData("""{"uri":"file:///a.vml","languageId":"vmlang","version":1,"text":null}""")]
-    public void MissingOrNullRequiredMembers_AreRejected(string json)
+    public void Missing_or_null_required_members_are_rejected(string json)
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, LspJsonContext.Default.TextDocumentItem));
     }
 
     [Fact]
-    public void TypeInfo_ForAnUnlistedType_SaysWhatToAdd()
+    public void Type_info_for_an_unlisted_type_says_what_to_add()
     {
         var error = Assert.Throws<InvalidOperationException>(LspJsonContext.TypeInfo<Version>);
 

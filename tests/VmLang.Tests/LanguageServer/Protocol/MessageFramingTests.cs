@@ -6,14 +6,14 @@ namespace VmLang.Tests.LanguageServer.Protocol;
 
 public sealed class MessageFramingTests
 {
-    private readonly Pipe pipe = new();
-    private readonly StringWriter log = new();
-    private readonly MessageReader reader;
+    private readonly Pipe _pipe = new();
+    private readonly StringWriter _log = new();
+    private readonly MessageReader _reader;
 
-    public MessageFramingTests() => reader = new MessageReader(pipe.Reader.AsStream(), log);
+    public MessageFramingTests() => _reader = new MessageReader(_pipe.Reader.AsStream(), _log);
 
     [Fact]
-    public async Task Writer_FramesWithContentLengthInUtf8Bytes()
+    public async Task Writer_frames_with_content_length_in_utf8_bytes()
     {
         var output = new MemoryStream();
         string body = """{"text":"héllo 😀"}""";
@@ -25,17 +25,17 @@ public sealed class MessageFramingTests
     }
 
     [Fact]
-    public async Task WriterThenReader_RoundTripsNonAsciiContent()
+    public async Task Writer_then_reader_round_trips_non_ascii_content()
     {
         string body = """{"text":"Grüße, 世界 😀\r\n"}""";
 
-        await new MessageWriter(pipe.Writer.AsStream()).WriteAsync(Encoding.UTF8.GetBytes(body));
+        await new MessageWriter(_pipe.Writer.AsStream()).WriteAsync(Encoding.UTF8.GetBytes(body));
 
         Assert.Equal(body, await ReadStringAsync());
     }
 
     [Fact]
-    public async Task MessageSplitAcrossReads_IsReassembled()
+    public async Task Message_split_across_reads_is_reassembled()
     {
         string body = """{"jsonrpc":"2.0","method":"é😀"}""";
         byte[] frame = Frame(body);
@@ -44,14 +44,14 @@ public sealed class MessageFramingTests
         // One byte at a time: the header, the separator and a multi-byte character all get split.
         foreach (byte b in frame)
         {
-            await pipe.Writer.WriteAsync(new[] { b });
+            await _pipe.Writer.WriteAsync(new[] { b });
         }
 
         Assert.Equal(body, await read);
     }
 
     [Fact]
-    public async Task SeveralMessagesInOneBuffer_AreReadOneByOne()
+    public async Task Several_messages_in_one_buffer_are_read_one_by_one()
     {
         await WriteAsync(Encoding.UTF8.GetString([.. Frame("""{"n":1}"""), .. Frame("""{"n":"ü"}"""), .. Frame("{}")]));
 
@@ -61,24 +61,24 @@ public sealed class MessageFramingTests
     }
 
     [Fact]
-    public async Task OtherHeaders_AnyCase_AndBareLineFeeds_AreAccepted()
+    public async Task Other_headers_any_case_and_bare_line_feeds_are_accepted()
     {
         await WriteAsync("content-type: application/vscode-jsonrpc; charset=utf-8\r\nCONTENT-LENGTH:  2 \r\n\r\n{}");
         await WriteAsync("Content-Length: 4\n\n[12]");
 
         Assert.Equal("{}", await ReadStringAsync());
         Assert.Equal("[12]", await ReadStringAsync());
-        Assert.Equal("", log.ToString());
+        Assert.Equal("", _log.ToString());
     }
 
     [Fact]
-    public async Task StrayBlankLineBetweenFrames_IsSkippedSilently()
+    public async Task Stray_blank_line_between_frames_is_skipped_silently()
     {
         await WriteAsync("Content-Length: 2\r\n\r\n{}\r\nContent-Length: 2\r\n\r\n[]");
 
         Assert.Equal("{}", await ReadStringAsync());
         Assert.Equal("[]", await ReadStringAsync());
-        Assert.Equal("", log.ToString());
+        Assert.Equal("", _log.ToString());
     }
 
     [Theory]
@@ -87,16 +87,16 @@ public sealed class MessageFramingTests
     [InlineData("Content-Type: application/json\r\n\r\n{\"no\":\"length\"}")]
     [InlineData("garbage without a colon\r\nContent-Length: nope\r\n\r\n")]
     [InlineData("\r\nnot a header at all\r\n")]
-    public async Task BadHeaderBlock_IsLoggedAndSkipped_UpToTheNextFrame(string bad)
+    public async Task Bad_header_block_is_logged_and_skipped_up_to_the_next_frame(string bad)
     {
         await WriteAsync(bad + Encoding.UTF8.GetString(Frame("""{"ok":1}""")));
 
         Assert.Equal("""{"ok":1}""", await ReadStringAsync());
-        Assert.NotEqual("", log.ToString());
+        Assert.NotEqual("", _log.ToString());
     }
 
     [Fact]
-    public async Task ResynchronizingFindsAContentLengthHeaderSplitAcrossReads()
+    public async Task Resynchronizing_finds_a_content_length_header_split_across_reads()
     {
         await WriteAsync("Content-Length: x\r\n\r\n{}Content-Le");
         Task<string?> read = ReadStringAsync();
@@ -106,17 +106,17 @@ public sealed class MessageFramingTests
     }
 
     [Fact]
-    public async Task ContentLengthTooLong_TheBodyEndsAtTheNextHeader_WithoutWaitingForMoreInput()
+    public async Task Content_length_too_long_the_body_ends_at_the_next_header_without_waiting_for_more_input()
     {
         await WriteAsync("Content-Length: 500\r\n\r\n{\"a\":1}" + Encoding.UTF8.GetString(Frame("""{"b":2}""")));
 
         Assert.Equal("""{"a":1}""", await ReadStringAsync());
         Assert.Equal("""{"b":2}""", await ReadStringAsync());
-        Assert.Contains("ran into the next Content-Length header", log.ToString());
+        Assert.Contains("ran into the next Content-Length header", _log.ToString());
     }
 
     [Fact]
-    public async Task ContentLengthTooLong_AHeaderArrivingInPieces_IsStillFound()
+    public async Task Content_length_too_long_a_header_arriving_in_pieces_is_still_found()
     {
         await WriteAsync("Content-Length: 500\r\n\r\n{\"a\":1}Content-Le");
         Task<string?> read = ReadStringAsync();
@@ -128,7 +128,7 @@ public sealed class MessageFramingTests
     }
 
     [Fact]
-    public async Task AHeaderWrittenInsideAJsonString_IsPartOfTheBody()
+    public async Task A_header_written_inside_a_json_string_is_part_of_the_body()
     {
         // JSON cannot hold a raw line break in a string, so these are the escapes \r\n, not a header line.
         string body = """{"text":"Content-Length: 5\r\n\r\nContent-Length: 7\n","n":1}""";
@@ -136,36 +136,36 @@ public sealed class MessageFramingTests
         await WriteAsync(Encoding.UTF8.GetString(Frame(body)));
 
         Assert.Equal(body, await ReadStringAsync());
-        Assert.Equal("", log.ToString());
+        Assert.Equal("", _log.ToString());
     }
 
     [Fact]
-    public async Task ContentLengthTooShort_TheRestGluedBeforeTheNextHeader_IsSkipped()
+    public async Task Content_length_too_short_the_rest_glued_before_the_next_header_is_skipped()
     {
         await WriteAsync("Content-Length: 4\r\n\r\n{\"a\":1}" + Encoding.UTF8.GetString(Frame("""{"b":2}""")));
 
         Assert.Equal("{\"a\"", await ReadStringAsync());
         Assert.Equal("""{"b":2}""", await ReadStringAsync());
-        Assert.Contains("junk before a Content-Length header", log.ToString());
+        Assert.Contains("junk before a Content-Length header", _log.ToString());
     }
 
     [Fact]
-    public async Task OverlongHeaderLine_IsSkipped()
+    public async Task Overlong_header_line_is_skipped()
     {
         await WriteAsync(new string('x', 20_000) + Encoding.UTF8.GetString(Frame("{}")));
 
         Assert.Equal("{}", await ReadStringAsync());
-        Assert.Contains("header line longer", log.ToString());
+        Assert.Contains("header line longer", _log.ToString());
     }
 
     [Fact]
-    public async Task EndOfInput_ReturnsNull_EvenInsideAMessage()
+    public async Task End_of_input_returns_null_even_inside_a_message()
     {
         await WriteAsync("Content-Length: 10\r\n\r\n{}");
-        await pipe.Writer.CompleteAsync();
+        await _pipe.Writer.CompleteAsync();
 
         Assert.Null(await ReadStringAsync());
-        Assert.Contains("input ended inside a message", log.ToString());
+        Assert.Contains("input ended inside a message", _log.ToString());
     }
 
     private static byte[] Frame(string body)
@@ -174,11 +174,11 @@ public sealed class MessageFramingTests
         return [.. Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"), .. bytes];
     }
 
-    private async Task WriteAsync(string text) => await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(text));
+    private async Task WriteAsync(string text) => await _pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes(text));
 
     private async Task<string?> ReadStringAsync()
     {
-        byte[]? body = await reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(LspTestClient.Timeout);
+        byte[]? body = await _reader.ReadAsync(CancellationToken.None).AsTask().WaitAsync(LspTestClient.Timeout);
         return body is null ? null : Encoding.UTF8.GetString(body);
     }
 }

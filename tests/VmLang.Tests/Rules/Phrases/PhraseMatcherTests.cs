@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VmLang.Rules.Phrases;
 
 namespace VmLang.Tests.Rules.Phrases;
@@ -9,7 +8,7 @@ public sealed class PhraseMatcherTests
     [InlineData("IT'S PERSONAL", "It's Personal")]
     [InlineData("it's personal", "IT'S PERSONAL")]
     [InlineData("Please Call Me Back", "please call me back")]
-    public void Find_IgnoresCase(string phrase, string text)
+    public void Find_ignores_case(string phrase, string text)
         => Assert.Equal([text], MatchedTexts([phrase], text));
 
     [Theory]
@@ -17,11 +16,11 @@ public sealed class PhraseMatcherTests
     [InlineData("please\ncall\r\nme\tback")]
     [InlineData("please \t\n  call me back")]
     [InlineData("please\u00A0call me back")]
-    public void Find_TreatsAnyWhitespaceRunAsOneSpace(string text)
+    public void Find_treats_any_whitespace_run_as_one_space(string text)
         => Assert.Equal([text], MatchedTexts(["please call me back"], text));
 
     [Fact]
-    public void Find_TreatsWhitespaceRunsInThePhraseAsOneSpace()
+    public void Find_treats_whitespace_runs_in_the_phrase_as_one_space()
         => Assert.Equal(["please call me back"], MatchedTexts(["  please \n call\tme back  "], "please call me back"));
 
     [Theory]
@@ -29,7 +28,7 @@ public sealed class PhraseMatcherTests
     [InlineData("it\u2019s personal", "It's personal")]
     [InlineData("it\u2018s personal", "It\u2019s personal")]
     [InlineData("it\u2019s personal", "It\u2018s personal")]
-    public void Find_TreatsCurlyAndStraightApostrophesAlike(string phrase, string text)
+    public void Find_treats_curly_and_straight_apostrophes_alike(string phrase, string text)
         => Assert.Equal([text], MatchedTexts([phrase], text));
 
     [Theory]
@@ -44,7 +43,7 @@ public sealed class PhraseMatcherTests
     [InlineData("act now", "act now2")]
     [InlineData("90", "the 90's")]
     [InlineData("cafe", "cafe\u0301 au lait")]
-    public void Find_DoesNotMatchInsideWords(string phrase, string text)
+    public void Find_does_not_match_inside_words(string phrase, string text)
         => Assert.Empty(MatchedTexts([phrase], text));
 
     [Theory]
@@ -56,11 +55,11 @@ public sealed class PhraseMatcherTests
     [InlineData("it's personal", "\u2018It\u2019s personal\u2019", "It\u2019s personal")]
     [InlineData("students", "the students' time", "students")]
     [InlineData("100%", "100%guaranteed", "100%")]
-    public void Find_MatchesWholeWordsNextToPunctuation(string phrase, string text, string matched)
+    public void Find_matches_whole_words_next_to_punctuation(string phrase, string text, string matched)
         => Assert.Equal([matched], MatchedTexts([phrase], text));
 
     [Fact]
-    public void Find_ReportsSpansInTheOriginalText()
+    public void Find_reports_spans_in_the_original_text()
     {
         const string Text = "Hi.  It\u2019s\r\n    PERSONAL, really.";
         var matcher = new PhraseMatcher<string>([("it's personal", "VML1001")]);
@@ -76,7 +75,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_ReportsEveryOverlappingPhrase()
+    public void Find_reports_every_overlapping_phrase()
     {
         var matcher = new PhraseMatcher<int>([("call me back", 1), ("me back at", 2), ("back", 3), ("please call me", 4)]);
 
@@ -86,11 +85,11 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_ReportsAPhraseOverlappingItselfOncePerOccurrence()
+    public void Find_reports_a_phrase_overlapping_itself_once_per_occurrence()
         => Assert.Equal([0, 3, 6], new PhraseMatcher<int>([("ha ha", 0)]).Find("ha ha ha ha").Select(match => match.Start));
 
     [Fact]
-    public void Find_ReportsAPhraseGivenTwiceOncePerPayload()
+    public void Find_reports_a_phrase_given_twice_once_per_payload()
     {
         var matcher = new PhraseMatcher<string>([("touching base", "house"), ("Touching  base", "legal")]);
 
@@ -98,7 +97,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_ReportsMatchesByEndThenLongestFirst()
+    public void Find_reports_matches_by_end_then_longest_first()
     {
         var matcher = new PhraseMatcher<int>([("now", 0), ("act now", 1), ("buy", 2)]);
 
@@ -106,7 +105,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_OnSegments_DoesNotMatchAcrossSegments()
+    public void Find_on_segments_does_not_match_across_segments()
     {
         // The literal text around a hole: "please call {{ who }} me back" scanned without the hole.
         const string Text = "please call {{ who }} me back";
@@ -120,7 +119,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_OnSegments_DoesNotJoinAdjacentSegments()
+    public void Find_on_segments_does_not_join_adjacent_segments()
     {
         const string Text = "please call me back";
         var matcher = new PhraseMatcher<int>([("call me back", 0)]);
@@ -130,7 +129,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_OnSegments_TreatsSegmentEdgesAsWordBoundaries()
+    public void Find_on_segments_treats_segment_edges_as_word_boundaries()
     {
         // "{{ prospect }}act now" is text "act now" right after a hole: the hole is not a letter.
         const string Text = "exact now";
@@ -141,7 +140,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_OnSegments_ReportsOffsetsInTheWholeText()
+    public void Find_on_segments_reports_offsets_in_the_whole_text()
     {
         const string Text = "Hi {{ name }}, please  return my call.";
         int segmentStart = Text.IndexOf(',', StringComparison.Ordinal);
@@ -156,7 +155,7 @@ public sealed class PhraseMatcherTests
     [InlineData(-1, 2)]
     [InlineData(0, -1)]
     [InlineData(3, 5)]
-    public void Find_RejectsRangesOutsideTheText(int start, int length)
+    public void Find_rejects_ranges_outside_the_text(int start, int length)
     {
         var matcher = new PhraseMatcher<int>([("a", 0)]);
 
@@ -165,14 +164,14 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_WithNoPhrases_FindsNothing()
+    public void Find_with_no_phrases_finds_nothing()
         => Assert.Empty(new PhraseMatcher<int>([]).Find("anything at all"));
 
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\n\t")]
-    public void Constructor_RejectsBlankPhrasesNamingThem(string phrase)
+    public void Constructor_rejects_blank_phrases_naming_them(string phrase)
     {
         var exception = Assert.Throws<ArgumentException>(() => new PhraseMatcher<int>([("fine", 0), (phrase, 1)]));
 
@@ -180,7 +179,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Builder_RejectsABlankPhraseWhenItIsAdded()
+    public void Builder_rejects_a_blank_phrase_when_it_is_added()
     {
         var builder = new PhraseMatcher<int>.Builder().Add("fine", 0);
 
@@ -191,7 +190,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Builder_BuildsAMatcherForTheAddedPhrases()
+    public void Builder_builds_a_matcher_for_the_added_phrases()
     {
         var matcher = new PhraseMatcher<string>.Builder()
             .Add("act now", "VML1005")
@@ -203,7 +202,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_WithAThousandPhrases_FindsEachOneThatOccurs()
+    public void Find_with_a_thousand_phrases_finds_each_one_that_occurs()
     {
         var phrases = Enumerable.Range(0, 1000).Select(i => ($"offer number {i} today", i)).ToList();
         var matcher = new PhraseMatcher<int>(phrases);
@@ -214,7 +213,7 @@ public sealed class PhraseMatcherTests
     }
 
     [Fact]
-    public void Find_DoesNotAllocatePerCharacter()
+    public void Find_does_not_allocate_per_character()
     {
         var matcher = new PhraseMatcher<int>([("act now", 0), ("touching base", 1), ("it's personal", 2)]);
         string shortText = string.Concat(Enumerable.Repeat("Exact  nowhere, it\u2019s persona. ", 10));

@@ -11,7 +11,7 @@ public sealed class PhraseTextTests
     [InlineData("ΟΔΟΣ οδος", "οδοσ οδοσ")]
     [InlineData(" \n\t ", "")]
     [InlineData("", "")]
-    public void Normalize_TrimsCollapsesWhitespaceUnifiesApostrophesAndFoldsCase(string phrase, string expected)
+    public void Normalize_trims_collapses_whitespace_unifies_apostrophes_and_folds_case(string phrase, string expected)
         => Assert.Equal(expected, PhraseText.Normalize(phrase));
 
     [Theory]
@@ -28,6 +28,6 @@ public sealed class PhraseTextTests
     [InlineData("act", 0, false)]
     [InlineData("act", 3, false)]
     [InlineData("a.b", 1, false)]
-    public void IsInsideWord_IsTrueOnlyBetweenTwoWordCharacters(string text, int index, bool expected)
+    public void Is_inside_word_is_true_only_between_two_word_characters(string text, int index, bool expected)
         => Assert.Equal(expected, PhraseText.IsInsideWord(text, index));
 }
