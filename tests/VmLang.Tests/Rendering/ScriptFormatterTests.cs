@@ -30,7 +30,7 @@ public sealed class ScriptFormatterTests
     }
 
     [Fact]
-    public void Text_HeaderStaysOnOneLineAndLeavesOutWhatIsMissing()
+    public void Text_header_stays_on_one_line_and_leaves_out_what_is_missing()
     {
         var script = DanaReyes with { Prospect = "  ", Template = "t", Warnings = [], Seconds = 30, Script = "Hi.\r\n" };
 
@@ -45,11 +45,11 @@ public sealed class ScriptFormatterTests
     [InlineData(21.43, "21.4")]
     [InlineData(29.95, "30")]
     [InlineData(123456.78, "123456.8")]
-    public void Text_SecondsHaveOneDecimalAtMost(double seconds, string shown) =>
+    public void Text_seconds_have_one_decimal_at_most(double seconds, string shown) =>
         Assert.StartsWith($"--- row 3 · Dana Reyes · first_touch · ≈ {shown} s ·", Format(ScriptFormat.Text, DanaReyes with { Seconds = seconds }));
 
     [Fact]
-    public void Text_HeaderAndScriptAreNormalizedWhateverTheLineBreaks()
+    public void Text_header_and_script_are_normalized_whatever_the_line_breaks()
     {
         var script = DanaReyes with { Prospect = " Dana\u2028 Reyes\t", Warnings = [], Script = "Hi\u2029there.\rBye \uD800 now.\n\n" };
 
@@ -69,7 +69,7 @@ public sealed class ScriptFormatterTests
     }
 
     [Fact]
-    public void JsonLines_ParsesBackToTheSameValues()
+    public void Json_lines_parses_back_to_the_same_values()
     {
         var script = DanaReyes with
         {
@@ -105,7 +105,7 @@ public sealed class ScriptFormatterTests
     }
 
     [Fact]
-    public void Ssml_EscapesAllDataAndIsWellFormed()
+    public void Ssml_escapes_all_data_and_is_well_formed()
     {
         var script = DanaReyes with
         {
@@ -127,7 +127,7 @@ public sealed class ScriptFormatterTests
     }
 
     [Fact]
-    public void Ssml_WrapsEveryOccurrenceOfTheContactAndNeverBreaksInsideIt()
+    public void Ssml_wraps_every_occurrence_of_the_contact_and_never_breaks_inside_it()
     {
         var script = DanaReyes with { Script = "Call 555. 0100. Again: 555. 0100.", Contact = "555. 0100" };
 
@@ -137,7 +137,7 @@ public sealed class ScriptFormatterTests
     }
 
     [Fact]
-    public void Ssml_CollapsesWhitespaceAndSplitsOnlyBeforeWhitespace()
+    public void Ssml_collapses_whitespace_and_splits_only_before_whitespace()
     {
         var script = DanaReyes with { Script = "  Really?!  Yes.\n\n  Costs fell 3.5 percent.\tOK ", Contact = null };
 
@@ -168,7 +168,7 @@ public sealed class ScriptFormatterTests
     }
 
     [Fact]
-    public void Markdown_EscapesDataThatWouldBecomeSyntax()
+    public void Markdown_escapes_data_that_would_become_syntax()
     {
         var script = DanaReyes with
         {
@@ -193,7 +193,7 @@ public sealed class ScriptFormatterTests
     }
 
     [Fact]
-    public void Markdown_WithoutAProspectOrWarnings()
+    public void Markdown_without_a_prospect_or_warnings()
     {
         var sheet = Format(ScriptFormat.Markdown, DanaReyes with { Prospect = "", Warnings = [], Script = "Hi." });
 
@@ -205,7 +205,7 @@ public sealed class ScriptFormatterTests
     [InlineData(ScriptFormat.JsonLines, "jsonl")]
     [InlineData(ScriptFormat.Ssml, "ssml")]
     [InlineData(ScriptFormat.Markdown, "md")]
-    public void EachFormatHasAFileExtension(ScriptFormat format, string extension) =>
+    public void Each_format_has_a_file_extension(ScriptFormat format, string extension) =>
         Assert.Equal(extension, ScriptFormatter.For(format).FileExtension);
 
     [Theory]
@@ -213,7 +213,7 @@ public sealed class ScriptFormatterTests
     [InlineData("jsonl", ScriptFormat.JsonLines)]
     [InlineData("SSML", ScriptFormat.Ssml)]
     [InlineData("md", ScriptFormat.Markdown)]
-    public void FormatNamesParse(string name, ScriptFormat expected)
+    public void Format_names_parse(string name, ScriptFormat expected)
     {
         Assert.True(ScriptFormats.TryParse(name, out var format));
         Assert.Equal(expected, format);
@@ -224,11 +224,11 @@ public sealed class ScriptFormatterTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     [InlineData(-1.0)]
-    public void AnImpossibleEstimateIsABugNotOutput(double seconds) =>
+    public void An_impossible_estimate_is_a_bug_not_output(double seconds) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Format(ScriptFormat.JsonLines, DanaReyes with { Seconds = seconds }));
 
     [Fact]
-    public void OnOneStreamScriptsAreSeparatedAsTheFormatWants()
+    public void On_one_stream_scripts_are_separated_as_the_format_wants()
     {
         var second = DanaReyes with { Row = 4, Prospect = "Lee", Script = "Hi Lee.", Warnings = [] };
 

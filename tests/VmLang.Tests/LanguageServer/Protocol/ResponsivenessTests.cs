@@ -18,7 +18,7 @@ public sealed class ResponsivenessTests
     // Row 16: document symbols on a big file, then a hover on another file, then $/cancelRequest. The work is
     // synchronous and does not look at its token until the gate opens, as a CPU-bound handler would.
     [Fact]
-    public async Task WhileSlowWorkIsBlocked_AnotherDocumentsRequestIsAnswered_AndACancelIsAnsweredAtOnce()
+    public async Task While_slow_work_is_blocked_another_documents_request_is_answered_and_a_cancel_is_answered_at_once()
     {
         using var gate = new ManualResetEventSlim();
         var working = new TaskCompletionSource();
@@ -64,7 +64,7 @@ public sealed class ResponsivenessTests
     }
 
     [Fact]
-    public async Task WorkThatObservesItsToken_StopsOnCancel()
+    public async Task Work_that_observes_its_token_stops_on_cancel()
     {
         var stopped = new TaskCompletionSource();
         var working = new TaskCompletionSource();
@@ -100,7 +100,7 @@ public sealed class ResponsivenessTests
     // The ordering rule: the snapshot is taken as the request arrives, after every earlier notification and
     // before any later one, even though the work runs elsewhere and later.
     [Fact]
-    public async Task ASnapshotSeesEveryEarlierNotification_AndNoLaterOne()
+    public async Task A_snapshot_sees_every_earlier_notification_and_no_later_one()
     {
         string text = "";
         using var gate = new ManualResetEventSlim();
@@ -141,7 +141,7 @@ public sealed class ResponsivenessTests
     [InlineData(1000, false)]
     [InlineData(-7, true)]
     [InlineData(-7, false)]
-    public async Task AFrameWithAWrongContentLength_DoesNotCostTheNextRequest(int lengthError, bool sameWrite)
+    public async Task A_frame_with_a_wrong_content_length_does_not_cost_the_next_request(int lengthError, bool sameWrite)
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
         string bad = """{"jsonrpc":"2.0","id":1,"method":"no/such/method","params":{"text":"Content-Length: 5"}}""";
@@ -165,7 +165,7 @@ public sealed class ResponsivenessTests
     [InlineData("junk")]
     [InlineData("{\"half\":\"a message")]
     [InlineData("\r\nstray: line\r\n}")]
-    public async Task JunkGluedBeforeAHeader_DoesNotCostTheRequest(string junk)
+    public async Task Junk_glued_before_a_header_does_not_cost_the_request(string junk)
     {
         await using LspTestClient client = await LspTestClient.StartAsync();
 
@@ -175,7 +175,7 @@ public sealed class ResponsivenessTests
     }
 
     [Fact]
-    public async Task ADidOpenWhoseParamsCannotBeRead_IsReportedToTheClient()
+    public async Task A_did_open_whose_params_cannot_be_read_is_reported_to_the_client()
     {
         await using LspTestClient client = await LspTestClient.StartAsync(c =>
             c.OnNotification<DidOpenTextDocumentParams>(LspMethods.TextDocumentDidOpen, _ => Task.CompletedTask));
@@ -205,7 +205,7 @@ public sealed class ResponsivenessTests
     [InlineData(LspMethods.TextDocumentFormatting)]
     [InlineData(LspMethods.TextDocumentCodeAction)]
     [InlineData(LspMethods.TextDocumentCodeLens)]
-    public void EveryFeatureRequestOfTheServer_WorksOnTheThreadPool(string method)
+    public void Every_feature_request_of_the_server_works_on_the_thread_pool(string method)
     {
         var connection = new LanguageServerConnection(Stream.Null, Stream.Null, TextWriter.Null);
         using IDisposable features = VmLangLanguageServer.Register(connection, TextWriter.Null, TimeProvider.System);
