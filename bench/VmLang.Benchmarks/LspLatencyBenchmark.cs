@@ -20,7 +20,7 @@ public static class LspLatencyBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var serverPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException(Usage);
+        var serverPath = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? throw new ArgumentException(Usage, nameof(args));
         var edits = Option(args, "--edits", 200);
         var pauseMs = Option(args, "--pause-ms", 100);
         var memoryEdits = Option(args, "--memory", 0);

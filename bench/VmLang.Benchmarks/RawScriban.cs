@@ -34,7 +34,7 @@ internal static class RawScriban
         foreach (var (name, value) in row) globals.SetValue(name == "when" ? "callback_when" : name, value, readOnly: false);
         var output = (StringBuilderOutput)context.Output;
         output.Builder.Clear();
-        context.Evaluate(template.Page);
+        context.Evaluate(template.Page!);
         return output.Builder.ToString();
     }
 }

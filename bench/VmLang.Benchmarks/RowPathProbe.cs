@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using VmLang.Emit;
-using VmLang.Rendering;
 
 namespace VmLang.Benchmarks;
 

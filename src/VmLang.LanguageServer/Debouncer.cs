@@ -12,19 +12,19 @@ namespace VmLang.LanguageServer;
 internal sealed class Debouncer<TKey> : IDisposable
     where TKey : notnull
 {
-    private readonly TimeSpan delay;
-    private readonly TimeProvider timeProvider;
-    private readonly TextWriter log;
-    private readonly Dictionary<TKey, CancellationTokenSource> scheduled = [];
-    private readonly Lock scheduledLock = new();
-    private bool disposed;
+    private readonly TimeSpan _delay;
+    private readonly TimeProvider _timeProvider;
+    private readonly TextWriter _log;
+    private readonly Dictionary<TKey, CancellationTokenSource> _scheduled = [];
+    private readonly Lock _scheduledLock = new();
+    private bool _disposed;
 
     /// <param name="log">Where exceptions thrown by actions go, since nobody awaits them.</param>
     public Debouncer(TimeSpan delay, TimeProvider timeProvider, TextWriter log)
     {
-        this.delay = delay;
-        this.timeProvider = timeProvider;
-        this.log = TextWriter.Synchronized(log);
+        _delay = delay;
+        _timeProvider = timeProvider;
+        _log = TextWriter.Synchronized(log);
     }
 
     /// <summary>Runs <paramref name="action"/> after the delay unless <paramref name="key"/> is scheduled or cancelled again first.</summary>
@@ -34,11 +34,11 @@ internal sealed class Debouncer<TKey> : IDisposable
         // left to the GC: this way cancelling a run never races with that run disposing its source.
         var cancellation = new CancellationTokenSource();
         CancellationTokenSource? superseded;
-        lock (scheduledLock)
+        lock (_scheduledLock)
         {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            scheduled.Remove(key, out superseded);
-            scheduled[key] = cancellation;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _scheduled.Remove(key, out superseded);
+            _scheduled[key] = cancellation;
         }
 
         superseded?.Cancel();
@@ -49,9 +49,9 @@ internal sealed class Debouncer<TKey> : IDisposable
     public void Cancel(TKey key)
     {
         CancellationTokenSource? cancellation;
-        lock (scheduledLock)
+        lock (_scheduledLock)
         {
-            scheduled.Remove(key, out cancellation);
+            _scheduled.Remove(key, out cancellation);
         }
 
         cancellation?.Cancel();
@@ -60,11 +60,11 @@ internal sealed class Debouncer<TKey> : IDisposable
     public void Dispose()
     {
         CancellationTokenSource[] all;
-        lock (scheduledLock)
+        lock (_scheduledLock)
         {
-            disposed = true;
-            all = [.. scheduled.Values];
-            scheduled.Clear();
+            _disposed = true;
+            all = [.. _scheduled.Values];
+            _scheduled.Clear();
         }
 
         foreach (CancellationTokenSource cancellation in all)
@@ -77,7 +77,7 @@ internal sealed class Debouncer<TKey> : IDisposable
     {
         try
         {
-            await Task.Delay(delay, timeProvider, cancellation.Token).ConfigureAwait(false);
+            await Task.Delay(_delay, _timeProvider, cancellation.Token).ConfigureAwait(false);
             await action(cancellation.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -86,15 +86,15 @@ internal sealed class Debouncer<TKey> : IDisposable
         }
         catch (Exception e)
         {
-            log.WriteLine($"[lsp] debounced action for {key} failed: {e}");
+            _log.WriteLine($"[lsp] debounced action for {key} failed: {e}");
         }
         finally
         {
-            lock (scheduledLock)
+            lock (_scheduledLock)
             {
-                if (scheduled.TryGetValue(key, out CancellationTokenSource? current) && current == cancellation)
+                if (_scheduled.TryGetValue(key, out CancellationTokenSource? current) && current == cancellation)
                 {
-                    scheduled.Remove(key);
+                    _scheduled.Remove(key);
                 }
             }
         }

@@ -109,12 +109,12 @@ internal static class SourceFileWriter
         }
 
         // struct statx is the same on every Linux architecture: stx_nlink is the u32 at byte 16.
-        const int AtFdCwd = -100;
-        const uint StatxNlink = 0x4;
+        const int atFdCwd = -100;
+        const uint statxNlink = 0x4;
         var buffer = new byte[256];
         try
         {
-            return Statx(AtFdCwd, path, 0, StatxNlink, buffer) == 0 ? (int)BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(16)) : null;
+            return Statx(atFdCwd, path, 0, statxNlink, buffer) == 0 ? (int)BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(16)) : null;
         }
         catch (Exception error) when (error is DllNotFoundException or EntryPointNotFoundException)
         {

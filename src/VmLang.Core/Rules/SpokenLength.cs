@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using VmLang.Binding;
 using System.Text;
+using VmLang.Binding;
 using VmLang.Configuration;
 using VmLang.Emit;
 using VmLang.Text;
@@ -36,7 +36,7 @@ public static class SpokenLength
 
     // One list of pieces per thread, reused: the render path estimates every row's script.
     [ThreadStatic]
-    private static List<SpokenPiece>? _pieces;
+    private static List<SpokenPiece>? PiecesForThread;
 
     public static int EstimateWords(TemplateSymbol template, WorkspaceConfiguration configuration) =>
         CountWords(EstimatedScript(template, configuration));
@@ -49,7 +49,7 @@ public static class SpokenLength
     {
         var words = 0.0;
         var pauses = 0;
-        var pieces = _pieces ??= [];
+        var pieces = PiecesForThread ??= [];
         Sentences.Split(script, telephone, pieces);
         foreach (var piece in pieces)
         {
@@ -105,17 +105,17 @@ public static class SpokenLength
     private static string EstimatedScript(TemplateSymbol template, WorkspaceConfiguration configuration)
     {
         // One builder a thread, kept between templates: a workspace estimates thousands of them.
-        var script = t_script ?? new StringBuilder();
-        t_script = null;
+        var script = ScriptForThread ?? new StringBuilder();
+        ScriptForThread = null;
         script.Clear();
         if (template.Say is not null) Append(script, template.Say.Body, configuration);
         var text = script.ToString();
-        if (script.Capacity <= 1 << 16) t_script = script;
+        if (script.Capacity <= 1 << 16) ScriptForThread = script;
         return text;
     }
 
     [ThreadStatic]
-    private static StringBuilder? t_script;
+    private static StringBuilder? ScriptForThread;
 
     // Recursive: the binder bounds a bound tree's depth (SayBinder.MaxIfDepth), so the stack is too.
     private static void Append(StringBuilder script, ImmutableArray<BoundSayNode> nodes, WorkspaceConfiguration configuration)

@@ -62,11 +62,11 @@ internal sealed class Lexer
 
     // Trivia is scanned again whenever a tree is written out or searched: one lexer per thread serves every rescan.
     [ThreadStatic]
-    private static Lexer? t_rescanner;
+    private static Lexer? RescannerForThread;
 
     private static Lexer Rescanner(SourceText source, int start, bool recordTrivia)
     {
-        var lexer = t_rescanner ??= new Lexer(source, "", []);
+        var lexer = RescannerForThread ??= new Lexer(source, "", []);
         lexer._source = source;
         lexer._text = source.Text;
         lexer._position = start;

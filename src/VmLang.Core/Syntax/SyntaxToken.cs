@@ -260,7 +260,7 @@ internal readonly struct TokenData
 
     /// <summary>The rules the lexer took trailing trivia by; null when it took none (text, <c>}}</c>, tokens it did not scan).</summary>
     private TriviaMode? TrailingMode =>
-        (_flags & Flags.Scanned) == 0 || Kind is SyntaxKind.TextToken or SyntaxKind.HoleCloseToken ? null
+        (_flags & Flags.Scanned) == Flags.None || Kind is SyntaxKind.TextToken or SyntaxKind.HoleCloseToken ? null
         : (_flags & Flags.InHole) != Flags.None ? TriviaMode.Hole
         : Kind == SyntaxKind.TextBlockStartToken ? TriviaMode.TextBlockOpening
         : TriviaMode.Trailing;

@@ -139,7 +139,7 @@ internal sealed class MessageReader
     /// <summary>
     /// Looks for a <c>Content-Length: N</c> line starting inside the first <paramref name="length"/> bytes,
     /// searching only bytes not searched before. On <see cref="HeaderSearch.Found"/> and
-    /// <see cref="HeaderSearch.Undecided"/> (the line has not fully arrived) <see cref="pendingBodySearched"/>
+    /// <see cref="HeaderSearch.Undecided"/> (the line has not fully arrived) <see cref="_pendingBodySearched"/>
     /// is where the line starts.
     /// </summary>
     private HeaderSearch FindHeaderInBody(ReadOnlySequence<byte> buffer, int length)

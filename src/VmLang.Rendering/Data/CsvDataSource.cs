@@ -203,9 +203,9 @@ internal sealed class CsvDataSource(Stream input, bool leaveOpen) : DataSource(i
 
         private static string Excerpt(string record)
         {
-            const int MaxLength = 30;
+            const int maxLength = 30;
             var oneLine = record.TrimEnd('\r', '\n').ReplaceLineEndings(" ");
-            return oneLine.Length <= MaxLength ? $"«{oneLine}»" : $"«{oneLine[..MaxLength]}…»";
+            return oneLine.Length <= maxLength ? $"«{oneLine}»" : $"«{oneLine[..maxLength]}…»";
         }
     }
 }

@@ -187,13 +187,13 @@ internal sealed class LspTestClient : IAsyncDisposable
         {
             return await _incoming.Reader.ReadAsync(timeout.Token);
         }
-        catch (ChannelClosedException)
+        catch (ChannelClosedException closed)
         {
-            throw new InvalidOperationException("The server closed its output.");
+            throw new InvalidOperationException("The server closed its output.", closed);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException timedOut)
         {
-            throw new TimeoutException($"No message from the server.\n{Log}");
+            throw new TimeoutException($"No message from the server.\n{Log}", timedOut);
         }
     }
 
@@ -230,9 +230,9 @@ internal sealed class LspTestClient : IAsyncDisposable
                 if (accept is null || accept(diagnostics)) return diagnostics;
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException timedOut)
         {
-            throw new TimeoutException($"No matching diagnostics for {uri}.\n{Log}");
+            throw new TimeoutException($"No matching diagnostics for {uri}.\n{Log}", timedOut);
         }
     }
 

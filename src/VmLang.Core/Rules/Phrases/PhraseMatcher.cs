@@ -149,6 +149,7 @@ public sealed partial class PhraseMatcher<TPayload>
         return matches;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "MA0051:Method is too long", Justification = "The scan's hot loop: its state lives in locals, and splitting it would move that state through fields or parameters on every character.")]
     private void ScanSegment(string text, int segmentStart, int segmentLength, Span<int> originalOffsets, List<PhraseMatch<TPayload>> into)
     {
         var automaton = _automaton;

@@ -1,6 +1,6 @@
 using Pidgin;
-using static Pidgin.Parser<char>;
 using static Pidgin.Parser;
+using static Pidgin.Parser<char>;
 using static VmLang.Tests.Fuzzing.ReferenceGrammar.Lexical;
 
 namespace VmLang.Tests.Fuzzing.ReferenceGrammar;

@@ -101,10 +101,10 @@ public class QueryFeatureTests
     private static async Task<List<JsonElement>> CompleteInHoleAsync(LspTestClient session, string line, int caret)
     {
         var uri = session.UriOf("first_touch.vml");
-        const string Anchor = "    Hi {{ prospect | first }}";
-        var text = FirstTouch.Replace(Anchor, line + "\n" + Anchor, StringComparison.Ordinal);
+        const string anchor = "    Hi {{ prospect | first }}";
+        var text = FirstTouch.Replace(anchor, line + "\n" + anchor, StringComparison.Ordinal);
         await session.OpenAsync(uri, text);
-        var (lineIndex, _) = TextPositions.Find(text, Anchor);
+        var (lineIndex, _) = TextPositions.Find(text, anchor);
         var result = await session.ResultAsync(LspMethods.TextDocumentCompletion, Position(uri, lineIndex - 1, caret));
         // What the editor shows: ordered by sortText.
         return [.. result.GetProperty("items").EnumerateArray().OrderBy(i => i.GetProperty("sortText").GetString(), StringComparer.Ordinal)];

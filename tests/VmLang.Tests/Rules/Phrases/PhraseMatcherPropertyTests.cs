@@ -13,7 +13,7 @@ public sealed class PhraseMatcherPropertyTests
     private static readonly Config Config = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500);
 
     [Fact]
-    public void Find_OnWholeText_ReturnsExactlyTheNaiveMatches()
+    public void Find_on_whole_text_returns_exactly_the_naive_matches()
     {
         Prop.ForAll(Cases().ToArbitrary(), scenario =>
         {
@@ -27,7 +27,7 @@ public sealed class PhraseMatcherPropertyTests
     }
 
     [Fact]
-    public void Find_OnSegments_ReturnsExactlyTheNaiveMatchesOfEachSegment()
+    public void Find_on_segments_returns_exactly_the_naive_matches_of_each_segment()
     {
         Prop.ForAll(Cases().ToArbitrary(), scenario =>
         {

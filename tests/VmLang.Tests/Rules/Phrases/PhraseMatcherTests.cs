@@ -61,14 +61,14 @@ public sealed class PhraseMatcherTests
     [Fact]
     public void Find_reports_spans_in_the_original_text()
     {
-        const string Text = "Hi.  It\u2019s\r\n    PERSONAL, really.";
+        const string text = "Hi.  It\u2019s\r\n    PERSONAL, really.";
         var matcher = new PhraseMatcher<string>([("it's personal", "VML1001")]);
 
-        var match = Assert.Single(matcher.Find(Text));
+        var match = Assert.Single(matcher.Find(text));
 
         Assert.Equal(5, match.Start);
-        Assert.Equal(Text.IndexOf(',', StringComparison.Ordinal), match.End);
-        Assert.Equal("It\u2019s\r\n    PERSONAL", Text[match.Start..match.End]);
+        Assert.Equal(text.IndexOf(',', StringComparison.Ordinal), match.End);
+        Assert.Equal("It\u2019s\r\n    PERSONAL", text[match.Start..match.End]);
         Assert.Equal("it's personal", match.Phrase);
         Assert.Equal("VML1001", match.Payload);
         Assert.Equal(0, match.PhraseIndex);
@@ -108,12 +108,12 @@ public sealed class PhraseMatcherTests
     public void Find_on_segments_does_not_match_across_segments()
     {
         // The literal text around a hole: "please call {{ who }} me back" scanned without the hole.
-        const string Text = "please call {{ who }} me back";
-        int hole = Text.IndexOf("{{", StringComparison.Ordinal);
-        int afterHole = Text.IndexOf("}}", StringComparison.Ordinal) + 2;
+        const string text = "please call {{ who }} me back";
+        int hole = text.IndexOf("{{", StringComparison.Ordinal);
+        int afterHole = text.IndexOf("}}", StringComparison.Ordinal) + 2;
         var matcher = new PhraseMatcher<int>([("call me back", 0), ("please call", 1), ("me back", 2)]);
 
-        var found = matcher.Find(Text, [(0, hole), (afterHole, Text.Length - afterHole)]).Select(match => match.Payload);
+        var found = matcher.Find(text, [(0, hole), (afterHole, text.Length - afterHole)]).Select(match => match.Payload);
 
         Assert.Equal([1, 2], found);
     }
@@ -121,34 +121,34 @@ public sealed class PhraseMatcherTests
     [Fact]
     public void Find_on_segments_does_not_join_adjacent_segments()
     {
-        const string Text = "please call me back";
+        const string text = "please call me back";
         var matcher = new PhraseMatcher<int>([("call me back", 0)]);
 
-        Assert.Single(matcher.Find(Text));
-        Assert.Empty(matcher.Find(Text, [(0, 11), (11, Text.Length - 11)]));
+        Assert.Single(matcher.Find(text));
+        Assert.Empty(matcher.Find(text, [(0, 11), (11, text.Length - 11)]));
     }
 
     [Fact]
     public void Find_on_segments_treats_segment_edges_as_word_boundaries()
     {
         // "{{ prospect }}act now" is text "act now" right after a hole: the hole is not a letter.
-        const string Text = "exact now";
+        const string text = "exact now";
         var matcher = new PhraseMatcher<int>([("act now", 0)]);
 
-        Assert.Empty(matcher.Find(Text));
-        Assert.Equal([2], matcher.Find(Text, 2, Text.Length - 2).Select(match => match.Start));
+        Assert.Empty(matcher.Find(text));
+        Assert.Equal([2], matcher.Find(text, 2, text.Length - 2).Select(match => match.Start));
     }
 
     [Fact]
     public void Find_on_segments_reports_offsets_in_the_whole_text()
     {
-        const string Text = "Hi {{ name }}, please  return my call.";
-        int segmentStart = Text.IndexOf(',', StringComparison.Ordinal);
+        const string text = "Hi {{ name }}, please  return my call.";
+        int segmentStart = text.IndexOf(',', StringComparison.Ordinal);
         var matcher = new PhraseMatcher<int>([("please return my call", 0)]);
 
-        var match = Assert.Single(matcher.Find(Text, segmentStart, Text.Length - segmentStart));
+        var match = Assert.Single(matcher.Find(text, segmentStart, text.Length - segmentStart));
 
-        Assert.Equal("please  return my call", Text[match.Start..match.End]);
+        Assert.Equal("please  return my call", text[match.Start..match.End]);
     }
 
     [Theory]
