@@ -10,15 +10,8 @@ namespace VmLang.Tests.Docs;
 /// </summary>
 public partial class DiagnosticDescriptorTests
 {
-    public static TheoryData<string> Codes()
-    {
-        var data = new TheoryData<string>();
-        foreach (var descriptor in DiagnosticDescriptors.All) data.Add(descriptor.Code);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Codes))]
+    [MemberData(nameof(EveryCode.InTheTable), MemberType = typeof(EveryCode))]
     public void A_message_has_one_placeholder_per_argument_of_its_factory_in_reading_order(string code)
     {
         DiagnosticDescriptors.TryGet(code, out var descriptor);

@@ -10,15 +10,8 @@ namespace VmLang.Tests.Docs;
 /// </summary>
 public class DocExampleTests
 {
-    public static TheoryData<string> Codes()
-    {
-        var data = new TheoryData<string>();
-        foreach (var descriptor in DiagnosticDescriptors.All) data.Add(descriptor.Code);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Codes))]
+    [MemberData(nameof(EveryCode.InTheTable), MemberType = typeof(EveryCode))]
     public void Bad_example_fires_its_code(string code)
     {
         var doc = DocFor(code);
@@ -29,7 +22,7 @@ public class DocExampleTests
     }
 
     [Theory]
-    [MemberData(nameof(Codes))]
+    [MemberData(nameof(EveryCode.InTheTable), MemberType = typeof(EveryCode))]
     public void Good_example_is_clean(string code)
     {
         var doc = DocFor(code);
@@ -51,7 +44,7 @@ public class DocExampleTests
     }
 
     [Theory]
-    [MemberData(nameof(Codes))]
+    [MemberData(nameof(EveryCode.InTheTable), MemberType = typeof(EveryCode))]
     public void Doc_title_and_severity_match_the_descriptor(string code)
     {
         DiagnosticDescriptors.TryGet(code, out var descriptor);
