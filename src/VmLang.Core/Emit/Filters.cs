@@ -23,6 +23,9 @@ public static class Filters
         // The names are three to five letters long, and the first letter rules out most of the rest
         // before a comparison (the length estimate asks this of every word of every template and row).
         if (word.Length is < 3 or > 5) return false;
+        // An ASCII first letter no name starts with (z, o, t, f, s, e, n, either case) rules the word out
+        // at once; a non-ASCII one is left to the comparisons, which fold it as OrdinalIgnoreCase does.
+        if (word[0] < 128 && (word[0] | 0x20) is not ('z' or 'o' or 't' or 'f' or 's' or 'e' or 'n')) return false;
         var first = char.ToUpperInvariant(word[0]);
         foreach (var name in DigitWords)
         {

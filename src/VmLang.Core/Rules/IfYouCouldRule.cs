@@ -18,14 +18,27 @@ public sealed class IfYouCouldRule : TemplateRule
 
     public override void Check(TemplateRuleContext context)
     {
-        var template = context.Template;
-        if (template.Say is null) return;
-        foreach (var sentence in template.Say.Text.Sentences)
+        var say = context.Template.Say?.Text;
+        if (say is null) return;
+
+        // One scan of the whole block rather than one per sentence: no phrase holds a sentence mark, and a
+        // sentence edge inside a segment is a mark or whitespace (a word boundary either way), so the block's
+        // matches are exactly its sentences' matches, in sentence order. Most blocks ask nothing and stop here.
+        var matches = context.FindPhrases(Phrases, SayText.AsRanges(say.Segments)).ToList();
+        if (!matches.Exists(m => !m.Payload)) return;
+
+        var next = 0;
+        foreach (var sentence in say.Sentences)
         {
-            var matches = context.FindPhrases(Phrases, SayText.AsRanges(sentence.Text)).ToList();
-            if (matches.Any(m => m.Payload)) continue;
-            foreach (var ask in matches)
+            if (sentence.Text.IsEmpty) continue;
+            var end = sentence.Text[^1].End;
+            var first = next;
+            var promises = false;
+            for (; next < matches.Count && matches[next].Start < end; next++) promises |= matches[next].Payload;
+            if (promises) continue;
+            for (var i = first; i < next; i++)
             {
+                var ask = matches[i];
                 context.Report(DiagnosticDescriptors.IfYouCouldWithoutPromise.Create(context.LocationOf(new TextSpan(ask.Start, ask.Length))));
             }
         }

@@ -103,6 +103,16 @@ public class RuleTests
         Assert.Equal(fires, Check.Codes(Check.Template(say: say)).Contains("VML0207"));
     }
 
+    [Theory]
+    [InlineData("If you could call. I will write. If you could reply, I'll call. Then if you could wait, thanks.", 2)]
+    [InlineData("I will write. If you could call, or if you could reply. We will wait.", 2)]
+    [InlineData("If you could call! If you could reply? We'll wait, if you could.", 2)]
+    public void If_you_could_is_reported_once_per_ask_in_each_sentence_without_a_promise(string sentences, int asks)
+    {
+        var say = "Hi {{ prospect | first }}, {{ rep }} at {{ firm }}. {{ pain }}; we {{ gain }}, see you {{ when }}. " + sentences;
+        Assert.Equal(asks, Check.Codes(Check.Template(say: say)).Count(c => c == "VML0207"));
+    }
+
     [Fact]
     public void Voicemails_a_day_apart_are_too_close_but_gatekeeper_steps_do_not_count()
     {

@@ -89,4 +89,17 @@ public sealed class FiltersTests
     [InlineData(null, 0)]
     public void Count_digits_counts_the_phone_number_without_its_extension(string? value, int expected) =>
         Assert.Equal(expected, Filters.CountDigits(value));
+
+    [Theory]
+    [InlineData("zero", true)]
+    [InlineData("NINE", true)]
+    [InlineData("Seven", true)]
+    [InlineData("eIght", true)]
+    [InlineData("nines", false)]
+    [InlineData("zebra", false)]
+    [InlineData("apple", false)]
+    [InlineData("1234", false)]
+    [InlineData("on", false)]
+    public void Is_digit_word_knows_the_digit_names_in_any_case(string word, bool expected) =>
+        Assert.Equal(expected, Filters.IsDigitWord(word));
 }
