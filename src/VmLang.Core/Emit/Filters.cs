@@ -29,7 +29,7 @@ public static class Filters
         var first = char.ToUpperInvariant(word[0]);
         foreach (var name in DigitWords)
         {
-            // Upper case, as OrdinalIgnoreCase compares: 'ſ' (long s) is 'S' there too.
+            // The first letters, upper-cased, only rule out; OrdinalIgnoreCase decides.
             if (name.Length == word.Length && char.ToUpperInvariant(name[0]) == first && word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
