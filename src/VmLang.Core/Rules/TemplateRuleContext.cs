@@ -48,6 +48,20 @@ public sealed class TemplateRuleContext
     public IEnumerable<PhraseHit> FindPhrases(IEnumerable<(int Start, int Length)> ranges) =>
         _phrases.Value.Find(_template, _template.SyntaxTree.Text.Text, WithinTemplate(ranges));
 
+    /// <summary>
+    /// As <see cref="FindPhrases(IEnumerable{ValueTuple{int, int}})"/> over spans (a say block's segments):
+    /// spans inside the template, as a say block's always are, are scanned as they are, with no copy.
+    /// </summary>
+    public IReadOnlyList<PhraseHit> FindPhrases(ImmutableArray<TextSpan> spans)
+    {
+        var template = _template.Syntax.Span;
+        foreach (var span in spans)
+        {
+            if (span.Start < template.Start || span.End > template.End) return [.. FindPhrases(Binding.SayText.AsRanges(spans))];
+        }
+        return _phrases.Value.Find(_template, _template.SyntaxTree.Text.Text, spans.AsSpan());
+    }
+
     /// <summary>A rule's own phrases found in the given ranges of the template.</summary>
     public IEnumerable<PhraseMatch<TPayload>> FindPhrases<TPayload>(PhraseMatcher<TPayload> phrases, IEnumerable<(int Start, int Length)> ranges) =>
         phrases.Find(_template.SyntaxTree.Text.Text, WithinTemplate(ranges));
