@@ -126,14 +126,25 @@ internal sealed partial class Binder
                 case SequenceSymbol sequence: BindSequence(sequence); break;
             }
         }
-        // Declarations come in source order and references follow their declaration's name, so this is nearly sorted.
-        _occurrences.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        // Declarations come in source order and references follow their declaration's name, so this is
+        // almost always sorted already: checking is one pass, sorting a sorted list still costs n log n.
+        if (!IsInSourceOrder(_occurrences)) _occurrences.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
         var bound = new BoundTree(declared, _occurrences.ToImmutable(), [.. _diagnostics], [.. _referencedTrees]);
         _occurrences.Clear();
         _referencedTrees.Clear();
         _diagnostics = _workspaceDiagnostics;
         _currentTree = null;
         return bound;
+    }
+
+    private static bool IsInSourceOrder(ImmutableArray<SymbolOccurrence>.Builder occurrences)
+    {
+        // Indexed: a builder's enumerator is an object.
+        for (var i = 1; i < occurrences.Count; i++)
+        {
+            if (occurrences[i].Span.Start < occurrences[i - 1].Span.Start) return false;
+        }
+        return true;
     }
 
     /// <summary>Reports every name declared more than once, and returns those names.</summary>

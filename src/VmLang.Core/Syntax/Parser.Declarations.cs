@@ -10,6 +10,11 @@ internal sealed partial class Parser
     private static readonly string RoleExpected = $"a role ({Binding.Names.List(Binding.Role.All.Select(r => r.Name))})";
     private static readonly string FilterExpected = $"a filter ({Binding.ValueFilters.NameList})";
 
+    // Made once per parser: a method group passed as a delegate is a new object at every call.
+    private readonly Func<TemplateMemberSyntax> _parseTemplateMember;
+    private readonly Func<RuleSyntax> _parseRule;
+    private readonly Func<DayStepSyntax> _parseDayStep;
+
     private TemplateDeclarationSyntax ParseTemplate()
     {
         var keyword = NextToken();
@@ -17,7 +22,7 @@ internal sealed partial class Parser
         var forKeyword = Match(ForKeyword);
         var channel = MatchOneOf(k => k is VoicemailKeyword or GatekeeperKeyword, "'voicemail' or 'gatekeeper'");
         var open = Match(OpenBraceToken);
-        var members = ParseBlock(SyntaxFacts.IsTemplateMemberKeyword, ParseTemplateMember, TemplateMembers);
+        var members = ParseBlock(SyntaxFacts.IsTemplateMemberKeyword, _parseTemplateMember, TemplateMembers);
         return new TemplateDeclarationSyntax(keyword, name, forKeyword, channel, open, members, Match(CloseBraceToken));
     }
 
@@ -26,7 +31,7 @@ internal sealed partial class Parser
         var keyword = NextToken();
         var name = MatchName("a ruleset name");
         var open = Match(OpenBraceToken);
-        var rules = ParseBlock(SyntaxFacts.IsRulesetMemberKeyword, ParseRule, RulesetMembers);
+        var rules = ParseBlock(SyntaxFacts.IsRulesetMemberKeyword, _parseRule, RulesetMembers);
         return new RulesetDeclarationSyntax(keyword, name, open, rules, Match(CloseBraceToken));
     }
 
@@ -35,7 +40,7 @@ internal sealed partial class Parser
         var keyword = NextToken();
         var name = MatchName("a sequence name");
         var open = Match(OpenBraceToken);
-        var steps = ParseBlock(k => k == DayKeyword, ParseDayStep, "'day' or '}'");
+        var steps = ParseBlock(k => k == DayKeyword, _parseDayStep, "'day' or '}'");
         return new SequenceDeclarationSyntax(keyword, name, open, steps, Match(CloseBraceToken));
     }
 

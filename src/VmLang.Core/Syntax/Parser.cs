@@ -19,7 +19,10 @@ internal sealed partial class Parser
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<SyntaxToken> _skipped = [];
     private SyntaxToken _current;
-    private SyntaxToken? _previous;
+
+    // Where the token before the current one ends (its text, not its trivia); -1 at the start of a file.
+    // Only its end is ever asked for, and an int is cheaper to move along than a token on every step.
+    private int _previousEnd;
     private bool _errorSinceLastToken;
 
     /// <summary>Pulls tokens from <paramref name="lexer"/> one at a time: the grammar needs no lookahead, so no token list is kept.</summary>
@@ -28,15 +31,17 @@ internal sealed partial class Parser
     {
         _lexer = lexer;
         _current = lexer.Next();
-        _previous = previous;
+        _previousEnd = previous?.Span.End ?? -1;
         _text = text;
         _path = path;
         _diagnostics = diagnostics;
+        _parseTemplateMember = ParseTemplateMember;
+        _parseRule = ParseRule;
+        _parseDayStep = ParseDayStep;
     }
 
     private SyntaxToken Current => _current;
 
-    private SyntaxToken? Previous => _previous;
 
     /// <param name="kept">Declarations kept from an earlier tree, which the lexer's start position follows.</param>
     public CompilationUnitSyntax ParseCompilationUnit(ImmutableArray<DeclarationSyntax> kept = default)
@@ -119,13 +124,9 @@ internal sealed partial class Parser
     /// <summary>True when a line break separates the token from the one before it (read from the text, so no trivia is built).</summary>
     private bool IsFirstOnLine(SyntaxToken token)
     {
-        if (Previous is not { } previous) return true;
-        var text = _text.Text;
-        for (var i = previous.Span.End; i < token.Position && i < text.Length; i++)
-        {
-            if (text[i] is '\n' or '\r') return true;
-        }
-        return false;
+        if (_previousEnd < 0) return true;
+        var end = Math.Min(token.Position, _text.Length);
+        return end > _previousEnd && _text.Text.AsSpan(_previousEnd, end - _previousEnd).ContainsAny('\n', '\r');
     }
 
     /// <summary>Steps over tokens that fit nowhere until one that <paramref name="stop"/> accepts; one error for the run.</summary>
@@ -157,7 +158,7 @@ internal sealed partial class Parser
 
     private void Advance()
     {
-        _previous = _current;
+        _previousEnd = _current.Span.End;
         _current = _lexer.Next();
     }
 
@@ -171,7 +172,7 @@ internal sealed partial class Parser
         _errorSinceLastToken = true;
         var current = Current;
         var span = current.Kind == EndOfFileToken || (!atCurrentToken && IsFirstOnLine(current))
-            ? new TextSpan(Previous?.Span.End ?? 0, 0)
+            ? new TextSpan(Math.Max(_previousEnd, 0), 0)
             : current.Span;
         _diagnostics.Add(DiagnosticDescriptors.SyntaxError.Create(new Location(_path, _text, span), expected, found: found ?? DescribeFound(current)));
     }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace VmLang.Text;
 
 /// <summary>
@@ -90,18 +92,33 @@ public sealed class SourceText
 
     private static int[] ComputeLineStarts(string text)
     {
-        // Two vectorized passes, counting and then filling, rather than a list grown a line at a time.
+        // One pass, into a pooled buffer copied out at the end, rather than passes counting first. Most
+        // files have no CR: one vectorized search for it, then each line is a search for LF alone.
         var span = text.AsSpan();
-        var count = 1 + span.Count('\n') + span.Count('\r') - span.Count("\r\n");
-        var starts = new int[count];
-        var line = 1;
-        for (var i = span.IndexOfAny('\r', '\n'); i >= 0;)
+        var hasCarriageReturn = span.Contains('\r');
+        var starts = ArrayPool<int>.Shared.Rent(16 + span.Length / 32);
+        starts[0] = 0;
+        var count = 1;
+        for (var i = 0; ;)
         {
+            var next = hasCarriageReturn ? span[i..].IndexOfAny('\r', '\n') : span[i..].IndexOf('\n');
+            if (next < 0) break;
+            i += next;
             if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n') i++;
-            starts[line++] = i + 1;
-            var next = span[(i + 1)..].IndexOfAny('\r', '\n');
-            i = next < 0 ? -1 : i + 1 + next;
+            i++;
+            if (count == starts.Length) starts = Grow(starts);
+            starts[count++] = i;
         }
-        return starts;
+        var result = starts.AsSpan(0, count).ToArray();
+        ArrayPool<int>.Shared.Return(starts);
+        return result;
+    }
+
+    private static int[] Grow(int[] buffer)
+    {
+        var larger = ArrayPool<int>.Shared.Rent(buffer.Length * 2);
+        buffer.CopyTo(larger, 0);
+        ArrayPool<int>.Shared.Return(buffer);
+        return larger;
     }
 }
