@@ -125,8 +125,7 @@ internal sealed class Lexer
             return Lazy(SyntaxKind.EndOfFileToken, start, "", fullStart, inHole: false, null);
         }
 
-        var (kind, value) = ScanDeclarationToken();
-        var text = FixedOrSlice(kind, start);
+        var (kind, text, value) = ScanDeclarationToken();
         if (kind == SyntaxKind.TextBlockStartToken)
         {
             return StartTextBlock(start, text, fullStart);
@@ -139,44 +138,54 @@ internal sealed class Lexer
     private SyntaxToken Lazy(SyntaxKind kind, int start, string text, int fullStart, bool inHole, object? value) =>
         new(_source, TokenData.Scanned(kind, start, text, fullStart, inHole, value));
 
-    private (SyntaxKind Kind, object? Value) ScanDeclarationToken()
+    private (SyntaxKind Kind, string Text, object? Value) ScanDeclarationToken()
     {
-        var c = Current;
-        switch (c)
+        var start = _position;
+        switch (Current)
         {
-            case '"' when Peek(1) == '"' && Peek(2) == '"':
-                _position += 3;
-                return (SyntaxKind.TextBlockStartToken, null);
+            case '"' when Peek(1) == '"' && Peek(2) == '"': return Fixed(SyntaxKind.TextBlockStartToken);
             case '"':
-                return (SyntaxKind.StringLiteralToken, ScanString());
-            case '=' when Peek(1) == '>':
-                _position += 2;
-                return (SyntaxKind.ArrowToken, null);
-            case '=': _position++; return (SyntaxKind.EqualsToken, null);
-            case ':': _position++; return (SyntaxKind.ColonToken, null);
-            case ',': _position++; return (SyntaxKind.CommaToken, null);
-            case '{': _position++; return (SyntaxKind.OpenBraceToken, null);
-            case '}': _position++; return (SyntaxKind.CloseBraceToken, null);
-            case '.': _position++; return (SyntaxKind.DotToken, null);
-            case '|': _position++; return (SyntaxKind.PipeToken, null);
+                var value = ScanString();
+                return (SyntaxKind.StringLiteralToken, Slice(start), value);
+            case '=' when Peek(1) == '>': return Fixed(SyntaxKind.ArrowToken);
+            case '=': return Fixed(SyntaxKind.EqualsToken);
+            case ':': return Fixed(SyntaxKind.ColonToken);
+            case ',': return Fixed(SyntaxKind.CommaToken);
+            case '{': return Fixed(SyntaxKind.OpenBraceToken);
+            case '}': return Fixed(SyntaxKind.CloseBraceToken);
+            case '.': return Fixed(SyntaxKind.DotToken);
+            case '|': return Fixed(SyntaxKind.PipeToken);
             case >= '0' and <= '9':
-                return ScanNumber();
+                var (kind, number) = ScanNumber();
+                return (kind, Slice(start), number);
             default:
-                return (ScanIdentifierOrKeyword(), null);
+                return (ScanIdentifierOrKeyword(out var text), text, null);
         }
     }
 
-    private SyntaxKind ScanIdentifierOrKeyword()
+    /// <summary>A token whose text is always the same (punctuation), stepped over.</summary>
+    private (SyntaxKind Kind, string Text, object? Value) Fixed(SyntaxKind kind)
+    {
+        var text = SyntaxFacts.GetFixedText(kind)!;
+        _position += text.Length;
+        return (kind, text, null);
+    }
+
+    /// <summary>A keyword or a name: one look-up in the string table gives both its kind and its shared text.</summary>
+    private SyntaxKind ScanIdentifierOrKeyword(out string text)
     {
         var start = _position;
         SkipIdentifierParts();
-        return SyntaxFacts.GetKeywordKind(_text.AsSpan(start, _position - start));
+        return _strings.GetWord(_text.AsSpan(start, _position - start), out text);
     }
 
+    // A plain loop: names are short, shorter than a vectorized search needs to pay for itself.
     private void SkipIdentifierParts()
     {
-        var length = _text.AsSpan(_position).IndexOfAnyExcept(SyntaxFacts.IdentifierParts);
-        _position = length < 0 ? _text.Length : _position + length;
+        var text = _text;
+        var end = _position;
+        while (end < text.Length && SyntaxFacts.IsIdentifierPart(text[end])) end++;
+        _position = end;
     }
 
     /// <summary>An integer, or a duration when an <c>s</c> follows at once. Other letters glued on are one bad token.</summary>
@@ -390,6 +399,7 @@ internal sealed class Lexer
         }
 
         SyntaxKind kind;
+        string text;
         object? value = null;
         if (c == '}' && Peek(1) == '}')
         {
@@ -397,13 +407,25 @@ internal sealed class Lexer
             _mode = Mode.TextBlock;
             return Lazy(SyntaxKind.HoleCloseToken, start, "}}", start, inHole: true, null);
         }
-        if (c == '"') { kind = SyntaxKind.StringLiteralToken; value = ScanString(); }
-        else if (c == '.') { kind = SyntaxKind.DotToken; _position++; }
-        else if (c == '|') { kind = SyntaxKind.PipeToken; _position++; }
-        else if (c is >= '0' and <= '9') (kind, value) = ScanNumber();
-        else kind = ScanIdentifierOrKeyword();
+        if (c == '"')
+        {
+            (kind, value) = (SyntaxKind.StringLiteralToken, ScanString());
+            text = Slice(start);
+        }
+        else if (c is '.' or '|')
+        {
+            (kind, text, _) = Fixed(c == '.' ? SyntaxKind.DotToken : SyntaxKind.PipeToken);
+        }
+        else if (c is >= '0' and <= '9')
+        {
+            (kind, value) = ScanNumber();
+            text = Slice(start);
+        }
+        else
+        {
+            kind = ScanIdentifierOrKeyword(out text);
+        }
 
-        var text = FixedOrSlice(kind, start);
         ScanHoleTrivia();
         return Lazy(kind, start, text, start, inHole: true, value);
     }
@@ -541,8 +563,6 @@ internal sealed class Lexer
         var escaped = string.Concat(shown.Select(ch => char.IsControl(ch) || ch == '\uFEFF' ? $"\\u{(int)ch:X4}" : ch.ToString()));
         return text.Length == 1 || (text.Length == 2 && char.IsSurrogatePair(text, 0)) ? $"'{escaped}'" : $"sequence '{escaped}'";
     }
-
-    private string FixedOrSlice(SyntaxKind kind, int start) => SyntaxFacts.GetFixedText(kind) ?? Slice(start);
 
     private string Slice(int start) => Slice(start, _position);
 

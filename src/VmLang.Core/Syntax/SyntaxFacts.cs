@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
@@ -57,10 +56,6 @@ public static class SyntaxFacts
     private static readonly string?[] FixedTextByKind = BuildFixedTextByKind();
     private static readonly FrozenDictionary<string, SyntaxKind>.AlternateLookup<ReadOnlySpan<char>> KeywordsBySpan =
         Keywords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    /// <summary>The characters of a name (spec §3): ASCII letters, digits and '_'.</summary>
-    internal static readonly SearchValues<char> IdentifierParts =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_0123456789");
 
     private static string?[] BuildFixedTextByKind()
     {
