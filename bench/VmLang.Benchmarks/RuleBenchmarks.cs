@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using VmLang.Binding;
 using VmLang.Diagnostics;
@@ -82,5 +83,50 @@ public class RuleBenchmark
         var count = 0;
         foreach (var (script, _) in _scripts) count += _rowPhrases.Find(_firstTouch, script).Count;
         return count;
+    }
+}
+
+/// <summary>
+/// <c>rule-probe [ROUNDS]</c>: <see cref="RuleBenchmark"/>'s methods timed by CPU time, round after round, each
+/// method in turn, so that a busy machine slows them alike: CPU ms an invocation (the best round and the
+/// median) and bytes allocated an invocation.
+/// </summary>
+internal static class RuleProbe
+{
+    public static int Run(string[] args)
+    {
+        var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var benchmark = new RuleBenchmark();
+        benchmark.Setup();
+        (string Name, Func<object> Run)[] methods =
+        [
+            (nameof(RuleBenchmark.TemplateEstimates), () => benchmark.TemplateEstimates()),
+            (nameof(RuleBenchmark.SayTexts), () => benchmark.SayTexts()),
+            (nameof(RuleBenchmark.TemplateRules), () => benchmark.TemplateRules()),
+            (nameof(RuleBenchmark.ScriptSeconds), () => benchmark.ScriptSeconds()),
+            (nameof(RuleBenchmark.ScriptPhrases), () => benchmark.ScriptPhrases()),
+        ];
+        var times = methods.Select(_ => new List<double>()).ToArray();
+        var bytes = new long[methods.Length];
+        const int Invocations = 10;
+        for (var round = -2; round < rounds; round++)
+        {
+            for (var m = 0; m < methods.Length; m++)
+            {
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                for (var i = 0; i < Invocations; i++) methods[m].Run();
+                var spent = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / Invocations;
+                if (round < 0) continue;
+                times[m].Add(spent);
+                bytes[m] = (GC.GetAllocatedBytesForCurrentThread() - allocated) / Invocations;
+            }
+        }
+        for (var m = 0; m < methods.Length; m++)
+        {
+            var sorted = times[m].Order().ToList();
+            Console.WriteLine($"{methods[m].Name,-18} best {sorted[0],8:F3} ms  median {sorted[sorted.Count / 2],8:F3} ms CPU  {bytes[m],10:N0} B");
+        }
+        return 0;
     }
 }

@@ -144,6 +144,8 @@ public static class SpokenLength
         while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
         text = text[..end];
         var numberAt = number is null ? int.MaxValue : NextNumber(text, number, 0);
+        // A run of digit names ends at a plain word, a sentence end and the number: one name is a word, two or more are digit names.
+        // (The run is ended in place, not by a local function: captured counters would live on the stack.)
         int words = 0, digitNames = 0, run = 0, telephoneDigits = 0, pauses = 0;
         var pause = false;
         var i = 0;
@@ -163,7 +165,9 @@ public static class SpokenLength
 
             if (i == numberAt)
             {
-                EndRun();
+                digitNames += run >= 2 ? run : 0;
+                words += run == 1 ? 1 : 0;
+                run = 0;
                 telephoneDigits += CountDigits(number);
                 i += number!.Length;
                 numberAt = NextNumber(text, number, i);
@@ -191,33 +195,30 @@ public static class SpokenLength
 
             if ((seen & Content) != 0)
             {
-                if (MayBeDigitName(text, start, i, kinds) && IsDigitName(text[start..i]))
+                if (i - start >= 3 && MayBeDigitName(text, start, i, kinds) && IsDigitName(text[start..i]))
                 {
                     run++;
                 }
                 else
                 {
-                    EndRun();
-                    words++;
+                    digitNames += run >= 2 ? run : 0;
+                    words += run == 1 ? 2 : 1;
+                    run = 0;
                 }
             }
 
             // A mark before whitespace or the end ends a sentence; the contact number right after it does not.
             if ((seen & SentenceMark) != 0 && i != numberAt && text[i - 1] is '.' or '!' or '?')
             {
-                EndRun();
+                digitNames += run >= 2 ? run : 0;
+                words += run == 1 ? 1 : 0;
+                run = 0;
                 pause = true;
             }
         }
-        EndRun();
+        digitNames += run >= 2 ? run : 0;
+        words += run == 1 ? 1 : 0;
         return new Spoken(words, digitNames, telephoneDigits, pauses);
-
-        void EndRun()
-        {
-            if (run >= 2) digitNames += run;
-            else words += run;
-            run = 0;
-        }
     }
 
     /// <summary>
@@ -243,11 +244,11 @@ public static class SpokenLength
         return int.MaxValue;
     }
 
-    /// <summary>Cheap tests that rule out most words before <see cref="IsDigitName"/> trims and compares them.</summary>
+    /// <summary>Cheap tests that rule out most words of three characters or more before <see cref="IsDigitName"/> trims and compares them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool MayBeDigitName(ReadOnlySpan<char> text, int start, int end, byte[] kinds)
     {
         var length = end - start;
-        if (length < 3) return false;
         var first = text[start];
         if (first >= 128) return true;
         var kind = kinds[first];
