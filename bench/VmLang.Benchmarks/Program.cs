@@ -7,6 +7,7 @@ namespace VmLang.Benchmarks;
 /// BenchmarkDotNet benchmarks and prints throughput derived from the means (MB/s, rows/s);
 /// <c>lsp-latency SERVER [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N] [--no-requests] [--memory N]</c> measures the real server (the JIT build's vmlang.dll or the NativeAOT binary) over stdio;
 /// <c>lsp-steps [--workspace-mb N] [--edits N] [--clean] [--at first|middle|last]</c> times each step of the server's keystroke path in this process;
+/// <c>rule-probe [ROUNDS]</c> times the rule work of <see cref="RuleBenchmark"/> by CPU time;
 /// <c>row-path [ROWS [JOBS…]]</c> times the render row path with a stopwatch (rows/s, CPU rows/s, bytes a row);
 /// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs;
 /// <c>gen-check-workspace DIR [MB] [PHRASES] [SEED] [faults]</c> writes the check benchmark's workspace (<see cref="CheckWorkspace"/>) and prints its size in bytes.
@@ -18,6 +19,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "lsp-latency") return await LspLatencyBenchmark.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "lsp-steps") return LspStepsBenchmark.Run(args[1..]);
         if (args.Length > 0 && args[0] == "row-path") return RowPathProbe.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "rule-probe") return RuleProbe.Run(args[1..]);
         if (args.Length > 1 && args[0] == "gen-prospects")
         {
             // CSV for whole-process runs: `gen-prospects 10000000 | vmlang render … --data - --data-format csv`.

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using VmLang.Syntax;
 using VmLang.Text;
 
@@ -11,54 +12,113 @@ namespace VmLang.Binding;
 /// </summary>
 public sealed class SayText
 {
-    private SayText(ImmutableArray<TextSpan> segments, ImmutableArray<Sentence> sentences)
+    private readonly TextBlockSyntax _block;
+    private ImmutableArray<Sentence> _sentences;
+    private Sentence? _first;
+
+    private SayText(TextBlockSyntax block, ImmutableArray<TextSpan> segments)
     {
+        _block = block;
         Segments = segments;
-        Sentences = sentences;
     }
 
     /// <summary>The spans of literal text, in order; a phrase never matches across a hole.</summary>
     public ImmutableArray<TextSpan> Segments { get; }
 
-    public ImmutableArray<Sentence> Sentences { get; }
+    /// <summary>The sentences, split when first asked for: most checks of a block need only its segments or its first sentence.</summary>
+    public ImmutableArray<Sentence> Sentences
+    {
+        get
+        {
+            // Threads that ask at once split alike; whichever result is kept is the same.
+            if (_sentences.IsDefault) _sentences = Split(firstOnly: false);
+            return _sentences;
+        }
+    }
+
+    /// <summary>The first sentence (null when the block says nothing), split off without splitting the rest.</summary>
+    public Sentence? FirstSentence
+    {
+        get
+        {
+            if (!_sentences.IsDefault) return _sentences.IsEmpty ? null : _sentences[0];
+            var first = _first ??= Split(firstOnly: true) is [var one, ..] ? one : NoSentence;
+            return ReferenceEquals(first, NoSentence) ? null : first;
+        }
+    }
+
+    private static readonly Sentence NoSentence = new([], []);
 
     public static SayText From(TextBlockSyntax block)
     {
-        var segments = ImmutableArray.CreateBuilder<TextSpan>();
-        var sentences = ImmutableArray.CreateBuilder<Sentence>();
-        var text = new List<TextSpan>();
-        var holes = new List<HoleSyntax>();
+        var parts = block.Parts;
+        var count = 0;
+        foreach (var part in parts)
+        {
+            if (part is TextSyntax) count++;
+        }
+        var segments = new TextSpan[count];
+        count = 0;
+        foreach (var part in parts)
+        {
+            if (part is TextSyntax text) segments[count++] = text.Token.Span;
+        }
+        return new SayText(block, ImmutableCollectionsMarshal.AsImmutableArray(segments));
+    }
 
-        void EndSentence()
+    private ImmutableArray<Sentence> Split(bool firstOnly)
+    {
+        var sentences = ImmutableArray.CreateBuilder<Sentence>();
+        // The spans and holes of the sentence being split, in lists kept per thread: every template is split.
+        var text = TextForThread ?? [];
+        var holes = HolesForThread ?? [];
+        (TextForThread, HolesForThread) = (null, null);
+        text.Clear();
+        holes.Clear();
+
+        bool EndSentence()
         {
             if (text.Count > 0 || holes.Count > 0) sentences.Add(new Sentence([.. text], [.. holes]));
             text.Clear();
             holes.Clear();
+            return firstOnly && sentences.Count > 0;
         }
 
-        foreach (var part in block.Parts)
+        try
         {
-            if (part is HoleSyntax hole)
+            foreach (var part in _block.Parts)
             {
-                holes.Add(hole);
-                continue;
+                if (part is HoleSyntax hole)
+                {
+                    holes.Add(hole);
+                    continue;
+                }
+                var token = ((TextSyntax)part).Token;
+                var raw = token.Text;
+                var start = 0;
+                for (var i = raw.AsSpan().IndexOfAny(SentenceMarks); i >= 0; i = NextMark(raw, i))
+                {
+                    if (!Text.Sentences.EndsAt(raw, i)) continue;
+                    text.Add(new TextSpan(token.Position + start, i + 1 - start));
+                    if (EndSentence()) return sentences.ToImmutable();
+                    start = i + 1;
+                }
+                if (start < raw.Length) text.Add(new TextSpan(token.Position + start, raw.Length - start));
             }
-            var token = ((TextSyntax)part).Token;
-            segments.Add(token.Span);
-            var raw = token.Text;
-            var start = 0;
-            for (var i = raw.AsSpan().IndexOfAny(SentenceMarks); i >= 0; i = NextMark(raw, i))
-            {
-                if (!Text.Sentences.EndsAt(raw, i)) continue;
-                text.Add(new TextSpan(token.Position + start, i + 1 - start));
-                EndSentence();
-                start = i + 1;
-            }
-            if (start < raw.Length) text.Add(new TextSpan(token.Position + start, raw.Length - start));
+            EndSentence();
+            return sentences.ToImmutable();
         }
-        EndSentence();
-        return new SayText(segments.ToImmutable(), sentences.ToImmutable());
+        finally
+        {
+            (TextForThread, HolesForThread) = (text, holes);
+        }
     }
+
+    [ThreadStatic]
+    private static List<TextSpan>? TextForThread;
+
+    [ThreadStatic]
+    private static List<HoleSyntax>? HolesForThread;
 
     // Where a sentence can end (Sentences.EndsAt): the text between them is skipped, vectorized.
     private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create(".!?");

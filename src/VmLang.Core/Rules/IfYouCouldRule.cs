@@ -1,6 +1,4 @@
-using VmLang.Binding;
 using VmLang.Diagnostics;
-using VmLang.Rules.Phrases;
 using VmLang.Text;
 
 namespace VmLang.Rules;
@@ -8,33 +6,29 @@ namespace VmLang.Rules;
 /// <summary>VML0207: "if you could …" asks a favour; the same sentence must promise something back.</summary>
 public sealed class IfYouCouldRule : TemplateRule
 {
-    private static readonly PhraseMatcher<bool> Phrases = new(
-    [
-        ("if you could", false),
-        ("I will", true), ("I'll", true), ("we will", true), ("we'll", true),
-    ]);
+    /// <summary>The ask (index 0), then the promises.</summary>
+    public override IReadOnlyList<string> SayPhrases { get; } = ["if you could", "I will", "I'll", "we will", "we'll"];
 
     public override IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } = [DiagnosticDescriptors.IfYouCouldWithoutPromise];
 
     public override void Check(TemplateRuleContext context)
     {
-        var say = context.Template.Say?.Text;
-        if (say is null) return;
+        if (context.Template.Say is not { } say) return;
 
-        // One scan of the whole block rather than one per sentence: no phrase holds a sentence mark, and a
-        // sentence edge inside a segment is a mark or whitespace (a word boundary either way), so the block's
-        // matches are exactly its sentences' matches, in sentence order. Most blocks ask nothing and stop here.
-        var matches = context.FindPhrases(Phrases, SayText.AsRanges(say.Segments)).ToList();
-        if (!matches.Exists(m => !m.Payload)) return;
+        // The block's matches rather than each sentence's: no phrase holds a sentence mark, and a sentence
+        // edge inside a segment is a mark or whitespace (a word boundary either way), so the block's matches
+        // are exactly its sentences' matches, in sentence order. Most blocks ask nothing and stop here.
+        var matches = context.FindPhrases(this, say);
+        if (!matches.Any(m => m.Phrase == 0)) return;
 
         var next = 0;
-        foreach (var sentence in say.Sentences)
+        foreach (var sentence in say.Text.Sentences)
         {
             if (sentence.Text.IsEmpty) continue;
             var end = sentence.Text[^1].End;
             var first = next;
             var promises = false;
-            for (; next < matches.Count && matches[next].Start < end; next++) promises |= matches[next].Payload;
+            for (; next < matches.Count && matches[next].Start < end; next++) promises |= matches[next].Phrase != 0;
             if (promises) continue;
             for (var i = first; i < next; i++)
             {

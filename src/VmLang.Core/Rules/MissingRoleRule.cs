@@ -11,15 +11,29 @@ public sealed class MissingRoleRule : TemplateRule
     public override void Check(TemplateRuleContext context)
     {
         var template = context.Template;
-        // A slot whose role is misspelled (VML0105) is most likely the missing role; wait for that fix.
-        if (template.NameToken.IsMissing || template.Slots.Any(s => s.Role is null)) return;
-        foreach (var role in Role.All.Where(r => r.IsRequiredIn(template.Channel)))
+        if (template.NameToken.IsMissing) return;
+        var slots = template.Slots;
+        foreach (var slot in slots)
         {
-            if (template.Slots.Any(s => s.Role == role)) continue;
+            // A slot whose role is misspelled (VML0105) is most likely the missing role; wait for that fix.
+            if (slot.Role is null) return;
+        }
+        foreach (var role in Role.All)
+        {
+            if (!role.IsRequiredIn(template.Channel) || HasSlotFor(slots, role)) continue;
             var channel = template.Channel.ToString().ToLowerInvariant();
             var diagnostic = DiagnosticDescriptors.MissingRole.Create(context.LocationOf(template.NameToken),
                 templateName: template.Name, role: role.Name, channel: channel, purpose: role.Purpose);
             context.Report(diagnostic with { Fixes = [template.AddSlotFix(role)] });
         }
+    }
+
+    private static bool HasSlotFor(System.Collections.Immutable.ImmutableArray<RuleSlot> slots, Role role)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.Role == role) return true;
+        }
+        return false;
     }
 }

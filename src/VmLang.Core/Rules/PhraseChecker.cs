@@ -46,10 +46,15 @@ public sealed class PhraseHit
         : DiagnosticDescriptors.RulesetPhrase.Create(location, _rulesetRule!, Said);
 }
 
+/// <summary>Where one of a rule's <see cref="TemplateRule.SayPhrases"/> occurs in a say block; <paramref name="Phrase"/> is its index there.</summary>
+public readonly record struct SayPhraseMatch(int Start, int Length, int Phrase);
+
 /// <summary>
 /// Every phrase of every enabled built-in rule and of every ruleset, compiled into one automaton per
 /// compilation, so checking costs the same with ten house phrases or a thousand. The checker looks at
-/// the literal text of a say block, and the renderer at each rendered script.
+/// the literal text of a say block, and the renderer at each rendered script. The rule runner's checker
+/// also holds the template rules' own <see cref="TemplateRule.SayPhrases"/>, so that a say block is
+/// scanned once for all of them.
 /// </summary>
 public sealed class PhraseChecker
 {
@@ -57,7 +62,10 @@ public sealed class PhraseChecker
 
     private PhraseChecker(PhraseMatcher<object> matcher) => _matcher = matcher;
 
-    public static PhraseChecker Create(Compilation compilation)
+    public static PhraseChecker Create(Compilation compilation) => Create(compilation, []);
+
+    /// <summary>The checker of the rule runner: the phrase rules' phrases and the <paramref name="rules"/>' own.</summary>
+    internal static PhraseChecker Create(Compilation compilation, IReadOnlyList<TemplateRule> rules)
     {
         var builder = new PhraseMatcher<object>.Builder();
         foreach (var rule in RuleCatalog.BuiltInPhraseRules)
@@ -72,8 +80,15 @@ public sealed class PhraseChecker
                 if (PhraseText.Normalize(rule.Phrase).Length > 0) builder.Add(rule.Phrase, rule);
             }
         }
+        foreach (var rule in rules)
+        {
+            for (var i = 0; i < rule.SayPhrases.Count; i++) builder.Add(rule.SayPhrases[i], new RulePhrase(rule, i));
+        }
         return new PhraseChecker(builder.Build());
     }
+
+    /// <summary>A phrase of a template rule's own: the rule, and the phrase's index in its <see cref="TemplateRule.SayPhrases"/>.</summary>
+    private sealed record RulePhrase(TemplateRule Rule, int Index);
 
     /// <summary>Hits anywhere in <paramref name="text"/> (a rendered script).</summary>
     public IReadOnlyList<PhraseHit> Find(TemplateSymbol template, string text) => Find(template, text, [new Text.TextSpan(0, text.Length)]);
@@ -89,6 +104,16 @@ public sealed class PhraseChecker
     /// <summary>As <see cref="Find(TemplateSymbol, string, IEnumerable{ValueTuple{int, int}})"/>, over spans of the text.</summary>
     public IReadOnlyList<PhraseHit> Find(TemplateSymbol template, string text, ReadOnlySpan<Text.TextSpan> ranges)
     {
+        List<(TemplateRule, SayPhraseMatch)>? ruleMatches = null;
+        return Find(template, text, ranges, ref ruleMatches);
+    }
+
+    /// <summary>
+    /// As <see cref="Find(TemplateSymbol, string, ReadOnlySpan{Text.TextSpan})"/>, and the matches of the rules'
+    /// own phrases, in the order they end, into <paramref name="ruleMatches"/> (made when there is one).
+    /// </summary>
+    internal IReadOnlyList<PhraseHit> Find(TemplateSymbol template, string text, ReadOnlySpan<Text.TextSpan> ranges, ref List<(TemplateRule Rule, SayPhraseMatch Match)>? ruleMatches)
+    {
         // One list of matches per thread: the renderer scans every rendered script, and nearly every one
         // holds no phrase, so that scan allocates nothing.
         var matches = MatchesForThread ?? [];
@@ -97,7 +122,7 @@ public sealed class PhraseChecker
         {
             _matcher.FindInto(text, ranges, matches);
             if (matches.Count == 0) return [];
-            var hits = FindAll(template, text, matches).ToList();
+            var hits = FindAll(template, text, matches, ref ruleMatches);
             if (hits.Count < 2) return hits;
             return [.. hits.Where(hit => hit.Descriptor == DiagnosticDescriptors.RulesetPhrase || !hits.Any(other =>
                 other != hit && other.Descriptor == hit.Descriptor
@@ -114,21 +139,25 @@ public sealed class PhraseChecker
     [ThreadStatic]
     private static List<PhraseMatch<object>>? MatchesForThread;
 
-    private static IEnumerable<PhraseHit> FindAll(TemplateSymbol template, string text, List<PhraseMatch<object>> matches)
+    private static List<PhraseHit> FindAll(TemplateSymbol template, string text, List<PhraseMatch<object>> matches, ref List<(TemplateRule, SayPhraseMatch)>? ruleMatches)
     {
+        var hits = new List<PhraseHit>();
         foreach (var match in matches)
         {
-            var said = Collapse(text.AsSpan(match.Start, match.Length));
             switch (match.Payload)
             {
                 case BuiltInPhraseRule rule:
-                    yield return new PhraseHit(rule, said, match.Start, match.Length);
+                    hits.Add(new PhraseHit(rule, Collapse(text.AsSpan(match.Start, match.Length)), match.Start, match.Length));
                     break;
                 case PhraseRule rule when template.Rulesets.Contains(rule.Ruleset):
-                    yield return new PhraseHit(rule, said, match.Start, match.Length);
+                    hits.Add(new PhraseHit(rule, Collapse(text.AsSpan(match.Start, match.Length)), match.Start, match.Length));
+                    break;
+                case RulePhrase own:
+                    (ruleMatches ??= []).Add((own.Rule, new SayPhraseMatch(match.Start, match.Length, own.Index)));
                     break;
             }
         }
+        return hits;
     }
 
     private static string Collapse(ReadOnlySpan<char> text) =>

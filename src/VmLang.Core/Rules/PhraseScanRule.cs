@@ -16,7 +16,7 @@ public sealed class PhraseScanRule : TemplateRule
     {
         var template = context.Template;
         if (template.Say is null) return;
-        foreach (var hit in context.FindPhrases(template.Say.Text.Segments))
+        foreach (var hit in context.FindPhrases(template.Say))
         {
             var location = context.LocationOf(new TextSpan(hit.Start, hit.Length));
             var diagnostic = hit.CreateDiagnostic(location);

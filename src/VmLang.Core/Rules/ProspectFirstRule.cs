@@ -1,5 +1,6 @@
 using VmLang.Binding;
 using VmLang.Diagnostics;
+using VmLang.Syntax;
 
 namespace VmLang.Rules;
 
@@ -11,17 +12,25 @@ public sealed class ProspectFirstRule : TemplateRule
     public override void Check(TemplateRuleContext context)
     {
         var template = context.Template;
-        if (template.Say is null) return;
-        var prospects = template.Slots.Where(s => s.Role == Role.Prospect).ToList();
-        if (prospects.Count == 0) return;
-        var said = template.Say;
+        if (template.Say is not { } said) return;
+        RuleSlot? prospect = null;
+        var saidAtAll = false;
+        foreach (var slot in template.Slots)
+        {
+            if (slot.Role != Role.Prospect) continue;
+            prospect ??= slot;
+            saidAtAll |= said.IsSaid(slot);
+        }
         // A prospect never said at all is VML0202's business.
-        if (!prospects.Any(said.IsSaid)) return;
+        if (prospect is null || !saidAtAll) return;
 
-        var first = template.Say.Text.Sentences.FirstOrDefault();
-        var namedFirst = first is not null && first.SaidPaths.Any(p => template.FindSlot(p.Slot.Text)?.Role == Role.Prospect);
-        if (namedFirst) return;
-        var slot = prospects[0];
-        context.Report(DiagnosticDescriptors.ProspectNotFirst.Create(context.LocationOf(slot.NameToken), slot.Name));
+        if (said.Text.FirstSentence is { } first)
+        {
+            foreach (var hole in first.Holes)
+            {
+                if (hole is ExpressionHoleSyntax { Expression.Primary: PathSyntax path } && template.FindSlot(path.Slot.Text)?.Role == Role.Prospect) return;
+            }
+        }
+        context.Report(DiagnosticDescriptors.ProspectNotFirst.Create(context.LocationOf(prospect.NameToken), prospect.Name));
     }
 }

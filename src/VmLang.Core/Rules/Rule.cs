@@ -18,6 +18,13 @@ public abstract class Rule
 /// </summary>
 public abstract class TemplateRule : Rule
 {
+    /// <summary>
+    /// Phrases the rule looks for in the say block's literal text, matched as phrase rules match
+    /// (spec §7). They are found in the one scan of the block that finds every phrase rule's phrases:
+    /// <see cref="TemplateRuleContext.FindPhrases(TemplateRule, RuleSay)"/>.
+    /// </summary>
+    public virtual IReadOnlyList<string> SayPhrases => [];
+
     public abstract void Check(TemplateRuleContext context);
 }
 

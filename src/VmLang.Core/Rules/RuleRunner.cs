@@ -16,7 +16,7 @@ internal sealed class RuleRunner
     public RuleRunner(Compilation compilation)
     {
         _configuration = compilation.Configuration;
-        _phrases = new Lazy<PhraseChecker>(() => PhraseChecker.Create(compilation));
+        _phrases = new Lazy<PhraseChecker>(() => PhraseChecker.Create(compilation, RuleCatalog.TemplateRules));
     }
 
     public void Check(TemplateSymbol template, List<Diagnostic> into)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using VmLang.Binding;
 using VmLang.Configuration;
 using VmLang.Emit;
@@ -34,39 +33,48 @@ public static class SpokenLength
     /// <summary>What a hole stands for in a template's estimated script: a word that is nothing else.</summary>
     private const string EstimatedWord = "w";
 
-    // One list of pieces per thread, reused: the render path estimates every row's script.
-    [ThreadStatic]
-    private static List<SpokenPiece>? PiecesForThread;
+    public static int EstimateWords(TemplateSymbol template, WorkspaceConfiguration configuration)
+    {
+        var script = EstimatedScript.Start();
+        try
+        {
+            script.Append(template, configuration);
+            return CountWords(script.Text);
+        }
+        finally
+        {
+            script.Return();
+        }
+    }
 
-    public static int EstimateWords(TemplateSymbol template, WorkspaceConfiguration configuration) =>
-        CountWords(EstimatedScript(template, configuration));
-
-    public static double EstimateSeconds(TemplateSymbol template, WorkspaceConfiguration configuration) =>
-        ScriptSeconds(EstimatedScript(template, configuration), telephone: null, configuration);
+    public static double EstimateSeconds(TemplateSymbol template, WorkspaceConfiguration configuration)
+    {
+        var script = EstimatedScript.Start();
+        try
+        {
+            script.Append(template, configuration);
+            return ScriptSeconds(script.Text, telephone: null, configuration);
+        }
+        finally
+        {
+            script.Return();
+        }
+    }
 
     /// <summary>The spoken length of a rendered script whose contact value is <paramref name="telephone"/>.</summary>
-    public static double ScriptSeconds(string script, string? telephone, WorkspaceConfiguration configuration)
+    public static double ScriptSeconds(string script, string? telephone, WorkspaceConfiguration configuration) =>
+        ScriptSeconds(script.AsSpan(), telephone, configuration);
+
+    /// <summary>
+    /// <see cref="ScriptSeconds(string, string?, WorkspaceConfiguration)"/> of a script held in a span (a
+    /// buffer the caller reuses): one pass over it, allocating nothing.
+    /// </summary>
+    public static double ScriptSeconds(ReadOnlySpan<char> script, string? telephone, WorkspaceConfiguration configuration)
     {
-        var words = 0.0;
-        var pauses = 0;
-        var pieces = PiecesForThread ??= [];
-        Sentences.Split(script, telephone, pieces);
-        foreach (var piece in pieces)
-        {
-            switch (piece.Kind)
-            {
-                case SpokenPieceKind.Text:
-                    words += SpokenWords(piece.In(script));
-                    break;
-                case SpokenPieceKind.Telephone:
-                    words += CountDigits(piece.In(script)) * DigitWords;
-                    break;
-                case SpokenPieceKind.Pause:
-                    pauses++;
-                    break;
-            }
-        }
-        return words * 60.0 / configuration.WordsPerMinute + pauses * configuration.PauseSeconds;
+        var spoken = Count(script, telephone);
+        // Every term is a whole number or a whole number of DigitWords, so the sum is the same in any order.
+        var words = spoken.Words + (spoken.DigitNames + spoken.TelephoneDigits) * DigitWords;
+        return words * 60.0 / configuration.WordsPerMinute + spoken.Pauses * configuration.PauseSeconds;
     }
 
     /// <summary>The template's <c>max</c>, else the workspace's <c>maxSeconds</c>.</summary>
@@ -98,92 +106,163 @@ public static class SpokenLength
         return inWord && wordHasContent ? count + 1 : count;
     }
 
+    /// <summary>What a script says, counted in one pass (see <see cref="Count"/>).</summary>
+    private readonly record struct Spoken(int Words, int DigitNames, int TelephoneDigits, int Pauses);
+
+    // What an ASCII character is to the count: whitespace and letter-or-digit as char.IsWhiteSpace and
+    // char.IsLetterOrDigit say, a mark that can end a sentence (Sentences.EndsAt), a mark a digit name may
+    // carry (IsDigitName trims it), or the first letter of a digit name in either case.
+    private const byte Space = 1;
+    private const byte Content = 2;
+    private const byte SentenceMark = 4;
+    private const byte NameMark = 8;
+    private const byte NameStart = 16;
+    private const string NameMarks = ",.;:!?";
+
+    private static readonly byte[] AsciiKinds = [.. Enumerable.Range(0, 128).Select(c => (byte)(
+        (char.IsWhiteSpace((char)c) ? Space : 0)
+        | (char.IsLetterOrDigit((char)c) ? Content : 0)
+        | (c is '.' or '!' or '?' ? SentenceMark : 0)
+        | (NameMarks.Contains((char)c) ? NameMark : 0)
+        | ("zotfsenZOTFSEN".Contains((char)c) ? NameStart : 0)))];
+
     /// <summary>
-    /// The script the template gives with each hole at its estimate (see the remarks), built once
-    /// per estimate; ifs take the branch that is longer to say.
+    /// The words, digit names in runs, digits of the contact number and pauses of <paramref name="text"/>,
+    /// in one pass, with no pieces made: the count is the one of the pieces of <see cref="Sentences.Split(string, string?)"/>.
+    /// A word is a run without whitespace holding a letter or digit (as <see cref="CountWords(ReadOnlySpan{char})"/>
+    /// counts), and a digit name ("nine", "Zero,") in a run of two or more counts <see cref="DigitWords"/>; the
+    /// contact number and a sentence end each end a text piece, and so a run; a pause is the whitespace after a
+    /// sentence end when more is said after it.
     /// </summary>
-    private static string EstimatedScript(TemplateSymbol template, WorkspaceConfiguration configuration)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "MA0051:Method is too long", Justification = "The estimate's hot loop, run on every rendered row: its state lives in locals.")]
+    private static Spoken Count(ReadOnlySpan<char> text, string? telephone)
     {
-        // One builder a thread, kept between templates: a workspace estimates thousands of them.
-        var script = ScriptForThread ?? new StringBuilder();
-        ScriptForThread = null;
-        script.Clear();
-        if (template.Say is not null) Append(script, template.Say.Body, configuration);
-        var text = script.ToString();
-        if (script.Capacity <= 1 << 16) ScriptForThread = script;
-        return text;
-    }
-
-    [ThreadStatic]
-    private static StringBuilder? ScriptForThread;
-
-    // Recursive: the binder bounds a bound tree's depth (SayBinder.MaxIfDepth), so the stack is too.
-    private static void Append(StringBuilder script, ImmutableArray<BoundSayNode> nodes, WorkspaceConfiguration configuration)
-    {
-        foreach (var node in nodes)
+        var kinds = AsciiKinds;
+        var number = string.IsNullOrWhiteSpace(telephone) ? null : telephone.Trim();
+        // Trailing whitespace is not spoken: a sentence that ends there has no pause after it.
+        var end = text.Length;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
+        text = text[..end];
+        var numberAt = number is null ? int.MaxValue : NextNumber(text, number, 0);
+        // A run of digit names ends at a plain word, a sentence end and the number: one name is a word, two or more are digit names.
+        // (The run is ended in place, not by a local function: captured counters would live on the stack.)
+        int words = 0, digitNames = 0, run = 0, telephoneDigits = 0, pauses = 0;
+        var pause = false;
+        var i = 0;
+        while (true)
         {
-            switch (node)
+            for (; i < text.Length; i++)
             {
-                // The raw source has the same words and sentence ends as the unindented value: only whitespace differs.
-                case BoundText text:
-                    script.Append(text.Syntax.Token.Text);
-                    break;
-                case BoundStringHole literal:
-                    script.Append(' ').Append(literal.Value).Append(' ');
-                    break;
-                case BoundSlotHole hole:
-                    script.Append(' ').Append(HoleText(hole, configuration)).Append(' ');
-                    break;
-                case BoundIf branch:
-                    var then = new StringBuilder();
-                    var otherwise = new StringBuilder();
-                    Append(then, branch.Then, configuration);
-                    Append(otherwise, branch.Else, configuration);
-                    var thenText = then.ToString();
-                    var elseText = otherwise.ToString();
-                    var longer = ScriptSeconds(elseText, null, configuration) > ScriptSeconds(thenText, null, configuration) ? elseText : thenText;
-                    script.Append(' ').Append(longer).Append(' ');
-                    break;
+                var c = text[i];
+                if (c < 128 ? (kinds[c] & Space) == 0 : !char.IsWhiteSpace(c)) break;
+            }
+            if (i == text.Length) break;
+            if (pause)
+            {
+                pauses++;
+                pause = false;
+            }
+
+            if (i == numberAt)
+            {
+                digitNames += run >= 2 ? run : 0;
+                words += run == 1 ? 1 : 0;
+                run = 0;
+                telephoneDigits += CountDigits(number);
+                i += number!.Length;
+                numberAt = NextNumber(text, number, i);
+                continue;
+            }
+
+            var start = i;
+            var stop = Math.Min(numberAt, text.Length);
+            var seen = 0;
+            for (; i < stop; i++)
+            {
+                var c = text[i];
+                if (c < 128)
+                {
+                    var kind = kinds[c];
+                    if ((kind & Space) != 0) break;
+                    seen |= kind;
+                }
+                else
+                {
+                    if (char.IsWhiteSpace(c)) break;
+                    if (char.IsLetterOrDigit(c)) seen |= Content;
+                }
+            }
+
+            if ((seen & Content) != 0)
+            {
+                if (i - start >= 3 && MayBeDigitName(text, start, i, kinds) && IsDigitName(text[start..i]))
+                {
+                    run++;
+                }
+                else
+                {
+                    digitNames += run >= 2 ? run : 0;
+                    words += run == 1 ? 2 : 1;
+                    run = 0;
+                }
+            }
+
+            // A mark before whitespace or the end ends a sentence; the contact number right after it does not.
+            if ((seen & SentenceMark) != 0 && i != numberAt && text[i - 1] is '.' or '!' or '?')
+            {
+                digitNames += run >= 2 ? run : 0;
+                words += run == 1 ? 1 : 0;
+                run = 0;
+                pause = true;
             }
         }
+        digitNames += run >= 2 ? run : 0;
+        words += run == 1 ? 1 : 0;
+        return new Spoken(words, digitNames, telephoneDigits, pauses);
     }
 
-    private static string HoleText(BoundSlotHole hole, WorkspaceConfiguration configuration)
+    /// <summary>
+    /// Where the contact number next starts at or after <paramref name="from"/> (the start of the text or the
+    /// end of the number before), as <see cref="Sentences.Split(string, string?)"/> finds it; int.MaxValue when nowhere.
+    /// </summary>
+    private static int NextNumber(ReadOnlySpan<char> text, string number, int from)
     {
-        if (hole.Slot is not { } slot) return "";
-        if (hole.IsSingleWord) return EstimatedWords(Role.SingleWordEstimate);
-        if (slot.DefaultValue is { } value) return value;
-        return slot.Role is { } role ? EstimatedWords(configuration.EstimatedWords(role)) : "";
-    }
-
-    /// <summary>Words of text, a run of two or more digit names ("nine nine zero") counting <see cref="DigitWords"/> a name.</summary>
-    private static double SpokenWords(ReadOnlySpan<char> text)
-    {
-        var words = 0.0;
-        var digitRun = 0;
-        var i = 0;
-        while (i < text.Length)
+        for (var at = from; at < text.Length;)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            var start = i;
-            // A run without whitespace is one word when it holds a letter or digit (as CountWords counts).
-            var hasContent = false;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) hasContent |= char.IsLetterOrDigit(text[i++]);
-            if (!hasContent) continue;
-            if (IsDigitName(text[start..i])) { digitRun++; continue; }
-            words += RunWords(digitRun) + 1;
-            digitRun = 0;
+            var found = text[at..].IndexOf(number.AsSpan());
+            if (found < 0) return int.MaxValue;
+            found += at;
+            // Sentences.Split steps over a surrogate pair as one, so it never sees a number that starts with
+            // a low surrogate right after a high one (unless the number before ends there).
+            if (found > from && char.IsLowSurrogate(number[0]) && char.IsHighSurrogate(text[found - 1]))
+            {
+                at = found + 1;
+                continue;
+            }
+            return found;
         }
-        return words + RunWords(digitRun);
+        return int.MaxValue;
+    }
 
-        static double RunWords(int run) => run >= 2 ? run * DigitWords : run;
+    /// <summary>Cheap tests that rule out most words of three characters or more before <see cref="IsDigitName"/> trims and compares them.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool MayBeDigitName(ReadOnlySpan<char> text, int start, int end, byte[] kinds)
+    {
+        var length = end - start;
+        var first = text[start];
+        if (first >= 128) return true;
+        var kind = kinds[first];
+        if ((kind & (NameStart | NameMark)) == 0) return false;
+        if (length <= 5) return true;
+        var last = text[end - 1];
+        return (kind & NameMark) != 0 || last >= 128 || (kinds[last] & NameMark) != 0;
     }
 
     private static bool IsDigitName(ReadOnlySpan<char> word)
     {
         // Digit names are three to five letters long; most words are not, and need no comparing.
         if (word.Length < 3) return false;
-        var bare = word.Trim(",.;:!?");
+        var bare = word.Trim(NameMarks);
         return bare.Length is >= 3 and <= 5 && Filters.IsDigitWord(bare);
     }
 
@@ -197,10 +276,114 @@ public static class SpokenLength
         return count;
     }
 
+    private static string HoleText(BoundSlotHole hole, WorkspaceConfiguration configuration)
+    {
+        if (hole.Slot is not { } slot) return "";
+        if (hole.IsSingleWord) return EstimatedWords(Role.SingleWordEstimate);
+        if (slot.DefaultValue is { } value) return value;
+        return slot.Role is { } role ? EstimatedWords(configuration.EstimatedWords(role)) : "";
+    }
+
     private static string EstimatedWords(int count) =>
         (uint)count < (uint)EstimatedWordRuns.Length ? EstimatedWordRuns[count] : string.Join(' ', Enumerable.Repeat(EstimatedWord, count));
 
     // Every template says a handful of holes of a few words each: their estimates are made once.
     private static readonly string[] EstimatedWordRuns =
         [.. Enumerable.Range(0, 64).Select(count => string.Join(' ', Enumerable.Repeat(EstimatedWord, count)))];
+
+    /// <summary>
+    /// The script a template gives with each hole at its estimate (see the remarks), written into a buffer
+    /// kept per thread rather than a string: a workspace estimates thousands of templates. Ifs take the
+    /// branch that is longer to say.
+    /// </summary>
+    private sealed class EstimatedScript
+    {
+        [ThreadStatic]
+        private static EstimatedScript? ForThread;
+
+        private char[] _chars = new char[4096];
+        private int _length;
+        private WorkspaceConfiguration _configuration = WorkspaceConfiguration.Default;
+
+        public ReadOnlySpan<char> Text => _chars.AsSpan(0, _length);
+
+        public static EstimatedScript Start()
+        {
+            var script = ForThread ?? new EstimatedScript();
+            ForThread = null;
+            script._length = 0;
+            return script;
+        }
+
+        public void Return()
+        {
+            if (_chars.Length <= 1 << 16) ForThread = this;
+        }
+
+        public void Append(TemplateSymbol template, WorkspaceConfiguration configuration)
+        {
+            _configuration = configuration;
+            if (template.Say is not null) Append(template.Say.Body);
+        }
+
+        // Recursive: the binder bounds a bound tree's depth (SayBinder.MaxIfDepth), so the stack is too.
+        private void Append(ImmutableArray<BoundSayNode> nodes)
+        {
+            foreach (var node in nodes)
+            {
+                switch (node)
+                {
+                    // The raw source has the same words and sentence ends as the unindented value: only whitespace differs.
+                    case BoundText text:
+                        Append(text.Syntax.Token.Text);
+                        break;
+                    case BoundStringHole literal:
+                        Append(' ');
+                        Append(literal.Value);
+                        Append(' ');
+                        break;
+                    case BoundSlotHole hole:
+                        Append(' ');
+                        Append(HoleText(hole, _configuration));
+                        Append(' ');
+                        break;
+                    case BoundIf branch:
+                        // Both branches are written after the text so far; the longer is kept there.
+                        Append(' ');
+                        var then = _length;
+                        Append(branch.Then);
+                        var otherwise = _length;
+                        Append(branch.Else);
+                        var end = _length;
+                        var elseText = _chars.AsSpan(otherwise, end - otherwise);
+                        if (ScriptSeconds(elseText, null, _configuration) > ScriptSeconds(_chars.AsSpan(then, otherwise - then), null, _configuration))
+                        {
+                            elseText.CopyTo(_chars.AsSpan(then));
+                            _length = then + elseText.Length;
+                        }
+                        else
+                        {
+                            _length = otherwise;
+                        }
+                        Append(' ');
+                        break;
+                }
+            }
+        }
+
+        private void Append(char c)
+        {
+            if (_length == _chars.Length) Grow(1);
+            _chars[_length++] = c;
+        }
+
+        private void Append(string text)
+        {
+            if (_chars.Length - _length < text.Length) Grow(text.Length);
+            text.CopyTo(_chars.AsSpan(_length));
+            _length += text.Length;
+        }
+
+        private void Grow(int more) => Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _length + more));
+    }
 }

@@ -21,6 +21,10 @@ public sealed class TemplateRuleContext
     private readonly List<Diagnostic> _diagnostics;
     private readonly Lazy<PhraseChecker> _phrases;
 
+    // The say block's phrases, found once for every rule that asks (FindPhrases(RuleSay) and FindPhrases(TemplateRule, RuleSay)).
+    private IReadOnlyList<PhraseHit>? _sayHits;
+    private List<(TemplateRule Rule, SayPhraseMatch Match)>? _sayRuleMatches;
+
     internal TemplateRuleContext(TemplateSymbol template, WorkspaceConfiguration configuration, Lazy<PhraseChecker> phrases, List<Diagnostic> diagnostics)
     {
         _template = template;
@@ -60,6 +64,43 @@ public sealed class TemplateRuleContext
             if (span.Start < template.Start || span.End > template.End) return [.. FindPhrases(Binding.SayText.AsRanges(spans))];
         }
         return _phrases.Value.Find(_template, _template.SyntaxTree.Text.Text, spans.AsSpan());
+    }
+
+    /// <summary>
+    /// The phrase hits in the say block's literal text (as <see cref="FindPhrases(ImmutableArray{TextSpan})"/>
+    /// over its segments finds them), from the one scan of the block that also finds the rules' own
+    /// <see cref="TemplateRule.SayPhrases"/>.
+    /// </summary>
+    public IReadOnlyList<PhraseHit> FindPhrases(RuleSay say)
+    {
+        ScanSay(say);
+        return _sayHits!;
+    }
+
+    /// <summary>
+    /// Where the <paramref name="rule"/>'s own <see cref="TemplateRule.SayPhrases"/> occur in the say block's
+    /// literal text, in the order they end (overlapping ones too), from the block's one scan.
+    /// </summary>
+    /// <exception cref="ArgumentException">The rule is not one of <see cref="RuleCatalog.TemplateRules"/>, whose phrases the scan holds.</exception>
+    public IReadOnlyList<SayPhraseMatch> FindPhrases(TemplateRule rule, RuleSay say)
+    {
+        if (!RuleCatalog.TemplateRules.Contains(rule)) throw new ArgumentException("Only the catalog's template rules have their phrases in the scan of a say block.", nameof(rule));
+        ScanSay(say);
+        if (_sayRuleMatches is null) return [];
+        var found = new List<SayPhraseMatch>();
+        foreach (var (owner, match) in _sayRuleMatches)
+        {
+            if (owner == rule) found.Add(match);
+        }
+        return found;
+    }
+
+    private void ScanSay(RuleSay say)
+    {
+        if (_sayHits is not null) return;
+        // The template's own say block, and so inside the template: its segments are scanned as they are.
+        if (!ReferenceEquals(say.Syntax, _template.Say?.Syntax)) throw new ArgumentException("The say block is not the template's.", nameof(say));
+        _sayHits = _phrases.Value.Find(_template, _template.SyntaxTree.Text.Text, say.Text.Segments.AsSpan(), ref _sayRuleMatches);
     }
 
     /// <summary>A rule's own phrases found in the given ranges of the template.</summary>

@@ -88,6 +88,120 @@ public sealed class SpokenLengthTests
         }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500));
     }
 
+    [Fact]
+    public void A_script_is_counted_as_the_sentence_pieces_it_splits_into()
+    {
+        // The estimate counts in one pass; its definition is piece by piece (Sentences.Split, then the words
+        // of each text piece), which the reference below spells out. Random scripts of awkward parts: digit
+        // names with marks, sentence ends, the number, surrogate pairs and lone halves, non-ASCII space.
+        var parts = new[]
+        {
+            "one", "Two,", "nine.", "ZERO!", "six?", "seven;", ",eight", "five:", "fives", "tw", "x", "Hi", "3.5", "?!", ".",
+            " ", "  ", "\n", "\u00A0", "\u2003", "\u00E9t\u00E9", "\uD83D\uDE00", "\uD83D", "\uDE00", "555", "555. 0100", "-", "\u0660",
+        };
+        var scripts = Gen.Elements(parts).ListOf().Select(p => string.Concat(p));
+        var contacts = Gen.Elements<string?>(null, "", " ", "555. 0100", " 555. 0100 ", "5", "one two", "\uDE00 1", "\uD83D\uDE00", "\uD83D", ". x");
+        Prop.ForAll(scripts.ToArbitrary(), contacts.ToArbitrary(), (script, contact) =>
+        {
+            var configuration = WorkspaceConfiguration.Default with { PauseSeconds = 0.75 };
+            Assert.Equal(ReferenceSeconds(script, contact, configuration), SpokenLength.ScriptSeconds(script, contact, configuration));
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(3000));
+    }
+
+    [Fact]
+    public void A_template_is_estimated_as_the_script_its_holes_and_longer_branches_give()
+    {
+        // The estimate writes no string; it must give what the script it stands for gives (the reference
+        // writes that script), through nested ifs, literal holes, defaults and first/last.
+        var parts = new[]
+        {
+            "Hi", "one two", "three.", "Thanks!", " ", "\n    ", "{{ prospect | first }}", "{{ rep }}", "{{ firm }}", "{{ \"nine nine\" }}",
+            "{{ number }}", "{{ pain }}.", "{{ note }}", "{{ extra }}", "{{ nobody }}", "{{ if note }}", "{{ else }}", "{{ end }}",
+        };
+        var says = Gen.Elements(parts).ListOf().Select(Balanced);
+        Prop.ForAll(says.ToArbitrary(), say =>
+        {
+            var compilation = Check.Compile(Check.Template(members: "slot note : text optional\n  slot extra : text = \"eight. one\"", say: say));
+            var template = compilation.Templates.Single();
+            var script = ReferenceScript(template, compilation.Configuration);
+            Assert.Equal(ReferenceSeconds(script, null, compilation.Configuration), SpokenLength.EstimateSeconds(template, compilation.Configuration));
+            Assert.Equal(SpokenLength.CountWords(script), SpokenLength.EstimateWords(template, compilation.Configuration));
+        }).Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(300));
+
+        // Drops the ifs' else and end lines that have no if open, and closes the ifs left open.
+        static string Balanced(IReadOnlyList<string> parts)
+        {
+            var said = new System.Text.StringBuilder();
+            var open = new Stack<bool>();
+            foreach (var part in parts)
+            {
+                if (part == "{{ else }}" && (open.Count == 0 || open.Peek())) continue;
+                if (part == "{{ end }}" && open.Count == 0) continue;
+                if (part == "{{ if note }}") open.Push(false);
+                if (part == "{{ else }}") { open.Pop(); open.Push(true); }
+                if (part == "{{ end }}") open.Pop();
+                said.Append(part).Append(' ');
+            }
+            while (open.TryPop(out _)) said.Append("{{ end }}");
+            return said.ToString();
+        }
+    }
+
+    // The estimate as it is defined: the script split into sentence pieces, and the words of each text piece
+    // counted on their own (a digit name in a run of two or more is DigitWords of a word).
+    private static double ReferenceSeconds(string script, string? telephone, WorkspaceConfiguration configuration)
+    {
+        var words = 0.0;
+        var pauses = 0;
+        foreach (var piece in Sentences.Split(script, telephone))
+        {
+            var text = piece.In(script).ToString();
+            switch (piece.Kind)
+            {
+                case SpokenPieceKind.Text:
+                    var run = 0;
+                    foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (!word.Any(char.IsLetterOrDigit)) continue;
+                        if (VmLang.Emit.Filters.IsDigitWord(word.Trim(",.;:!?".ToCharArray())) && word.Trim(",.;:!?".ToCharArray()).Length >= 3) { run++; continue; }
+                        words += (run >= 2 ? run * SpokenLength.DigitWords : run) + 1;
+                        run = 0;
+                    }
+                    words += run >= 2 ? run * SpokenLength.DigitWords : run;
+                    break;
+                case SpokenPieceKind.Telephone:
+                    words += text.Count(char.IsDigit) * SpokenLength.DigitWords;
+                    break;
+                case SpokenPieceKind.Pause:
+                    pauses++;
+                    break;
+            }
+        }
+        return words * 60.0 / configuration.WordsPerMinute + pauses * configuration.PauseSeconds;
+    }
+
+    // The script a template stands for: literal text as written, each hole its estimate between spaces, each
+    // if its branch that is longer to say (the then-branch on a tie).
+    private static string ReferenceScript(VmLang.Binding.TemplateSymbol template, WorkspaceConfiguration configuration)
+    {
+        return Write(template.Say!.Body);
+
+        string Write(System.Collections.Immutable.ImmutableArray<VmLang.Binding.BoundSayNode> nodes) => string.Concat(nodes.Select(node => node switch
+        {
+            VmLang.Binding.BoundText text => text.Syntax.Token.Text,
+            VmLang.Binding.BoundStringHole literal => $" {literal.Value} ",
+            VmLang.Binding.BoundSlotHole { Slot: null } => "  ",
+            VmLang.Binding.BoundSlotHole hole when hole.IsSingleWord => " w ",
+            VmLang.Binding.BoundSlotHole { Slot.DefaultValue: { } value } => $" {value} ",
+            VmLang.Binding.BoundSlotHole hole => $" {string.Join(' ', Enumerable.Repeat("w", hole.Slot!.Role is { } role ? configuration.EstimatedWords(role) : 0))} ",
+            VmLang.Binding.BoundIf branch => $" {Longer(Write(branch.Then), Write(branch.Else))} ",
+            _ => throw new InvalidOperationException(),
+        }));
+
+        string Longer(string then, string otherwise) =>
+            ReferenceSeconds(otherwise, null, configuration) > ReferenceSeconds(then, null, configuration) ? otherwise : then;
+    }
+
     private static int Pauses(string script) =>
         (int)Math.Round((SpokenLength.ScriptSeconds(script, null, WorkspaceConfiguration.Default) - SpokenLength.ScriptSeconds(script, null, NoPause)) / 0.5);
 }

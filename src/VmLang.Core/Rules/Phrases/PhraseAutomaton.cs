@@ -39,6 +39,7 @@ internal sealed class PhraseAutomaton
     // The whole transition function as a table over character classes (see BuildDense), so that reading a
     // character is two array loads whatever the number of phrases; null when it would be too large.
     private int[]? _dense;
+    private int _whitespaceClass;
     private int _classCount;
     private readonly short[] _asciiClass = new short[128];
     private Dictionary<char, short>? _otherClasses;
@@ -46,8 +47,11 @@ internal sealed class PhraseAutomaton
     // A dense table of more entries than this (16 MB) is not built: stepping falls back to the trie.
     private const int MaxDenseEntries = 4 << 20;
 
-    /// <summary>The class of whitespace, which the scanner collapses before stepping.</summary>
+    /// <summary>What <see cref="ClassOf"/> gives for whitespace, which the trie path collapses before stepping.</summary>
     public const int WhitespaceClass = -1;
+
+    /// <summary>An entry of <see cref="DenseTable"/> with this bit set leads to a node where phrases end.</summary>
+    public const int Reports = int.MinValue;
 
     private PhraseAutomaton(
         int[] edgeStart,
@@ -76,7 +80,7 @@ internal sealed class PhraseAutomaton
     public int LongestPhraseLength { get; }
 
     /// <summary>Builds the automaton for non-empty normalized phrases; phrase i is reported as index i.</summary>
-    public static PhraseAutomaton Build(IReadOnlyList<string> normalizedPhrases)
+    public static PhraseAutomaton Build(IReadOnlyList<string> normalizedPhrases, bool dense = true)
     {
         var (edges, nodeCount, terminalNodes, longestPhraseLength) = BuildTrie(normalizedPhrases);
 
@@ -91,7 +95,7 @@ internal sealed class PhraseAutomaton
             firstReportingNode, nextReportingNode, longestPhraseLength);
 
         automaton.LinkFailures();
-        automaton.BuildDense();
+        automaton.BuildDense(dense);
         return automaton;
     }
 
@@ -115,36 +119,40 @@ internal sealed class PhraseAutomaton
         }
     }
 
-    /// <summary>Whether <see cref="DenseTable"/> and <see cref="ClassOf"/> can be used.</summary>
+    /// <summary>Whether <see cref="DenseTable"/> and <see cref="DenseClassOf"/> can be used.</summary>
     public bool IsDense => _dense is not null;
 
     /// <summary>
-    /// The class of a text character: <see cref="WhitespaceClass"/>, 0 for a character no phrase holds
-    /// (reading it always leads back to the root), else the class of its folded form.
+    /// The class of a text character for <see cref="Step"/>'s caller: <see cref="WhitespaceClass"/>, 0 for a
+    /// character no phrase holds (reading it always leads back to the root), else the class of its folded form.
     /// </summary>
     public int ClassOf(char c)
     {
+        var found = DenseClassOf(c);
+        return found == _whitespaceClass ? WhitespaceClass : found;
+    }
+
+    /// <summary>The column of a text character in <see cref="DenseTable"/>: as <see cref="ClassOf"/>, with whitespace a class of its own.</summary>
+    public int DenseClassOf(char c)
+    {
         if (c < 128) return _asciiClass[c];
-        if (char.IsWhiteSpace(c)) return WhitespaceClass;
+        if (char.IsWhiteSpace(c)) return _whitespaceClass;
         return _otherClasses!.TryGetValue(PhraseText.Fold(c), out var found) ? found : 0;
     }
 
-    /// <summary>The class of the label ' ', which whitespace in a text reads as (0 when no phrase has two words).</summary>
-    public int SpaceClass { get; private set; }
-
     /// <summary>
-    /// <see cref="Step"/> as a table for a scanning loop to index itself: row <c>node * ClassCount</c>, column
-    /// the character's class (<see cref="ClassOf"/>); empty when not <see cref="IsDense"/>.
+    /// <see cref="Step"/> as a table for a scanning loop to index itself: the row of a node starts at its
+    /// <c>node * ClassCount</c>, the column is the character's class (<see cref="DenseClassOf"/>), and an entry
+    /// is the row of the node reached, with <see cref="Reports"/> set when phrases end there. A run of
+    /// whitespace steps as one space: whitespace after whitespace leaves the node where it is. Empty when not
+    /// <see cref="IsDense"/>.
     /// </summary>
     public ReadOnlySpan<int> DenseTable => _dense;
 
     public int ClassCount => _classCount;
 
-    /// <summary>The classes of ASCII characters, as <see cref="ClassOf"/> gives them.</summary>
+    /// <summary>The classes of ASCII characters, as <see cref="DenseClassOf"/> gives them.</summary>
     public ReadOnlySpan<short> AsciiClasses => _asciiClass;
-
-    /// <summary>As <see cref="FirstReportingNode"/>, for every node.</summary>
-    public ReadOnlySpan<int> FirstReportingNodes => _firstReportingNode;
 
     /// <summary>The first node, from <paramref name="node"/> down its failure chain, where phrases end.</summary>
     public int FirstReportingNode(int node) => _firstReportingNode[node];
@@ -276,55 +284,67 @@ internal sealed class PhraseAutomaton
     }
 
     /// <summary>
-    /// Numbers the labels of the trie (class 0 is every other character) and fills the table of
-    /// <see cref="Step"/> for every node and class, breadth first: a node's row is its trie edges over
-    /// its failure node's row, which is done by then.
+    /// Numbers the labels of the trie (class 0 is every other character, the last class whitespace) and
+    /// fills the table of <see cref="Step"/> for every node and class, breadth first: a node's row is its trie
+    /// edges over its failure node's row, which is done by then.
     /// </summary>
-    private void BuildDense()
+    private void BuildDense(bool dense)
     {
         var labels = _edgeLabels.Distinct().Order().ToArray();
         var classOfLabel = new Dictionary<char, short>(labels.Length);
         foreach (var label in labels) classOfLabel[label] = (short)(classOfLabel.Count + 1);
+        _whitespaceClass = labels.Length + 1;
+        _classCount = labels.Length + 2;
         for (var c = 0; c < 128; c++)
         {
             var ch = (char)c;
-            _asciiClass[c] = char.IsWhiteSpace(ch) ? (short)WhitespaceClass
+            _asciiClass[c] = char.IsWhiteSpace(ch) ? (short)_whitespaceClass
                 : classOfLabel.TryGetValue(PhraseText.Fold(ch), out var found) ? found : (short)0;
         }
         // A non-ASCII character may fold to an ASCII label (the Kelvin sign to 'k'), so it looks in every label.
         _otherClasses = classOfLabel;
-        SpaceClass = classOfLabel.TryGetValue(' ', out var space) ? space : 0;
+        var spaceClass = classOfLabel.TryGetValue(' ', out var space) ? space : 0;
 
         var nodeCount = _failure.Length;
-        _classCount = labels.Length + 1;
-        if ((long)nodeCount * _classCount > MaxDenseEntries) return;
-        var dense = new int[nodeCount * _classCount];
+        if (!dense || (long)nodeCount * _classCount > MaxDenseEntries) return;
+        var table = new int[nodeCount * _classCount];
+        var endsInSpace = new bool[nodeCount];
         var queue = new Queue<int>();
         queue.Enqueue(Root);
         while (queue.Count > 0)
         {
             var node = queue.Dequeue();
-            var row = dense.AsSpan(node * _classCount, _classCount);
-            if (node != Root) dense.AsSpan(_failure[node] * _classCount, _classCount).CopyTo(row);
+            var row = table.AsSpan(node * _classCount, _classCount);
+            if (node != Root) table.AsSpan(_failure[node] * _classCount, _classCount).CopyTo(row);
             for (var edge = _edgeStart[node]; edge < _edgeStart[node + 1]; edge++)
             {
                 row[classOfLabel[_edgeLabels[edge]]] = _edgeTargets[edge];
+                endsInSpace[_edgeTargets[edge]] = _edgeLabels[edge] == ' ';
                 queue.Enqueue(_edgeTargets[edge]);
             }
+            // Whitespace reads as one space, and whitespace right after it as nothing. A node whose string
+            // ends in a space is reached only by reading whitespace; at the root, a space leads nowhere else.
+            row[_whitespaceClass] = endsInSpace[node] ? node : row[spaceClass];
         }
-        _dense = dense;
 
         // ASCII characters (whitespace among them) that keep the root where it is: from the root, a scan
         // jumps over runs of them, vectorized, to the next character that can start a phrase.
         var stay = new List<char>();
         for (var c = 0; c < 128; c++)
         {
-            var characterClass = _asciiClass[c];
-            if (characterClass == WhitespaceClass || dense[Root * _classCount + characterClass] == Root) stay.Add((char)c);
+            if (table[Root * _classCount + _asciiClass[c]] == Root) stay.Add((char)c);
         }
         RootStays = System.Buffers.SearchValues.Create([.. stay]);
         // Worth it only when few characters start a phrase: with many, the scan would stop at every other one.
         SkipsAtRoot = 128 - stay.Count <= MaxRootStarts;
+
+        // Entries become the rows they lead to, marked when phrases end there: one load a character.
+        for (var i = 0; i < table.Length; i++)
+        {
+            var target = table[i];
+            table[i] = target * _classCount | (_firstReportingNode[target] != NoNode ? Reports : 0);
+        }
+        _dense = table;
     }
 
     private const int MaxRootStarts = 8;

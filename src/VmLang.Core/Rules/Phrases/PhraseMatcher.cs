@@ -13,7 +13,8 @@ namespace VmLang.Rules.Phrases;
 /// </para>
 /// <para>
 /// An instance is immutable and safe to share between threads. Scanning allocates the list of matches per
-/// call (nothing with <see cref="FindInto"/>), never per character.
+/// call (nothing with <see cref="FindInto"/>), never per character; it keeps no record of where the characters
+/// it has read were: a match, found when its last character is read, is walked back to where it starts.
 /// </para>
 /// </remarks>
 public sealed partial class PhraseMatcher<TPayload>
@@ -26,6 +27,12 @@ public sealed partial class PhraseMatcher<TPayload>
     /// <summary>Builds the matcher for <paramref name="phrases"/>.</summary>
     /// <exception cref="ArgumentException">A phrase is empty or only whitespace; the message quotes it.</exception>
     public PhraseMatcher(IEnumerable<(string Phrase, TPayload Payload)> phrases)
+        : this(phrases, dense: true)
+    {
+    }
+
+    /// <summary>With <paramref name="dense"/> false, the matcher steps through the trie as it does when a table would be too large (for tests).</summary>
+    internal PhraseMatcher(IEnumerable<(string Phrase, TPayload Payload)> phrases, bool dense)
     {
         ArgumentNullException.ThrowIfNull(phrases);
 
@@ -42,7 +49,7 @@ public sealed partial class PhraseMatcher<TPayload>
         _phrases = [.. given];
         _payloads = [.. payloads];
         _normalizedLengths = [.. normalized.Select(static phrase => phrase.Length)];
-        _automaton = PhraseAutomaton.Build(normalized);
+        _automaton = PhraseAutomaton.Build(normalized, dense);
     }
 
     /// <summary>Number of phrases, counting a phrase given twice twice.</summary>
@@ -120,148 +127,148 @@ public sealed partial class PhraseMatcher<TPayload>
     internal void FindInto(string text, ReadOnlySpan<Text.TextSpan> segments, List<PhraseMatch<TPayload>> into)
     {
         if (Count == 0) return;
-        Span<int> ring = stackalloc int[RingSize <= MaxStackRing ? RingSize : 0];
-        if (RingSize > MaxStackRing) ring = new int[RingSize];
         foreach (var segment in segments)
         {
             ValidateSegment(text, segment.Start, segment.Length, nameof(segments));
-            ScanSegment(text, segment.Start, segment.Length, ring, into);
+            ScanSegment(text, segment.Start, segment.Length, into);
         }
     }
-
-    private const int MaxStackRing = 256;
-
-    // Where each of the last LongestPhraseLength normalized characters came from in the original text, in a
-    // ring of a power of two, so that a match, found when its last character is read, can be mapped back to
-    // where it starts.
-    private int RingSize => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, _automaton.LongestPhraseLength));
 
     private List<PhraseMatch<TPayload>> Scan(string text, (int Start, int Length)[] segments)
     {
         var matches = new List<PhraseMatch<TPayload>>();
         if (Count == 0) return matches;
-        Span<int> ring = stackalloc int[RingSize <= MaxStackRing ? RingSize : 0];
-        if (RingSize > MaxStackRing) ring = new int[RingSize];
         foreach (var (segmentStart, segmentLength) in segments)
         {
-            ScanSegment(text, segmentStart, segmentLength, ring, matches);
+            ScanSegment(text, segmentStart, segmentLength, matches);
         }
         return matches;
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "MA0051:Method is too long", Justification = "The scan's hot loop: its state lives in locals, and splitting it would move that state through fields or parameters on every character.")]
-    private void ScanSegment(string text, int segmentStart, int segmentLength, Span<int> originalOffsets, List<PhraseMatch<TPayload>> into)
+    private void ScanSegment(string text, int segmentStart, int segmentLength, List<PhraseMatch<TPayload>> into)
+    {
+        var segment = text.AsSpan(segmentStart, segmentLength);
+        if (_automaton.IsDense) ScanDense(segment, segmentStart, into);
+        else ScanTrie(segment, segmentStart, into);
+    }
+
+    /// <summary>
+    /// The table scan. Its inner loop reads ASCII characters that lead to nodes where no phrase ends (and, when
+    /// the scan jumps over characters at the root, not to the root): a class lookup, a table lookup and a test a
+    /// character, with no call in it, so that its state stays in registers. Everything else is handled outside it.
+    /// </summary>
+    private void ScanDense(ReadOnlySpan<char> segment, int segmentStart, List<PhraseMatch<TPayload>> into)
     {
         var automaton = _automaton;
-        var mask = originalOffsets.Length - 1;
-        int segmentEnd = segmentStart + segmentLength;
-        int node = PhraseAutomaton.Root;
-        int normalizedIndex = -1;
-        bool inWhitespace = false;
-        bool dense = automaton.IsDense;
-        int spaceClass = automaton.SpaceClass;
         var table = automaton.DenseTable;
-        int classCount = automaton.ClassCount;
         var asciiClasses = automaton.AsciiClasses;
-        var firstReporting = automaton.FirstReportingNodes;
-
-        var rootStays = automaton.RootStays;
-        bool skips = dense && automaton.SkipsAtRoot;
-
-        for (int offset = segmentStart; offset < segmentEnd; offset++)
+        var skips = automaton.SkipsAtRoot;
+        // An entry at or below this ends the inner loop: one that reports (negative), or the root (0) when skipping.
+        var stopAt = skips ? 0 : -1;
+        var row = 0;
+        var offset = 0;
+        while (true)
         {
-            if (skips && node == PhraseAutomaton.Root)
+            if (skips && row == 0)
             {
                 // Characters that keep the root there change nothing a later match needs (no match starts
-                // with them), so they are jumped over; whitespace is collapsed as if they had been read.
-                int skip = text.AsSpan(offset, segmentEnd - offset).IndexOfAnyExcept(rootStays);
-                if (skip < 0)
-                {
-                    break;
-                }
-
-                if (skip > 0)
-                {
-                    offset += skip;
-                    inWhitespace = char.IsWhiteSpace(text[offset - 1]);
-                }
+                // with them), so they are jumped over.
+                var skip = segment[offset..].IndexOfAnyExcept(automaton.RootStays);
+                if (skip < 0) return;
+                offset += skip;
             }
 
-            char original = text[offset];
-            if (dense)
+            var next = 0;
+            while (offset < segment.Length)
             {
-                // The table path: whitespace collapses to the class of ' ', everything else is looked up folded.
-                int characterClass = original < 128 ? asciiClasses[original] : automaton.ClassOf(original);
-                if (characterClass == PhraseAutomaton.WhitespaceClass)
-                {
-                    if (inWhitespace)
-                    {
-                        continue;
-                    }
+                var c = segment[offset];
+                if (c >= 128) break;
+                next = table[row + asciiClasses[c]];
+                if (next <= stopAt) break;
+                row = next;
+                offset++;
+            }
+            if (offset >= segment.Length) return;
 
-                    inWhitespace = true;
-                    characterClass = spaceClass;
-                }
-                else
-                {
-                    inWhitespace = false;
-                }
-
-                normalizedIndex++;
-                originalOffsets[normalizedIndex & mask] = offset;
-                node = table[node * classCount + characterClass];
-                if (firstReporting[node] == PhraseAutomaton.NoNode)
-                {
-                    continue;
-                }
+            var character = segment[offset];
+            if (character >= 128) next = table[row + automaton.DenseClassOf(character)];
+            if (next < 0)
+            {
+                row = next & ~PhraseAutomaton.Reports;
+                Report(segment, segmentStart, offset, row / automaton.ClassCount, into);
             }
             else
             {
-                char label;
-                if (char.IsWhiteSpace(original))
-                {
-                    if (inWhitespace)
-                    {
-                        continue;
-                    }
+                row = next;
+            }
+            offset++;
+        }
+    }
 
-                    inWhitespace = true;
-                    label = ' ';
-                }
-                else
-                {
-                    inWhitespace = false;
-                    label = PhraseText.Fold(original);
-                }
-
-                normalizedIndex++;
-                originalOffsets[normalizedIndex & mask] = offset;
-                node = automaton.Step(node, label);
+    /// <summary>The scan through the trie and its failure links, for automatons too large for a table.</summary>
+    private void ScanTrie(ReadOnlySpan<char> segment, int segmentStart, List<PhraseMatch<TPayload>> into)
+    {
+        var automaton = _automaton;
+        var node = PhraseAutomaton.Root;
+        var inWhitespace = false;
+        for (var offset = 0; offset < segment.Length; offset++)
+        {
+            var original = segment[offset];
+            char label;
+            if (char.IsWhiteSpace(original))
+            {
+                // A run of whitespace reads as one space.
+                if (inWhitespace) continue;
+                inWhitespace = true;
+                label = ' ';
+            }
+            else
+            {
+                inWhitespace = false;
+                label = PhraseText.Fold(original);
             }
 
-            for (int reporting = automaton.FirstReportingNode(node);
-                 reporting != PhraseAutomaton.NoNode;
-                 reporting = automaton.NextReportingNode(reporting))
-            {
-                var (first, end) = automaton.PhrasesEndingAt(reporting);
-                for (int i = first; i < end; i++)
-                {
-                    int phrase = automaton.PhraseAt(i);
+            node = automaton.Step(node, label);
+            if (automaton.FirstReportingNode(node) != PhraseAutomaton.NoNode) Report(segment, segmentStart, offset, node, into);
+        }
+    }
 
-                    // Phrases neither start nor end with a space, so both ends are real characters.
-                    int normalizedStart = normalizedIndex - _normalizedLengths[phrase] + 1;
-                    int matchStart = originalOffsets[normalizedStart & mask];
-                    int matchEnd = offset + 1;
-                    if (PhraseText.IsWholeWords(
-                            text.AsSpan(segmentStart, segmentLength),
-                            matchStart - segmentStart,
-                            matchEnd - segmentStart))
-                    {
-                        into.Add(new PhraseMatch<TPayload>(
-                            matchStart, matchEnd - matchStart, phrase, _phrases[phrase], _payloads[phrase]));
-                    }
+    /// <summary>Adds the matches of the phrases that end at <paramref name="node"/>, reached by reading <c>segment[last]</c>, that cover whole words.</summary>
+    private void Report(ReadOnlySpan<char> segment, int segmentStart, int last, int node, List<PhraseMatch<TPayload>> into)
+    {
+        var automaton = _automaton;
+        for (var reporting = automaton.FirstReportingNode(node);
+             reporting != PhraseAutomaton.NoNode;
+             reporting = automaton.NextReportingNode(reporting))
+        {
+            var (first, end) = automaton.PhrasesEndingAt(reporting);
+            for (var i = first; i < end; i++)
+            {
+                var phrase = automaton.PhraseAt(i);
+                var start = StartOf(segment, last, _normalizedLengths[phrase]);
+                if (PhraseText.IsWholeWords(segment, start, last + 1))
+                {
+                    into.Add(new PhraseMatch<TPayload>(
+                        segmentStart + start, last + 1 - start, phrase, _phrases[phrase], _payloads[phrase]));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Where a match of a phrase <paramref name="normalizedLength"/> characters long that ends at
+    /// <c>segment[last]</c> starts: each character counts one, each run of whitespace one. Phrases neither
+    /// start nor end with a space, so both ends are characters of the text that are not whitespace.
+    /// </summary>
+    private static int StartOf(ReadOnlySpan<char> segment, int last, int normalizedLength)
+    {
+        var start = last;
+        for (var count = 1; count < normalizedLength; count++)
+        {
+            start--;
+            if (!char.IsWhiteSpace(segment[start])) continue;
+            while (start > 0 && char.IsWhiteSpace(segment[start - 1])) start--;
+        }
+        return start;
     }
 }

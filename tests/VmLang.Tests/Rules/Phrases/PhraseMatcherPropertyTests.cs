@@ -12,12 +12,15 @@ public sealed class PhraseMatcherPropertyTests
 {
     private static readonly Config Config = FsCheck.Config.QuickThrowOnFailure.WithMaxTest(500);
 
-    [Fact]
-    public void Find_on_whole_text_returns_exactly_the_naive_matches()
+    // Dense: the table scan every real phrase list gets; not dense: the trie scan of a list too large for a table.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Find_on_whole_text_returns_exactly_the_naive_matches(bool dense)
     {
         Prop.ForAll(Cases().ToArbitrary(), scenario =>
         {
-            var matcher = new PhraseMatcher<int>(scenario.Phrases.Select((phrase, index) => (phrase, index)));
+            var matcher = new PhraseMatcher<int>(scenario.Phrases.Select((phrase, index) => (phrase, index)), dense);
 
             var actual = matcher.Find(scenario.Text).ToList();
 
@@ -26,12 +29,15 @@ public sealed class PhraseMatcherPropertyTests
         }).Check(Config);
     }
 
-    [Fact]
-    public void Find_on_segments_returns_exactly_the_naive_matches_of_each_segment()
+    // Dense: the table scan every real phrase list gets; not dense: the trie scan of a list too large for a table.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Find_on_segments_returns_exactly_the_naive_matches_of_each_segment(bool dense)
     {
         Prop.ForAll(Cases().ToArbitrary(), scenario =>
         {
-            var matcher = new PhraseMatcher<int>(scenario.Phrases.Select((phrase, index) => (phrase, index)));
+            var matcher = new PhraseMatcher<int>(scenario.Phrases.Select((phrase, index) => (phrase, index)), dense);
             var segments = scenario.Segments();
 
             var actual = matcher.Find(scenario.Text, segments).ToList();
