@@ -56,7 +56,11 @@ internal sealed class LanguageServerConnection
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _requestsInFlight = new();
     private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement?>> _awaitedClientResponses = new();
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly TaskCompletionSource _readingEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastServerRequestId;
+    // The thread dispatching a message right now (0 between messages), and the work a handler handed it.
+    private int _dispatchingThread;
+    private Action? _afterDispatch;
     private LifecycleState _state;
     private bool _started;
 
@@ -148,13 +152,8 @@ internal sealed class LanguageServerConnection
         using CancellationTokenRegistration stopOnCancel = cancellationToken.Register(_lifetime.Cancel);
         try
         {
-            while (await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false) is byte[] body)
-            {
-                if (Dispatch(body) == ExitRequested.Yes)
-                {
-                    break;
-                }
-            }
+            _ = ReadLoopAsync();
+            await _readingEnded.Task.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
         {
@@ -173,8 +172,63 @@ internal sealed class LanguageServerConnection
         return _state == LifecycleState.ShutDown ? 0 : 1;
     }
 
+    /// <summary>
+    /// Reads and dispatches until the input ends, <c>exit</c>, or a handler hands work to this thread
+    /// (<see cref="TryRunAfterDispatch"/>): then reading goes on in a new loop on the thread pool, and
+    /// this thread, which is running already, does the work.
+    /// </summary>
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false) is byte[] body)
+            {
+                _dispatchingThread = Environment.CurrentManagedThreadId;
+                ExitRequested exit = Dispatch(body);
+                _dispatchingThread = 0;
+                if (exit == ExitRequested.Yes)
+                {
+                    break;
+                }
+
+                if (_afterDispatch is Action work)
+                {
+                    _afterDispatch = null;
+                    _ = Task.Run(ReadLoopAsync);
+                    work();
+                    return;
+                }
+            }
+
+            _readingEnded.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _readingEnded.TrySetException(e);
+        }
+    }
+
+    /// <summary>
+    /// Called by a handler while the loop dispatches its message: runs <paramref name="work"/> on the loop's
+    /// thread as soon as the handler returns, and reading goes on on another thread. The thread that read an
+    /// edit is running; a pool thread woken for the edit's compile after a pause between keystrokes took
+    /// milliseconds to start on a busy machine, while the next message rarely follows that closely.
+    /// False when not called from the loop, or when work was handed over already: then run it elsewhere.
+    /// </summary>
+    internal bool TryRunAfterDispatch(Action work)
+    {
+        if (_dispatchingThread != Environment.CurrentManagedThreadId || _afterDispatch is not null)
+        {
+            return false;
+        }
+
+        _afterDispatch = work;
+        return true;
+    }
+
     private ExitRequested Dispatch(byte[] body)
     {
+        LatencyTrace.Read();
         if (Decode(body) is not IncomingMessage message)
         {
             return ExitRequested.No;
