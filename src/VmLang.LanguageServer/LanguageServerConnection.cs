@@ -19,7 +19,8 @@ namespace VmLang.LanguageServer;
 /// read, so notifications are applied in the order they were sent (<c>didChange</c> 3 before 4).</item>
 /// <item>A request registered with a snapshot (<see cref="OnRequest{TParams, TSnapshot, TResult}"/>) takes
 /// that snapshot on the loop when it arrives, so it sees every notification sent before it and none sent
-/// after; its work then runs on the thread pool, so a slow request never holds up the messages behind it.
+/// after; its work then runs on that thread while reading goes on in a new loop on the thread pool
+/// (<see cref="TryRunAfterDispatch"/>), so a slow request never holds up the messages behind it.
 /// Every feature request of the server is registered this way.</item>
 /// <item>Responses may therefore come out of order; each carries its request's id.</item>
 /// <item><c>$/cancelRequest</c> is handled on the loop as soon as it is read: the request's token is cancelled
@@ -95,7 +96,7 @@ internal sealed class LanguageServerConnection
     /// <summary>
     /// Handles requests for <paramref name="method"/> in two steps: <paramref name="snapshot"/> runs on the
     /// dispatch loop as the request arrives and must be cheap (take the state to work on); <paramref name="compute"/>
-    /// runs on the thread pool and should observe its token. Errors are answered as for the other overload.
+    /// runs off the loop (on the thread that read the request, the loop moving on) and should observe its token. Errors are answered as for the other overload.
     /// </summary>
     public void OnRequest<TParams, TSnapshot, TResult>(string method, Func<TParams, TSnapshot> snapshot, Func<TParams, TSnapshot, CancellationToken, TResult> compute)
     {
@@ -105,12 +106,36 @@ internal sealed class LanguageServerConnection
         {
             TParams request = ReadParams(parameters, paramsType);
             TSnapshot state = snapshot(request);
-            return Task.Run(() => OutgoingMessage.Result(id, compute(request, state, cancellationToken), resultType), cancellationToken);
+            // Computed on the thread that read the request, which is running already, while reading moves on.
+            var answer = new TaskCompletionSource<byte[]>();
+            void Compute()
+            {
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    answer.SetResult(OutgoingMessage.Result(id, compute(request, state, cancellationToken), resultType));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    answer.SetCanceled(cancellationToken);
+                }
+                catch (Exception e)
+                {
+                    answer.SetException(e);
+                }
+            }
+
+            if (!TryRunAfterDispatch(Compute))
+            {
+                _ = Task.Run(Compute, CancellationToken.None);
+            }
+
+            return answer.Task;
         });
         _threadPoolMethods.Add(method);
     }
 
-    /// <summary>Whether requests for <paramref name="method"/> do their work on the thread pool (see the ordering rules above).</summary>
+    /// <summary>Whether requests for <paramref name="method"/> do their work off the dispatch loop (see the ordering rules above).</summary>
     internal bool RunsOnThreadPool(string method) => _threadPoolMethods.Contains(method);
 
     /// <summary>Handles notifications for <paramref name="method"/>; failures are logged, never answered.</summary>
