@@ -15,7 +15,7 @@ namespace VmLang.Benchmarks;
 /// </summary>
 public static class LspLatencyBenchmark
 {
-    private const string Usage = "usage: lsp-latency SERVER [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N] [--no-requests] [--memory N]\n"
+    private const string Usage = "usage: lsp-latency SERVER [--edits N] [--pause-ms N] [--clean] [--at first|middle|last] [--workspace-mb N] [--no-requests] [--full-tokens] [--memory N]\n"
         + "  SERVER: the JIT build's vmlang.dll (run with dotnet) or a native executable (artifacts/aot/linux-x64/vmlang)";
 
     public static async Task<int> RunAsync(string[] args)
@@ -49,7 +49,7 @@ public static class LspLatencyBenchmark
 
         await using (var server = await LspServerProcess.StartAsync(serverPath, folder))
         {
-            var session = new EditSession(server, new Uri(file).AbsoluteUri, text, at);
+            var session = new EditSession(server, new Uri(file).AbsoluteUri, text, at, deltaTokens: !args.Contains("--full-tokens"));
             await session.OpenAsync();
             if (memoryEdits > 0)
             {
@@ -67,7 +67,11 @@ public static class LspLatencyBenchmark
                     // which sees the edit: the request waits for nothing but may share the CPU with the edit's compile.
                     var requests = await session.TypeAsync(edits, pauseMs, withRequests: true);
                     Report($"typing pace with a request after each keystroke: edit → publishDiagnostics", requests.Diagnostics);
-                    foreach (var (method, latencies) in requests.Requests) Report($"  {method} sent with the edit: request → response", latencies);
+                    foreach (var (method, latencies) in requests.Requests)
+                    {
+                        var shown = method.EndsWith("/full", StringComparison.Ordinal) && !args.Contains("--full-tokens") ? method + "/delta" : method;
+                        Report($"  {shown} sent with the edit: request → response", latencies);
+                    }
                     Console.WriteLine($"  (answers: {session.AnswerSizes})");
                 }
             }
@@ -108,9 +112,14 @@ public static class LspLatencyBenchmark
     /// Edits one hole of the open file back and forth (<c>{{ nam }}</c> ↔ <c>{{ name }}</c>), so every edit
     /// changes the diagnostics, and times what the server answers.
     /// </summary>
-    private sealed class EditSession(LspServerProcess server, string uri, string text, string at)
+    /// <remarks>
+    /// Semantic tokens are asked for as an editor asks once the server offers deltas: the whole document
+    /// the first time, then <c>full/delta</c> from the last result (<c>--full-tokens</c>: always whole).
+    /// </remarks>
+    private sealed class EditSession(LspServerProcess server, string uri, string text, string at, bool deltaTokens)
     {
         private static readonly string[] RequestMethods = ["textDocument/hover", "textDocument/completion", "textDocument/semanticTokens/full"];
+        private string? _tokensResultId;
 
         private readonly int _holeLine = text[..EditedHole(text, at)].Count(c => c == '\n');
         private readonly string _holeLineText = text.Split('\n')[text[..EditedHole(text, at)].Count(c => c == '\n')];
@@ -185,11 +194,15 @@ public static class LspLatencyBenchmark
                 "textDocument/hover" => new { textDocument = new { uri }, position = new { line = _holeLine, character = _holeLineText.IndexOf("prospect", StringComparison.Ordinal) + 2 } },
                 // At the caret after the keystroke, inside the hole: the template's slots are offered.
                 "textDocument/completion" => new { textDocument = new { uri }, position = new { line = _holeLine, character = caret }, context = new { triggerKind = 1 } },
+                _ when deltaTokens && _tokensResultId is { } previous => new { textDocument = new { uri }, previousResultId = previous },
                 _ => new { textDocument = new { uri } },
             };
+            var sent = method == RequestMethods[2] && deltaTokens && _tokensResultId is not null ? method + "/delta" : method;
             var watch = Stopwatch.StartNew();
-            var result = await server.RequestAsync(method, parameters);
+            var result = await server.RequestAsync(sent, parameters);
             var elapsed = watch.Elapsed.TotalMilliseconds;
+            if (method == RequestMethods[2] && result.ValueKind == JsonValueKind.Object && result.TryGetProperty("resultId", out var id)) _tokensResultId = id.GetString();
+            method = sent;
             if (!_answerSizes.ContainsKey(method)) _answerSizes[method] = Describe(method, result);
             return elapsed;
         }
@@ -199,6 +212,7 @@ public static class LspLatencyBenchmark
             _ when result.ValueKind != JsonValueKind.Object => "null",
             "textDocument/hover" => $"{result.GetProperty("contents").GetProperty("value").GetString()!.Length} chars",
             "textDocument/completion" => $"{result.GetProperty("items").GetArrayLength()} items",
+            _ when result.TryGetProperty("edits", out var edits) => $"{edits.GetArrayLength()} edit(s) of {edits.EnumerateArray().Sum(e => e.TryGetProperty("data", out var data) ? data.GetArrayLength() : 0)} integers",
             _ => $"{result.GetProperty("data").GetArrayLength() / 5} tokens",
         };
     }

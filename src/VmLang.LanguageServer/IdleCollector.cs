@@ -66,7 +66,9 @@ internal sealed class IdleCollector : IDisposable
                 return;
             }
             if (_allocatedBytes() - _allocatedAtLastCollection < _threshold) return;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             _collect();
+            LatencyTrace.Note(started, "idle-gc");
             _lastCollectionCount = _collectionCount();
             _allocatedAtLastCollection = _allocatedBytes();
         }

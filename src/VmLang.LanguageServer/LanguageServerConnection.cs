@@ -19,7 +19,8 @@ namespace VmLang.LanguageServer;
 /// read, so notifications are applied in the order they were sent (<c>didChange</c> 3 before 4).</item>
 /// <item>A request registered with a snapshot (<see cref="OnRequest{TParams, TSnapshot, TResult}"/>) takes
 /// that snapshot on the loop when it arrives, so it sees every notification sent before it and none sent
-/// after; its work then runs on the thread pool, so a slow request never holds up the messages behind it.
+/// after; its work then runs on that thread while reading goes on in a new loop on the thread pool
+/// (<see cref="TryRunAfterDispatch"/>), so a slow request never holds up the messages behind it.
 /// Every feature request of the server is registered this way.</item>
 /// <item>Responses may therefore come out of order; each carries its request's id.</item>
 /// <item><c>$/cancelRequest</c> is handled on the loop as soon as it is read: the request's token is cancelled
@@ -56,7 +57,11 @@ internal sealed class LanguageServerConnection
     private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _requestsInFlight = new();
     private readonly ConcurrentDictionary<RequestId, TaskCompletionSource<JsonElement?>> _awaitedClientResponses = new();
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly TaskCompletionSource _readingEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastServerRequestId;
+    // The thread dispatching a message right now (0 between messages), and the work a handler handed it.
+    private int _dispatchingThread;
+    private Action? _afterDispatch;
     private LifecycleState _state;
     private bool _started;
 
@@ -91,7 +96,7 @@ internal sealed class LanguageServerConnection
     /// <summary>
     /// Handles requests for <paramref name="method"/> in two steps: <paramref name="snapshot"/> runs on the
     /// dispatch loop as the request arrives and must be cheap (take the state to work on); <paramref name="compute"/>
-    /// runs on the thread pool and should observe its token. Errors are answered as for the other overload.
+    /// runs off the loop (on the thread that read the request, the loop moving on) and should observe its token. Errors are answered as for the other overload.
     /// </summary>
     public void OnRequest<TParams, TSnapshot, TResult>(string method, Func<TParams, TSnapshot> snapshot, Func<TParams, TSnapshot, CancellationToken, TResult> compute)
     {
@@ -101,12 +106,36 @@ internal sealed class LanguageServerConnection
         {
             TParams request = ReadParams(parameters, paramsType);
             TSnapshot state = snapshot(request);
-            return Task.Run(() => OutgoingMessage.Result(id, compute(request, state, cancellationToken), resultType), cancellationToken);
+            // Computed on the thread that read the request, which is running already, while reading moves on.
+            var answer = new TaskCompletionSource<byte[]>();
+            void Compute()
+            {
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    answer.SetResult(OutgoingMessage.Result(id, compute(request, state, cancellationToken), resultType));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    answer.SetCanceled(cancellationToken);
+                }
+                catch (Exception e)
+                {
+                    answer.SetException(e);
+                }
+            }
+
+            if (!TryRunAfterDispatch(Compute))
+            {
+                _ = Task.Run(Compute, CancellationToken.None);
+            }
+
+            return answer.Task;
         });
         _threadPoolMethods.Add(method);
     }
 
-    /// <summary>Whether requests for <paramref name="method"/> do their work on the thread pool (see the ordering rules above).</summary>
+    /// <summary>Whether requests for <paramref name="method"/> do their work off the dispatch loop (see the ordering rules above).</summary>
     internal bool RunsOnThreadPool(string method) => _threadPoolMethods.Contains(method);
 
     /// <summary>Handles notifications for <paramref name="method"/>; failures are logged, never answered.</summary>
@@ -148,13 +177,8 @@ internal sealed class LanguageServerConnection
         using CancellationTokenRegistration stopOnCancel = cancellationToken.Register(_lifetime.Cancel);
         try
         {
-            while (await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false) is byte[] body)
-            {
-                if (Dispatch(body) == ExitRequested.Yes)
-                {
-                    break;
-                }
-            }
+            _ = ReadLoopAsync();
+            await _readingEnded.Task.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
         {
@@ -173,8 +197,63 @@ internal sealed class LanguageServerConnection
         return _state == LifecycleState.ShutDown ? 0 : 1;
     }
 
+    /// <summary>
+    /// Reads and dispatches until the input ends, <c>exit</c>, or a handler hands work to this thread
+    /// (<see cref="TryRunAfterDispatch"/>): then reading goes on in a new loop on the thread pool, and
+    /// this thread, which is running already, does the work.
+    /// </summary>
+    private async Task ReadLoopAsync()
+    {
+        try
+        {
+            while (await _reader.ReadAsync(_lifetime.Token).ConfigureAwait(false) is byte[] body)
+            {
+                _dispatchingThread = Environment.CurrentManagedThreadId;
+                ExitRequested exit = Dispatch(body);
+                _dispatchingThread = 0;
+                if (exit == ExitRequested.Yes)
+                {
+                    break;
+                }
+
+                if (_afterDispatch is Action work)
+                {
+                    _afterDispatch = null;
+                    _ = Task.Run(ReadLoopAsync);
+                    work();
+                    return;
+                }
+            }
+
+            _readingEnded.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _readingEnded.TrySetException(e);
+        }
+    }
+
+    /// <summary>
+    /// Called by a handler while the loop dispatches its message: runs <paramref name="work"/> on the loop's
+    /// thread as soon as the handler returns, and reading goes on on another thread. The thread that read an
+    /// edit is running; a pool thread woken for the edit's compile after a pause between keystrokes took
+    /// milliseconds to start on a busy machine, while the next message rarely follows that closely.
+    /// False when not called from the loop, or when work was handed over already: then run it elsewhere.
+    /// </summary>
+    internal bool TryRunAfterDispatch(Action work)
+    {
+        if (_dispatchingThread != Environment.CurrentManagedThreadId || _afterDispatch is not null)
+        {
+            return false;
+        }
+
+        _afterDispatch = work;
+        return true;
+    }
+
     private ExitRequested Dispatch(byte[] body)
     {
+        LatencyTrace.Read();
         if (Decode(body) is not IncomingMessage message)
         {
             return ExitRequested.No;

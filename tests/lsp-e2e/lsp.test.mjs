@@ -97,6 +97,29 @@ describe('vmlang lsp --stdio with vscode-languageserver-protocol', () => {
     assert.equal(edits[0].newText, 'ruleset r {\n  forbid "a", "b" because "c"\n}\n');
   });
 
+  test('semantic tokens: a delta applied to the previous result gives the tokens of the edited text', async () => {
+    const edited = uriOf(folder, 'tokens_delta.vml');
+    const text = 'template tokens_delta for voicemail {\n  slot p : prospect\n  say """\n    Hi {{ p | first }}\n    """\n}\n';
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: edited, languageId: 'vmlang', version: 1, text },
+    });
+    const first = await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: edited } });
+    const { line, character } = positionOf(text, 'p : prospect', 1);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: edited, version: 2 },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }],
+    });
+    const delta = await server.connection.sendRequest('textDocument/semanticTokens/full/delta', {
+      textDocument: { uri: edited }, previousResultId: first.resultId,
+    });
+    assert.ok(Array.isArray(delta.edits), JSON.stringify(delta));
+    const data = [...first.data];
+    for (const edit of [...delta.edits].reverse()) data.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+    const full = await server.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: edited } });
+    assert.deepEqual(data, full.data);
+    assert.notEqual(delta.resultId, first.resultId);
+  });
+
   test('the server survives malformed messages and answers the next request', async () => {
     server.child.stdin.write('Content-Length: 7\r\n\r\n{oops!}');
     server.child.stdin.write('Content-Length: nine\r\n\r\n{"jsonrpc":"2.0"}');

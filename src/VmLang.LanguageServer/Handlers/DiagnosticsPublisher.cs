@@ -15,7 +15,8 @@ namespace VmLang.LanguageServer.Handlers;
 /// Timing: a change is compiled and published at once when nothing is being published; changes that
 /// come while a publish runs (fast typing, a paste of many edits) wait for it and are then compiled
 /// together, once, on the newest state. So no change waits for a timer, at most one compile runs at a
-/// time, and the server is never more than one compile behind the editor.
+/// time, and the server is never more than one compile behind the editor. A compile runs on the thread
+/// that read the change, and reading goes on elsewhere (<see cref="LanguageServerConnection.TryRunAfterDispatch"/>).
 /// </remarks>
 internal sealed class DiagnosticsPublisher : IDisposable
 {
@@ -60,7 +61,8 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 return;
             }
             _isRunning = true;
-            _ = Task.Run(PublishUntilCurrentAsync);
+            // On the thread that read the change when it is the dispatch loop's: it is running already.
+            if (!_connection.TryRunAfterDispatch(() => _ = PublishUntilCurrentAsync())) _ = Task.Run(PublishUntilCurrentAsync);
         }
     }
 
@@ -100,7 +102,12 @@ internal sealed class DiagnosticsPublisher : IDisposable
         }
         var snapshot = _workspace.Current;
         var compilation = snapshot.Compilation;
+        var traced = LatencyTrace.IsOn && edited.Length == 1 && snapshot.Versions.TryGetValue(edited[0], out var tracedVersion) ? tracedVersion : -1;
+        LatencyTrace.Mark(traced, "start");
+        _ = compilation.Templates;
+        LatencyTrace.Mark(traced, "bound");
         var byKey = GroupByFile(compilation);
+        LatencyTrace.Mark(traced, "rules");
         var keys = byKey.Keys.Concat(edited).Select(_workspace.UriOf).Concat(_published.Keys).ToHashSet(StringComparer.Ordinal);
         var editedUris = edited.Select(_workspace.UriOf).ToHashSet(StringComparer.Ordinal);
         // Template names are few and mostly the same from one keystroke to the next.
@@ -130,7 +137,9 @@ internal sealed class DiagnosticsPublisher : IDisposable
                 Version = snapshot.Versions.TryGetValue(key, out var version) ? version : null,
                 Diagnostics = current.Diagnostics,
             }).ConfigureAwait(false);
+            if (isEdited) LatencyTrace.Mark(traced, "sent");
         }
+        LatencyTrace.Flush(traced);
     }
 
     private static Dictionary<string, List<Diagnostics.Diagnostic>> GroupByFile(Compilation compilation)

@@ -8,7 +8,7 @@ internal static class DocumentRequests
     /// <summary>
     /// Registers a request about one document: the workspace's state is taken as the request arrives, so it
     /// reflects every earlier edit (see <see cref="LanguageServerConnection"/> for the ordering rules), and
-    /// <paramref name="compute"/> runs on the thread pool. A document the workspace does not have is answered null.
+    /// <paramref name="compute"/> runs off the dispatch loop. A document the workspace does not have is answered null.
     /// </summary>
     public static void OnDocumentRequest<TParams, TResult>(
         this LanguageServerConnection connection,

@@ -41,7 +41,7 @@ internal sealed class LifecycleHandler(ServerWorkspace workspace, DiagnosticsPub
         ReferencesProvider = true,
         RenameProvider = new RenameOptions { PrepareProvider = true },
         DocumentSymbolProvider = true,
-        SemanticTokensProvider = new SemanticTokensOptions { Legend = SemanticTokensHandler.Legend, Full = true },
+        SemanticTokensProvider = new SemanticTokensOptions { Legend = SemanticTokensHandler.Legend, Full = new SemanticTokensFullOptions { Delta = true } },
         FoldingRangeProvider = true,
         DocumentFormattingProvider = true,
         CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix] },

@@ -12,6 +12,10 @@ namespace VmLang.LanguageServer.Handlers;
 /// Tokens that span lines (text, block comments) are sent one piece per line, as clients without
 /// multi-line token support need.
 /// </summary>
+/// <remarks>
+/// <c>full/delta</c> answers with the changes to the client's previous result: a 5,000-line file has
+/// some 20,000 tokens (about 400 KB of JSON), and a keystroke changes a few integers of them.
+/// </remarks>
 internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
 {
     public static readonly SemanticTokensLegend Legend = new()
@@ -26,18 +30,51 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
 
     private const int RememberedDocuments = 8;
 
-    // Per document, the tokens of its closed declarations by their text, from the last request: the next
-    // request (after a keystroke) encodes only the declarations whose text changed.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DeclarationPieces> _pieces = new(StringComparer.Ordinal);
+    // Per document, the last result sent and the tokens of its closed declarations by their text: the next
+    // request (after a keystroke) encodes only the declarations whose text changed, and a delta request
+    // is answered with the changes to that result.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LastResult> _last = new(StringComparer.Ordinal);
     private readonly List<string> _recent = [];
+    private long _lastResultId;
 
-    public void Register(LanguageServerConnection connection) =>
-        connection.OnDocumentRequest<SemanticTokensParams, SemanticTokens>(workspace, LspMethods.TextDocumentSemanticTokensFull, Tokens);
+    public void Register(LanguageServerConnection connection)
+    {
+        connection.OnDocumentRequest<SemanticTokensParams, SemanticTokens>(workspace, LspMethods.TextDocumentSemanticTokensFull, Full);
+        connection.OnDocumentRequest<SemanticTokensDeltaParams, SemanticTokensDeltaResult>(workspace, LspMethods.TextDocumentSemanticTokensFullDelta, Delta);
+    }
 
-    private SemanticTokens? Tokens(SemanticTokensParams request, DocumentContext document, CancellationToken cancellationToken)
+    private SemanticTokens? Full(SemanticTokensParams request, DocumentContext document, CancellationToken cancellationToken)
+    {
+        var result = Tokens(document, cancellationToken, out _);
+        return new SemanticTokens { ResultId = result.ResultId, Data = result.Data };
+    }
+
+    private SemanticTokensDeltaResult? Delta(SemanticTokensDeltaParams request, DocumentContext document, CancellationToken cancellationToken)
+    {
+        var result = Tokens(document, cancellationToken, out var earlier);
+        // Without the client's result (it was replaced by a later one, or forgotten), all tokens are sent.
+        if (earlier is null || earlier.ResultId != request.PreviousResultId) return new SemanticTokensDeltaResult { ResultId = result.ResultId, Data = result.Data };
+        return new SemanticTokensDeltaResult { ResultId = result.ResultId, Edits = Difference(earlier.Data, result.Data) };
+    }
+
+    /// <summary>One edit that turns <paramref name="before"/> into <paramref name="after"/>: what lies between their common start and end; none when equal.</summary>
+    internal static IReadOnlyList<SemanticTokensEdit> Difference(uint[] before, uint[] after)
+    {
+        var prefix = before.AsSpan().CommonPrefixLength(after);
+        if (prefix == before.Length && prefix == after.Length) return [];
+        var longest = Math.Min(before.Length, after.Length) - prefix;
+        var suffix = 0;
+        while (suffix < longest && before[^(suffix + 1)] == after[^(suffix + 1)]) suffix++;
+        var inserted = after[prefix..^suffix];
+        return [new SemanticTokensEdit { Start = prefix, DeleteCount = before.Length - prefix - suffix, Data = inserted.Length == 0 ? null : inserted }];
+    }
+
+    /// <summary>The document's tokens, remembered as its last result; <paramref name="earlierResult"/> is the one they replace.</summary>
+    private LastResult Tokens(DocumentContext document, CancellationToken cancellationToken, out LastResult? earlierResult)
     {
         var text = document.Text;
-        var earlier = _pieces.TryGetValue(document.Uri, out var known) ? known : null;
+        earlierResult = _last.TryGetValue(document.Uri, out var known) ? known : null;
+        var earlier = earlierResult?.Pieces;
         var pieces = new DeclarationPieces();
         var data = new List<uint>(earlier?.TokenCount * 5 ?? 1024);
         var encoder = new Encoder(text, data);
@@ -61,9 +98,10 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
             encoder.Append(piece, line);
         }
         AddTokens(encoder, root.EndOfFile);
-        _pieces[document.Uri] = pieces;
+        var result = new LastResult(Interlocked.Increment(ref _lastResultId).ToString(System.Globalization.CultureInfo.InvariantCulture), [.. data], pieces);
+        _last[document.Uri] = result;
         Remember(document.Uri);
-        return new SemanticTokens { Data = [.. data] };
+        return result;
     }
 
     private static void AddTokens(Encoder encoder, SyntaxNode node)
@@ -87,7 +125,7 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
             _recent.Add(justAsked);
             while (_recent.Count > RememberedDocuments)
             {
-                _pieces.TryRemove(_recent[0], out _);
+                _last.TryRemove(_recent[0], out _);
                 _recent.RemoveAt(0);
             }
         }
@@ -132,6 +170,9 @@ internal sealed class SemanticTokensHandler(ServerWorkspace workspace)
     {
         public int TokenCount => Data.Length / 5;
     }
+
+    /// <summary>A document's tokens as last sent, under the id the client may name in a delta request.</summary>
+    private sealed record LastResult(string ResultId, uint[] Data, DeclarationPieces Pieces);
 
     /// <summary>The pieces of one document by declaration text; written by one request, then only read.</summary>
     private sealed class DeclarationPieces

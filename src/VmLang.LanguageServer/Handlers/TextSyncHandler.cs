@@ -19,8 +19,10 @@ internal sealed class TextSyncHandler(ServerWorkspace workspace, DiagnosticsPubl
         });
         connection.OnNotification<DidChangeTextDocumentParams>(LspMethods.TextDocumentDidChange, changed =>
         {
+            LatencyTrace.MarkRead(changed.TextDocument.Version);
             if (workspace.Change(changed))
             {
+                LatencyTrace.Mark(changed.TextDocument.Version, "parsed");
                 diagnostics.OnChanged(workspace.KeyOf(changed.TextDocument.Uri));
                 return Task.CompletedTask;
             }

@@ -48,6 +48,8 @@ namespace VmLang.LanguageServer.Protocol;
 [JsonSerializable(typeof(IReadOnlyList<DocumentSymbol>))]
 [JsonSerializable(typeof(SemanticTokensParams))]
 [JsonSerializable(typeof(SemanticTokens))]
+[JsonSerializable(typeof(SemanticTokensDeltaParams))]
+[JsonSerializable(typeof(SemanticTokensDeltaResult))]
 [JsonSerializable(typeof(FoldingRangeParams))]
 [JsonSerializable(typeof(IReadOnlyList<FoldingRange>))]
 [JsonSerializable(typeof(DocumentFormattingParams))]

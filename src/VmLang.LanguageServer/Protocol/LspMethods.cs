@@ -23,6 +23,7 @@ internal static class LspMethods
     public const string TextDocumentRename = "textDocument/rename";
     public const string TextDocumentDocumentSymbol = "textDocument/documentSymbol";
     public const string TextDocumentSemanticTokensFull = "textDocument/semanticTokens/full";
+    public const string TextDocumentSemanticTokensFullDelta = "textDocument/semanticTokens/full/delta";
     public const string TextDocumentFoldingRange = "textDocument/foldingRange";
     public const string TextDocumentFormatting = "textDocument/formatting";
     public const string TextDocumentCodeAction = "textDocument/codeAction";

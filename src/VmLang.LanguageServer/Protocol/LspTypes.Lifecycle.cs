@@ -109,7 +109,13 @@ internal sealed record SemanticTokensOptions
 {
     public required SemanticTokensLegend Legend { get; init; }
 
-    public bool Full { get; init; }
+    /// <summary>Whole-document tokens; with <c>delta</c>, also as changes to the client's previous result.</summary>
+    public SemanticTokensFullOptions? Full { get; init; }
+}
+
+internal sealed record SemanticTokensFullOptions
+{
+    public bool Delta { get; init; }
 }
 
 internal sealed record SemanticTokensLegend

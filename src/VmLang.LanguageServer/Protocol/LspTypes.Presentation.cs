@@ -9,8 +9,43 @@ internal sealed record SemanticTokensParams : ITextDocumentParams
 
 internal sealed record SemanticTokens
 {
+    /// <summary>Names this result, so that the next request can ask for the changes since (<c>full/delta</c>).</summary>
+    public string? ResultId { get; init; }
+
     /// <summary>Five integers per token, relative to the previous token (see the LSP spec).</summary>
     public required uint[] Data { get; init; }
+}
+
+internal sealed record SemanticTokensDeltaParams : ITextDocumentParams
+{
+    public required TextDocumentIdentifier TextDocument { get; init; }
+
+    /// <summary>The <see cref="SemanticTokens.ResultId"/> of the result the client holds.</summary>
+    public required string PreviousResultId { get; init; }
+}
+
+/// <summary>
+/// The answer to <c>textDocument/semanticTokens/full/delta</c>: either the edits to the client's
+/// previous result (<see cref="Edits"/>) or, when the server no longer has that result, all tokens
+/// (<see cref="Data"/>); LSP tells the two apart by which of the two is present.
+/// </summary>
+internal sealed record SemanticTokensDeltaResult
+{
+    public required string ResultId { get; init; }
+
+    public IReadOnlyList<SemanticTokensEdit>? Edits { get; init; }
+
+    public uint[]? Data { get; init; }
+}
+
+/// <summary>Replaces <see cref="DeleteCount"/> integers of the previous data from <see cref="Start"/> with <see cref="Data"/>.</summary>
+internal sealed record SemanticTokensEdit
+{
+    public required int Start { get; init; }
+
+    public required int DeleteCount { get; init; }
+
+    public uint[]? Data { get; init; }
 }
 
 internal sealed record FoldingRangeParams : ITextDocumentParams

@@ -40,6 +40,7 @@ public class StdioProcessTests
             await Send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"rootUri\":" + rootUri + ",\"capabilities\":{}}}");
             var initialized = await Receive(m => m.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.GetInt32() == 1);
             Assert.True(initialized.GetProperty("result").GetProperty("capabilities").GetProperty("hoverProvider").GetBoolean());
+            Assert.True(initialized.GetProperty("result").GetProperty("capabilities").GetProperty("semanticTokensProvider").GetProperty("full").GetProperty("delta").GetBoolean());
             await Send("""{"jsonrpc":"2.0","method":"initialized","params":{}}""");
 
             var published = await Receive(m => m.TryGetProperty("method", out var method) && method.GetString() == LspMethods.TextDocumentPublishDiagnostics);

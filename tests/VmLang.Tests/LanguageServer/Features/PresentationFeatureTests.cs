@@ -93,6 +93,52 @@ public class PresentationFeatureTests
         }
     }
 
+    [Theory]
+    [InlineData("x", 2, 7)] // the first template's slot is renamed: a few integers change
+    [InlineData("// a new first line\n", 0, 0)] // every declaration moves down a line
+    [InlineData("}\n", 8, 0)] // a template ends early, and the next ones are read again
+    [InlineData("", 0, 0)] // nothing changed: no edits
+    public async Task Semantic_tokens_delta_turns_the_previous_result_into_the_tokens_of_the_edited_text(string insert, int line, int character)
+    {
+        const string text = "template a for voicemail {\n  slot p : prospect\n  say \"\"\"\n    Hi {{ p | first }}\n    \"\"\"\n}\n"
+            + "// between\ntemplate b for voicemail {\n  slot p : prospect\n  say \"\"\"\n    Hi {{ p }}\n    \"\"\"\n}\nruleset r { forbid \"x\" because \"y\" } template c for voicemail { slot q : text }\n";
+        await using var session = await StartServerAsync();
+        var uri = session.UriOf("edited.vml");
+        await session.OpenAsync(uri, text);
+        var first = await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(uri));
+        var held = Integers(first.GetProperty("data")).ToList();
+        await session.ChangeAsync(uri, 2, line, character, line, character, insert);
+
+        var delta = await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFullDelta,
+            DocumentParams(uri, $"\"previousResultId\":{Json(first.GetProperty("resultId").GetString()!)}"));
+        Assert.False(delta.TryGetProperty("data", out _));
+        foreach (var edit in delta.GetProperty("edits").EnumerateArray().Reverse())
+        {
+            var start = edit.GetProperty("start").GetInt32();
+            held.RemoveRange(start, edit.GetProperty("deleteCount").GetInt32());
+            held.InsertRange(start, edit.TryGetProperty("data", out var data) ? Integers(data) : []);
+        }
+
+        var full = await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(uri));
+        Assert.Equal(Integers(full.GetProperty("data")), held);
+        Assert.NotEqual(first.GetProperty("resultId").GetString(), delta.GetProperty("resultId").GetString());
+        if (insert.Length == 0) Assert.Equal(0, delta.GetProperty("edits").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Semantic_tokens_delta_from_a_result_the_server_does_not_have_sends_all_tokens()
+    {
+        await using var session = await StartServerAsync();
+        var uri = session.UriOf("first_touch.vml");
+        var delta = await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFullDelta, DocumentParams(uri, "\"previousResultId\":\"unknown\""));
+        var full = await session.ResultAsync(LspMethods.TextDocumentSemanticTokensFull, DocumentParams(uri));
+
+        Assert.False(delta.TryGetProperty("edits", out _));
+        Assert.Equal(Integers(full.GetProperty("data")), Integers(delta.GetProperty("data")));
+    }
+
+    private static int[] Integers(System.Text.Json.JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetInt32())];
+
     [Fact]
     public async Task Folding_ranges_cover_declarations_and_text_blocks()
     {

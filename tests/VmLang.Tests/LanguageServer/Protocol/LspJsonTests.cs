@@ -19,7 +19,7 @@ public sealed class LspJsonTests
                 SemanticTokensProvider = new SemanticTokensOptions
                 {
                     Legend = new SemanticTokensLegend { TokenTypes = ["keyword"], TokenModifiers = [] },
-                    Full = true,
+                    Full = new SemanticTokensFullOptions { Delta = true },
                 },
                 CodeActionProvider = new CodeActionOptions { CodeActionKinds = [CodeActionKind.QuickFix] },
                 Workspace = new WorkspaceServerCapabilities { WorkspaceFolders = new WorkspaceFoldersServerCapabilities { Supported = true, ChangeNotifications = true } },
@@ -28,7 +28,7 @@ public sealed class LspJsonTests
         };
 
         Assert.Equal(
-            """{"capabilities":{"textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},"completionProvider":{"triggerCharacters":["{","|"]},"renameProvider":{"prepareProvider":true},"semanticTokensProvider":{"legend":{"tokenTypes":["keyword"],"tokenModifiers":[]},"full":true},"codeActionProvider":{"codeActionKinds":["quickfix"]},"workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true}}},"serverInfo":{"name":"vmlang"}}""",
+            """{"capabilities":{"textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},"completionProvider":{"triggerCharacters":["{","|"]},"renameProvider":{"prepareProvider":true},"semanticTokensProvider":{"legend":{"tokenTypes":["keyword"],"tokenModifiers":[]},"full":{"delta":true}},"codeActionProvider":{"codeActionKinds":["quickfix"]},"workspace":{"workspaceFolders":{"supported":true,"changeNotifications":true}}},"serverInfo":{"name":"vmlang"}}""",
             JsonSerializer.Serialize(result, LspJsonContext.Default.InitializeResult));
     }
 
