@@ -68,13 +68,16 @@ internal static class BindingReuse
 {
     public static ImmutableArray<DeclaredName> DeclaredNames(ImmutableArray<SyntaxTree> trees)
     {
-        var names = ImmutableArray.CreateBuilder<DeclaredName>();
+        // Sized up front: a workspace declares thousands of names, and a growing builder copies them each time it doubles.
+        var count = 0;
+        foreach (var tree in trees) count += 1 + tree.Root.Declarations.Length;
+        var names = ImmutableArray.CreateBuilder<DeclaredName>(count);
         foreach (var tree in trees)
         {
             names.Add(new DeclaredName(SyntaxKind.CompilationUnit, tree.FilePath));
             foreach (var declaration in tree.Root.Declarations) names.Add(new DeclaredName(declaration.Kind, declaration.Name.Text));
         }
-        return names.ToImmutable();
+        return names.MoveToImmutable();
     }
 
     public static HashSet<SyntaxTree> KeptTrees(ImmutableArray<SyntaxTree> trees, ImmutableArray<DeclaredName> names, BoundWorkspace? earlier)

@@ -433,6 +433,7 @@ internal sealed class Lexer
     /// <summary>Spaces inside a hole, and any characters that cannot start a hole token.</summary>
     private void ScanHoleTrivia()
     {
+        if (!_recordTrivia) SkipBlanks(lineBreaksToo: false);
         while (!AtEnd)
         {
             var c = Current;
@@ -453,6 +454,7 @@ internal sealed class Lexer
             _position = 1;
             AddTrivia(SyntaxKind.ByteOrderMarkTrivia, 0);
         }
+        if (!_recordTrivia) SkipBlanks(lineBreaksToo: true);
         while (!AtEnd)
         {
             if (ScanWhitespace(newLinesToo: false) || ScanNewLine() || ScanComment()) continue;
@@ -464,11 +466,29 @@ internal sealed class Lexer
     /// <summary>Whitespace and comments up to and including the end of the token's line.</summary>
     private void ScanTrailingTrivia()
     {
+        if (!_recordTrivia)
+        {
+            SkipBlanks(lineBreaksToo: false);
+            if (ScanNewLine()) return;
+        }
         while (!AtEnd)
         {
             if (ScanNewLine()) break;
             if (!ScanWhitespace(newLinesToo: false) && !ScanComment()) break;
         }
+    }
+
+    /// <summary>
+    /// Steps over spaces and tabs (and line breaks) in one loop, for a lexer that builds no trivia:
+    /// nearly all trivia is these, and the scans that build trivia take such a run apart only for the
+    /// pieces to be thrown away. They take the same characters, so the trivia's extent is the same.
+    /// </summary>
+    private void SkipBlanks(bool lineBreaksToo)
+    {
+        var text = _text;
+        var end = _position;
+        while (end < text.Length && (text[end] is ' ' or '\t' || (lineBreaksToo && text[end] is '\n' or '\r'))) end++;
+        _position = end;
     }
 
     private static bool StartsDeclarationToken(char c) =>

@@ -156,10 +156,26 @@ public abstract class SyntaxNode
 
     private TextSpan ComputeFullSpan()
     {
-        SyntaxElement? first = null, last = null;
-        for (var i = 0; i < SlotCount && first is null; i++) first = GetSlot(i);
+        SyntaxElement? last = null;
         for (var i = SlotCount - 1; i >= 0 && last is null; i--) last = GetSlot(i);
-        return first is { } f && last is { } l ? TextSpan.FromBounds(f.FullSpan.Start, l.FullSpan.End) : default;
+        return last is { } l ? TextSpan.FromBounds(FullStart, l.FullSpan.End) : default;
+    }
+
+    /// <summary>
+    /// Where <see cref="FullSpan"/> starts, found without the end: a token keeps its leading trivia's width,
+    /// but its trailing trivia is scanned again from the text, and a text long unread is a cache miss.
+    /// </summary>
+    internal int FullStart
+    {
+        get
+        {
+            for (var i = 0; i < SlotCount; i++)
+            {
+                if (GetSlot(i) is not { } child) continue;
+                return child.Node is { } node ? node.FullStart : child.Token!.Value.FullStart;
+            }
+            return 0;
+        }
     }
 
     /// <summary>The token this node stores in <paramref name="data"/>, with this node as its parent.</summary>

@@ -67,6 +67,9 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
     public TextSpan FullSpan => _data.GetFullSpan(_owner);
 
+    /// <summary>Where <see cref="FullSpan"/> starts, without scanning the trailing trivia again.</summary>
+    internal int FullStart => _data.FullStart;
+
     public string ValueText => Value as string ?? Text;
 
     public SyntaxToken WithLeadingTrivia(ImmutableArray<SyntaxTrivia> trivia) =>

@@ -172,8 +172,10 @@ public sealed class SyntaxTree
         }
     }
 
+    // Most files have no syntax error: no sort (and its iterators) for an empty list.
     private static ImmutableArray<Diagnostic> Ordered(List<Diagnostic> diagnostics) =>
-        [.. diagnostics.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)];
+        diagnostics.Count == 0 ? []
+        : [.. diagnostics.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Code, StringComparer.Ordinal)];
 
     public Location GetLocation(TextSpan span) => new(FilePath, Text, span);
 
