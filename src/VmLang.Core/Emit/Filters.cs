@@ -20,17 +20,33 @@ public static class Filters
     /// <summary>True for a digit's name as <see cref="Spoken(string?)"/> writes it ("zero" … "nine"), in any case.</summary>
     public static bool IsDigitWord(ReadOnlySpan<char> word)
     {
-        // The names are three to five letters long, and the first letter rules out most of the rest
-        // before a comparison (the length estimate asks this of every word of every template and row).
+        // The names are three to five letters long. The length estimate asks this of many words of every
+        // template and row, so an ASCII word is compared with the one or two names of its first letter and
+        // length; a word with other characters is compared as OrdinalIgnoreCase compares, which folds some
+        // of them to ASCII letters.
         if (word.Length is < 3 or > 5) return false;
-        // An ASCII first letter no name starts with (z, o, t, f, s, e, n, either case) rules the word out
-        // at once; a non-ASCII one is left to the comparisons, which fold it as OrdinalIgnoreCase does.
-        if (word[0] < 128 && (word[0] | 0x20) is not ('z' or 'o' or 't' or 'f' or 's' or 'e' or 'n')) return false;
-        var first = char.ToUpperInvariant(word[0]);
+        if (!System.Text.Ascii.IsValid(word)) return IsDigitWordIgnoringCase(word);
+        var name = ((word[0] | 0x20), word.Length) switch
+        {
+            ('z', 4) => "zero",
+            ('o', 3) => "one",
+            ('t', 3) => "two",
+            ('t', 5) => "three",
+            ('f', 4) => (word[1] | 0x20) == 'o' ? "four" : "five",
+            ('s', 3) => "six",
+            ('s', 5) => "seven",
+            ('e', 5) => "eight",
+            ('n', 4) => "nine",
+            _ => null,
+        };
+        return name is not null && System.Text.Ascii.EqualsIgnoreCase(word, name);
+    }
+
+    private static bool IsDigitWordIgnoringCase(ReadOnlySpan<char> word)
+    {
         foreach (var name in DigitWords)
         {
-            // The first letters, upper-cased, only rule out; OrdinalIgnoreCase decides.
-            if (name.Length == word.Length && char.ToUpperInvariant(name[0]) == first && word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

@@ -134,91 +134,194 @@ public static class SpokenLength
     /// contact number and a sentence end each end a text piece, and so a run; a pause is the whitespace after a
     /// sentence end when more is said after it.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "MA0051:Method is too long", Justification = "The estimate's hot loop, run on every rendered row: its state lives in locals.")]
     private static Spoken Count(ReadOnlySpan<char> text, string? telephone)
     {
-        var kinds = AsciiKinds;
         var number = string.IsNullOrWhiteSpace(telephone) ? null : telephone.Trim();
         // Trailing whitespace is not spoken: a sentence that ends there has no pause after it.
         var end = text.Length;
         while (end > 0 && char.IsWhiteSpace(text[end - 1])) end--;
         text = text[..end];
-        var numberAt = number is null ? int.MaxValue : NextNumber(text, number, 0);
-        // A run of digit names ends at a plain word, a sentence end and the number: one name is a word, two or more are digit names.
-        // (The run is ended in place, not by a local function: captured counters would live on the stack.)
-        int words = 0, digitNames = 0, run = 0, telephoneDigits = 0, pauses = 0;
-        var pause = false;
+
+        var counts = default(Counts);
+        var telephoneDigits = 0;
+        var from = 0;
+        if (number is not null)
+        {
+            for (var at = NextNumber(text, number, 0); at != int.MaxValue; at = NextNumber(text, number, from))
+            {
+                CountStretch(text[from..at], beforeNumber: true, ref counts);
+                // The number is said after the pause of a sentence that ends before it, and ends the text piece before it.
+                if (counts.Pause) counts.Pauses++;
+                counts.Pause = false;
+                counts.EndRun();
+                telephoneDigits += CountDigits(number);
+                from = at + number.Length;
+            }
+        }
+        CountStretch(text[from..], beforeNumber: false, ref counts);
+        counts.EndRun();
+        return new Spoken(counts.Words, counts.DigitNames, telephoneDigits, counts.Pauses);
+    }
+
+    /// <summary>What <see cref="Count"/> has counted so far, and what is pending: a run of digit names, a pause.</summary>
+    private struct Counts
+    {
+        public int Words;
+        public int DigitNames;
+        public int Run;
+        public int Pauses;
+        public bool Pause;
+
+        /// <summary>A run of digit names ends (at a plain word, a sentence end, the number): one name is a word, two or more are digit names.</summary>
+        public void EndRun()
+        {
+            if (Run >= 2) DigitNames += Run;
+            else Words += Run;
+            Run = 0;
+        }
+    }
+
+    /// <summary>
+    /// Counts the words and sentence ends of a stretch of the script with no contact number in it; with
+    /// <paramref name="beforeNumber"/>, the number follows it, so a mark at its end ends no sentence.
+    /// </summary>
+    private static void CountStretch(ReadOnlySpan<char> text, bool beforeNumber, ref Counts counts)
+    {
+        if (System.Text.Ascii.IsValid(text)) CountAsciiWords(text, beforeNumber, ref counts);
+        else CountAnyWords(text, beforeNumber, ref counts);
+    }
+
+    /// <summary>
+    /// <see cref="CountStretch"/> of ASCII text, the text of nearly every script: a loop with no call in it, so that
+    /// its state stays in registers. Must count as <see cref="CountAnyWords"/> does (the tests compare both with
+    /// the definition).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "MA0051:Method is too long", Justification = "The estimate's hot loop, run on every rendered row: its state lives in locals.")]
+    private static void CountAsciiWords(ReadOnlySpan<char> text, bool beforeNumber, ref Counts counts)
+    {
+        var kinds = AsciiKinds;
+        int words = counts.Words, digitNames = counts.DigitNames, run = counts.Run, pauses = counts.Pauses;
+        var pause = counts.Pause;
         var i = 0;
         while (true)
         {
-            for (; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c < 128 ? (kinds[c] & Space) == 0 : !char.IsWhiteSpace(c)) break;
-            }
-            if (i == text.Length) break;
+            while (i < text.Length && (kinds[text[i]] & Space) != 0) i++;
+            if (i >= text.Length) break;
             if (pause)
             {
                 pauses++;
                 pause = false;
             }
 
-            if (i == numberAt)
-            {
-                digitNames += run >= 2 ? run : 0;
-                words += run == 1 ? 1 : 0;
-                run = 0;
-                telephoneDigits += CountDigits(number);
-                i += number!.Length;
-                numberAt = NextNumber(text, number, i);
-                continue;
-            }
-
             var start = i;
-            var stop = Math.Min(numberAt, text.Length);
             var seen = 0;
-            for (; i < stop; i++)
+            while (i < text.Length)
             {
-                var c = text[i];
-                if (c < 128)
-                {
-                    var kind = kinds[c];
-                    if ((kind & Space) != 0) break;
-                    seen |= kind;
-                }
-                else
-                {
-                    if (char.IsWhiteSpace(c)) break;
-                    if (char.IsLetterOrDigit(c)) seen |= Content;
-                }
+                var kind = kinds[text[i]];
+                if ((kind & Space) != 0) break;
+                seen |= kind;
+                i++;
             }
 
             if ((seen & Content) != 0)
             {
-                if (i - start >= 3 && MayBeDigitName(text, start, i, kinds) && IsDigitName(text[start..i]))
+                // A digit name, trimmed of the marks it may carry, is three to five letters: most words are ruled
+                // out by their length or first character before they are compared.
+                var isName = false;
+                if (i - start >= 3 && (kinds[text[start]] & (NameStart | NameMark)) != 0)
+                {
+                    var from = start;
+                    var to = i;
+                    while (from < to && (kinds[text[from]] & NameMark) != 0) from++;
+                    while (to > from && (kinds[text[to - 1]] & NameMark) != 0) to--;
+                    isName = to - from is >= 3 and <= 5 && IsAsciiDigitName(text[from..to]);
+                }
+                if (isName)
                 {
                     run++;
                 }
                 else
                 {
-                    digitNames += run >= 2 ? run : 0;
+                    if (run >= 2) digitNames += run;
                     words += run == 1 ? 2 : 1;
                     run = 0;
                 }
             }
 
             // A mark before whitespace or the end ends a sentence; the contact number right after it does not.
-            if ((seen & SentenceMark) != 0 && i != numberAt && text[i - 1] is '.' or '!' or '?')
+            if ((seen & SentenceMark) != 0 && (i < text.Length || !beforeNumber) && text[i - 1] is '.' or '!' or '?')
             {
-                digitNames += run >= 2 ? run : 0;
-                words += run == 1 ? 1 : 0;
+                if (run >= 2) digitNames += run;
+                else words += run;
                 run = 0;
                 pause = true;
             }
         }
-        digitNames += run >= 2 ? run : 0;
-        words += run == 1 ? 1 : 0;
-        return new Spoken(words, digitNames, telephoneDigits, pauses);
+        (counts.Words, counts.DigitNames, counts.Run, counts.Pauses, counts.Pause) = (words, digitNames, run, pauses, pause);
+    }
+
+    /// <summary>Whether three to five ASCII letters are a digit's name in any case, as <see cref="Filters.IsDigitWord"/> says, without a call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiDigitName(ReadOnlySpan<char> word)
+    {
+        var name = ((word[0] | 0x20), word.Length) switch
+        {
+            ('z', 4) => "zero",
+            ('o', 3) => "one",
+            ('t', 3) => "two",
+            ('t', 5) => "three",
+            ('f', 4) => (word[1] | 0x20) == 'o' ? "four" : "five",
+            ('s', 3) => "six",
+            ('s', 5) => "seven",
+            ('e', 5) => "eight",
+            ('n', 4) => "nine",
+            _ => null,
+        };
+        if (name is null) return false;
+        // For an ASCII character, setting the 0x20 bit gives a lower-case letter only from that letter in either case.
+        for (var k = 1; k < word.Length; k++)
+        {
+            if ((word[k] | 0x20) != name[k]) return false;
+        }
+        return true;
+    }
+
+    /// <summary><see cref="CountStretch"/> of any text, with char's own tests of whitespace and letters.</summary>
+    private static void CountAnyWords(ReadOnlySpan<char> text, bool beforeNumber, ref Counts counts)
+    {
+        var i = 0;
+        while (true)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i >= text.Length) break;
+            if (counts.Pause)
+            {
+                counts.Pauses++;
+                counts.Pause = false;
+            }
+
+            var start = i;
+            var hasContent = false;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) hasContent |= char.IsLetterOrDigit(text[i++]);
+            if (hasContent)
+            {
+                if (IsDigitName(text[start..i]))
+                {
+                    counts.Run++;
+                }
+                else
+                {
+                    counts.EndRun();
+                    counts.Words++;
+                }
+            }
+
+            if ((i < text.Length || !beforeNumber) && text[i - 1] is '.' or '!' or '?')
+            {
+                counts.EndRun();
+                counts.Pause = true;
+            }
+        }
     }
 
     /// <summary>
@@ -242,20 +345,6 @@ public static class SpokenLength
             return found;
         }
         return int.MaxValue;
-    }
-
-    /// <summary>Cheap tests that rule out most words of three characters or more before <see cref="IsDigitName"/> trims and compares them.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool MayBeDigitName(ReadOnlySpan<char> text, int start, int end, byte[] kinds)
-    {
-        var length = end - start;
-        var first = text[start];
-        if (first >= 128) return true;
-        var kind = kinds[first];
-        if ((kind & (NameStart | NameMark)) == 0) return false;
-        if (length <= 5) return true;
-        var last = text[end - 1];
-        return (kind & NameMark) != 0 || last >= 128 || (kinds[last] & NameMark) != 0;
     }
 
     private static bool IsDigitName(ReadOnlySpan<char> word)

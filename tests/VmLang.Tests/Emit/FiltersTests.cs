@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using VmLang.Emit;
 
 namespace VmLang.Tests.Emit;
@@ -102,4 +104,21 @@ public sealed class FiltersTests
     [InlineData("on", false)]
     public void Is_digit_word_knows_the_digit_names_in_any_case(string word, bool expected) =>
         Assert.Equal(expected, Filters.IsDigitWord(word));
+
+    [Fact]
+    public void Is_digit_word_compares_as_ordinal_ignore_case_does()
+    {
+        // The letters of the names in both cases, and characters OrdinalIgnoreCase folds or might: dotless
+        // and dotted i, long s, the Kelvin sign, full-width letters.
+        var characters = Gen.Elements("zerontwhfuivsxgZERONTWHFUIVSXG\u0131\u0130\u017F\u212A\uFF45\uFF2E1 .".ToCharArray());
+        string[] names = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+        var randomWords = Gen.Choose(0, 6).SelectMany(length => Gen.ArrayOf(characters, length)).Select(c => new string(c));
+        // Names with each letter kept, upper-cased or replaced by one of the characters above.
+        var nearNames = Gen.Elements(names).SelectMany(name => Gen.ArrayOf(Gen.Choose(0, 9), name.Length).Select(choices =>
+            new string([.. name.Select((letter, i) => choices[i] < 5 ? letter : choices[i] < 8 ? char.ToUpperInvariant(letter) : "\u0131\u017F\u212A\uFF45"[choices[i] % 4])])));
+        var words = Gen.OneOf(randomWords, nearNames);
+        Prop.ForAll(words.ToArbitrary(), word =>
+            Assert.Equal(names.Any(name => word.Equals(name, StringComparison.OrdinalIgnoreCase)), Filters.IsDigitWord(word)))
+            .Check(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(20000));
+    }
 }
