@@ -28,21 +28,34 @@ public sealed class ScriptRenderer
 
     private readonly ScriptPage _program;
     private readonly TemplateContext _context;
-    private readonly ScriptObject _globals;
-    private readonly RowOutput _output = new(OutputLimit);
-    private readonly (string Slot, string Variable)[] _variables;
+    private readonly SlotVariables _slots;
+    private readonly RowOutput _output;
 
-    private ScriptRenderer(TemplateSymbol template, ScriptPage program)
+    private ScriptRenderer(TemplateSymbol template, LoweredSay lowered)
     {
         Template = template;
-        _program = program;
-        _variables = [.. template.Slots.Select(s => (s.Name, ScribanNames.Slot(s.Name)))];
-        _globals = CreateGlobals();
-        _context = CreateContext(_globals);
+        Lowered = lowered;
+        _program = lowered.Program;
+        // The very strings the program reads its slots by, so that a read is a reference comparison.
+        _slots = new SlotVariables([.. template.Slots.Select(s => lowered.Variables.TryGetValue(s.Name, out var name) ? name : ScribanNames.Slot(s.Name))]);
+        var literalAt = new int[lowered.LiteralPool.Length];
+        Array.Fill(literalAt, -1);
+        for (var i = 0; i < lowered.Literals.Length; i++) literalAt[lowered.Literals[i].Start] = i;
+        _output = new RowOutput(OutputLimit, lowered.LiteralPool, literalAt);
+        _context = CreateContext(CreateFunctions(), _slots);
         _context.PushOutput(_output);
     }
 
     public TemplateSymbol Template { get; }
+
+    /// <summary>The program this renderer runs.</summary>
+    public LoweredSay Lowered { get; }
+
+    /// <summary>Where the last script's literal texts are (see <see cref="RowOutput.Literals"/>); valid until the next render.</summary>
+    internal ReadOnlySpan<LiteralWrite> LiteralWrites => _output.Literals;
+
+    /// <summary>Whether the output limit cut the last script short.</summary>
+    internal bool WasCut => _output.IsCut;
 
     /// <summary>Lowers <paramref name="template"/>; it must have a bound say block and no errors.</summary>
     public static ScriptRenderer Create(TemplateSymbol template)
@@ -53,14 +66,14 @@ public sealed class ScriptRenderer
 
     public string Render(SlotValues values)
     {
-        foreach (var (slot, variable) in _variables) _globals.SetValue(variable, values.Get(slot), readOnly: false);
+        _slots.Fill(values);
         _output.Clear();
         _context.Evaluate(_program);
         return _output.Builder.ToString();
     }
 
     /// <summary>VmLang's functions and nothing else: no Scriban built-ins, so no <c>include</c>, <c>import</c> or <c>date.now</c>.</summary>
-    private static ScriptObject CreateGlobals()
+    private static ScriptObject CreateFunctions()
     {
         var globals = new ScriptObject();
         globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => string.IsNullOrWhiteSpace(value) ? False : True), readOnly: true);
@@ -81,7 +94,7 @@ public sealed class ScriptRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
     };
 
-    private static TemplateContext CreateContext(ScriptObject globals)
+    private static TemplateContext CreateContext(ScriptObject functions, SlotVariables slots)
     {
         // An empty builtin object: the default one carries Scriban's whole library.
         var context = new TemplateContext(new ScriptObject())
@@ -98,7 +111,9 @@ public sealed class ScriptRenderer
             LimitToString = OutputLimit,
             NewLine = "\n",
         };
-        context.PushGlobal(globals);
+        // Slots on top: they are read most. Their names ("slot_…") never meet a function's.
+        context.PushGlobal(functions);
+        context.PushGlobal(slots);
         return context;
     }
 }

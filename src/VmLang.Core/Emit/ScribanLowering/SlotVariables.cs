@@ -1,0 +1,63 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace VmLang.Emit;
+
+/// <summary>
+/// The slot variables of a lowered program (<see cref="ScribanNames.Slot"/>), one a slot, read-only to the
+/// program. A row's values are put in place by position, with no dictionary written per row; a read is found
+/// by the very name string the lowered tree holds, so it costs a few reference comparisons, not a hash.
+/// </summary>
+internal sealed class SlotVariables(string[] names) : IScriptObject
+{
+    private readonly string[] _values = new string[names.Length];
+
+    public int Count => names.Length;
+
+    public bool IsReadOnly { get => true; set { } }
+
+    /// <summary>Takes the next row's values, in the template's slot order.</summary>
+    public void Fill(SlotValues values)
+    {
+        for (var i = 0; i < _values.Length; i++) _values[i] = values[i];
+    }
+
+    public bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+    {
+        var index = IndexOf(member);
+        value = index < 0 ? null : _values[index];
+        return index >= 0;
+    }
+
+    public bool Contains(string member) => IndexOf(member) >= 0;
+
+    public IEnumerable<string> GetMembers() => names;
+
+    public bool CanWrite(string member) => false;
+
+    public bool TrySetValue(TemplateContext? context, SourceSpan span, string member, object? value, bool readOnly) => false;
+
+    public bool Remove(string member) => false;
+
+    public void SetReadOnly(string member, bool readOnly)
+    {
+    }
+
+    public IScriptObject Clone(bool deep) => new SlotVariables(names);
+
+    private int IndexOf(string member)
+    {
+        // The lowering names each variable with the string it keeps here (ScribanNames.Slot per slot, once).
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i], member)) return i;
+        }
+        // Last wins, as a dictionary written slot by slot would have it for a duplicated name.
+        for (var i = names.Length - 1; i >= 0; i--)
+        {
+            if (string.Equals(names[i], member, StringComparison.Ordinal)) return i;
+        }
+        return -1;
+    }
+}
