@@ -136,7 +136,14 @@ internal sealed class RenderedLength
         {
             var j = i;
             var hasContent = false;
-            while (j < stop && !char.IsWhiteSpace(text[j])) hasContent |= char.IsLetterOrDigit(text[j++]);
+            while (j < stop)
+            {
+                var c = text[j];
+                var kind = c < 128 ? AsciiKinds[c] : char.IsWhiteSpace(c) ? Space : char.IsLetterOrDigit(c) ? Content : Other;
+                if (kind == Space) break;
+                hasContent |= kind == Content;
+                j++;
+            }
             if (hasContent)
             {
                 if (IsDigitName(text[i..j])) DigitRun++;
@@ -182,12 +189,24 @@ internal sealed class RenderedLength
 
         private static double RunWords(int run) => run >= 2 ? run * SpokenLength.DigitWords : run;
 
+        // As word.Trim(",.;:!?") and a length check, without the general trim: this runs for every word of every row.
         private static bool IsDigitName(ReadOnlySpan<char> word)
         {
             if (word.Length < 3) return false;
-            var bare = word.Trim(",.;:!?");
-            return bare.Length is >= 3 and <= 5 && Filters.IsDigitWord(bare);
+            var start = 0;
+            var end = word.Length;
+            while (start < end && word[start] is ',' or '.' or ';' or ':' or '!' or '?') start++;
+            while (end > start && word[end - 1] is ',' or '.' or ';' or ':' or '!' or '?') end--;
+            return end - start is >= 3 and <= 5 && Filters.IsDigitWord(word[start..end]);
         }
+
+        private const byte Other = 0;
+        private const byte Space = 1;
+        private const byte Content = 2;
+
+        // char.IsWhiteSpace and char.IsLetterOrDigit of each ASCII character, looked up once.
+        private static readonly byte[] AsciiKinds =
+            [.. Enumerable.Range(0, 128).Select(c => char.IsWhiteSpace((char)c) ? Space : char.IsLetterOrDigit((char)c) ? Content : Other)];
     }
 
     /// <summary>The part of a literal text counted once (see the remarks on <see cref="RenderedLength"/>): <c>[Start, End)</c> of the text.</summary>
