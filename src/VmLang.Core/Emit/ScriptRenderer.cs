@@ -22,10 +22,6 @@ public sealed class ScriptRenderer
     private const int RecursiveLimit = 100;
     private const int OutputLimit = 1 << 24;
 
-    // Boxed once: the presence test runs for every if of every row.
-    private static readonly object True = true;
-    private static readonly object False = false;
-
     private readonly ScriptPage _program;
     private readonly TemplateContext _context;
     private readonly SlotVariables _slots;
@@ -36,8 +32,7 @@ public sealed class ScriptRenderer
         Template = template;
         Lowered = lowered;
         _program = lowered.Program;
-        // The very strings the program reads its slots by, so that a read is a reference comparison.
-        _slots = new SlotVariables([.. template.Slots.Select(s => lowered.Variables.TryGetValue(s.Name, out var name) ? name : ScribanNames.Slot(s.Name))]);
+        _slots = CreateSlots(template, lowered);
         var literalAt = new int[lowered.LiteralPool.Length];
         Array.Fill(literalAt, -1);
         for (var i = 0; i < lowered.Literals.Length; i++) literalAt[lowered.Literals[i].Start] = i;
@@ -72,11 +67,28 @@ public sealed class ScriptRenderer
         return _output.Builder.ToString();
     }
 
+    private static SlotVariables CreateSlots(TemplateSymbol template, LoweredSay lowered)
+    {
+        // The very strings the program reads its variables by, so that a read is a reference comparison.
+        var slots = template.Slots;
+        var names = slots.Select(s => lowered.Variables.TryGetValue(s.Name, out var name) ? name : ScribanNames.Slot(s.Name)).ToList();
+        var presenceOf = new List<int>();
+        foreach (var (slot, presence) in lowered.Presences)
+        {
+            // As SlotValues reads a slot by name: the last slot of a name.
+            var index = slots.Length - 1;
+            while (index >= 0 && slots[index].Name != slot) index--;
+            if (index < 0) continue;
+            names.Add(presence);
+            presenceOf.Add(index);
+        }
+        return new SlotVariables([.. names], [.. presenceOf]);
+    }
+
     /// <summary>VmLang's functions and nothing else: no Scriban built-ins, so no <c>include</c>, <c>import</c> or <c>date.now</c>.</summary>
     private static ScriptObject CreateFunctions()
     {
         var globals = new ScriptObject();
-        globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => string.IsNullOrWhiteSpace(value) ? False : True), readOnly: true);
         foreach (var filter in ValueFilters.All)
         {
             globals.SetValue(ScribanNames.Filter(filter.Filter), new ScribanFunction(Apply(filter.Filter)), readOnly: true);

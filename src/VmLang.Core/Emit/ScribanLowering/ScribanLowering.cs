@@ -24,7 +24,9 @@ public static class ScribanLowering
         lowering.Collect(say.Body);
         var pool = lowering.Pool.ToString();
         var page = new ScriptPage { Body = lowering.Block(say.Body, pool) };
-        return new LoweredSay(page, pool, [.. lowering.Literals], lowering.Variables.ToImmutableDictionary(StringComparer.Ordinal));
+        return new LoweredSay(
+            page, pool, [.. lowering.Literals],
+            lowering.Variables.ToImmutableDictionary(StringComparer.Ordinal), lowering.Presences.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
     private sealed class Lowering
@@ -38,6 +40,9 @@ public static class ScribanLowering
 
         /// <summary>One variable name string per slot name, shared by every read of the slot.</summary>
         public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>One presence variable name string per slot an <c>if</c> tests.</summary>
+        public Dictionary<string, string> Presences { get; } = new(StringComparer.Ordinal);
 
         public void Collect(ImmutableArray<BoundSayNode> nodes)
         {
@@ -72,7 +77,8 @@ public static class ScribanLowering
             BoundSlotHole { Slot: { } slot } hole => Output(new ScriptVariableGlobal(Variable(slot.Name)), hole.Filters),
             BoundIf { Condition: { } condition } branch => new ScriptIfStatement
             {
-                Condition = Call(ScribanNames.Present, new ScriptVariableGlobal(Variable(condition.Name))),
+                // A variable the renderer sets with the row's values, rather than a function call in every row.
+                Condition = new ScriptVariableGlobal(Name(Presences, condition.Name, ScribanNames.Presence)),
                 Then = Block(branch.Then, pool),
                 Else = branch.Else.IsEmpty ? null : new ScriptElseStatement { Body = Block(branch.Else, pool) },
             },
@@ -86,9 +92,11 @@ public static class ScribanLowering
             return new ScriptStringSlice(pool, start, length);
         }
 
-        private string Variable(string slot)
+        private string Variable(string slot) => Name(Variables, slot, ScribanNames.Slot);
+
+        private static string Name(Dictionary<string, string> names, string slot, Func<string, string> name)
         {
-            if (!Variables.TryGetValue(slot, out var variable)) Variables[slot] = variable = ScribanNames.Slot(slot);
+            if (!names.TryGetValue(slot, out var variable)) names[slot] = variable = name(slot);
             return variable;
         }
     }
@@ -110,7 +118,8 @@ public static class ScribanLowering
 
 /// <summary>
 /// A lowered say block: the Scriban program, the pool of literal text its raw statements are slices of
-/// (in program order, <see cref="Literals"/>), and the variable each slot is read through.
+/// (in program order, <see cref="Literals"/>), the variable each slot is read through, and the variable
+/// that tells whether a slot is present, for the slots an <c>if</c> tests.
 /// </summary>
 /// <remarks>
 /// A renderer tells a literal write from a value write by the pool: only raw statements write from it.
@@ -120,4 +129,5 @@ public sealed record LoweredSay(
     ScriptPage Program,
     string LiteralPool,
     ImmutableArray<(int Start, int Length)> Literals,
-    ImmutableDictionary<string, string> Variables);
+    ImmutableDictionary<string, string> Variables,
+    ImmutableDictionary<string, string> Presences);

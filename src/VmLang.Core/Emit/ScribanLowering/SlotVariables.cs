@@ -5,13 +5,20 @@ using Scriban.Runtime;
 namespace VmLang.Emit;
 
 /// <summary>
-/// The slot variables of a lowered program (<see cref="ScribanNames.Slot"/>), one a slot, read-only to the
-/// program. A row's values are put in place by position, with no dictionary written per row; a read is found
-/// by the very name string the lowered tree holds, so it costs a few reference comparisons, not a hash.
+/// The slot variables of a lowered program, read-only to it: each slot's value (<see cref="ScribanNames.Slot"/>)
+/// and, for the slots an <c>if</c> tests, whether it is present (<see cref="ScribanNames.Presence"/>). A row's
+/// values are put in place by position, with no dictionary written per row; a read is found by the very name
+/// string the lowered tree holds, so it costs a few reference comparisons, not a hash.
 /// </summary>
-internal sealed class SlotVariables(string[] names) : IScriptObject
+/// <param name="names">The value variable of each slot, in the template's slot order, then the presence variables.</param>
+/// <param name="presenceOf">For each presence variable, the slot (position) it tells of.</param>
+internal sealed class SlotVariables(string[] names, int[] presenceOf) : IScriptObject
 {
-    private readonly string[] _values = new string[names.Length];
+    // Boxed once: a presence is read for every if of every row.
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    private readonly object[] _values = new object[names.Length];
 
     public int Count => names.Length;
 
@@ -20,7 +27,10 @@ internal sealed class SlotVariables(string[] names) : IScriptObject
     /// <summary>Takes the next row's values, in the template's slot order.</summary>
     public void Fill(SlotValues values)
     {
-        for (var i = 0; i < _values.Length; i++) _values[i] = values[i];
+        var slots = names.Length - presenceOf.Length;
+        for (var i = 0; i < slots; i++) _values[i] = values[i];
+        // Present means not blank: a value of only whitespace takes the else branch.
+        for (var i = 0; i < presenceOf.Length; i++) _values[slots + i] = string.IsNullOrWhiteSpace(values[presenceOf[i]]) ? False : True;
     }
 
     public bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
@@ -44,7 +54,7 @@ internal sealed class SlotVariables(string[] names) : IScriptObject
     {
     }
 
-    public IScriptObject Clone(bool deep) => new SlotVariables(names);
+    public IScriptObject Clone(bool deep) => new SlotVariables(names, presenceOf);
 
     private int IndexOf(string member)
     {
