@@ -29,13 +29,16 @@ public sealed class RowChecker
     private readonly Compilation _compilation;
     private readonly TemplateSymbol _template;
     private readonly ScriptRenderer _renderer;
+    private readonly RenderedLength _length;
     private readonly PhraseChecker _phrases;
     private readonly HashSet<string> _allowed;
     private readonly int _budgetSeconds;
     private readonly SlotSymbol[] _requiredSlots;
-    private readonly SlotSymbol[] _contactSlots;
-    private readonly string? _prospectSlot;
-    private readonly string? _contactSlot;
+    // Positions in the template's slot order (SlotValues): a row's values are read by position.
+    private readonly int[] _required;
+    private readonly (SlotSymbol Slot, int Index)[] _contacts;
+    private readonly int _prospect;
+    private readonly int _contact;
     private readonly bool _reportsTooLong;
     private SlotValues? _values;
 
@@ -44,13 +47,15 @@ public sealed class RowChecker
         _compilation = compilation;
         _template = template;
         _renderer = ScriptRenderer.Create(template);
+        _length = new RenderedLength(_renderer.Lowered, compilation.Configuration);
         _phrases = PhraseChecker.Create(compilation);
         _allowed = new HashSet<string>(template.Allows.Select(a => a.Code.Text), StringComparer.OrdinalIgnoreCase);
         _budgetSeconds = SpokenLength.BudgetSeconds(template, compilation.Configuration);
         _requiredSlots = [.. template.Slots.Where(s => !s.IsOptional && s.DefaultValue is null)];
-        _contactSlots = [.. template.Slots.Where(s => s.Role == Role.Contact)];
-        _prospectSlot = template.Slots.FirstOrDefault(s => s.Role == Role.Prospect)?.Name;
-        _contactSlot = template.Slots.FirstOrDefault(s => s.Role == Role.Contact)?.Name;
+        _required = [.. _requiredSlots.Select(SlotIndex)];
+        _contacts = [.. template.Slots.Where(s => s.Role == Role.Contact).Select(s => (s, SlotIndex(s)))];
+        _prospect = template.Slots.FirstOrDefault(s => s.Role == Role.Prospect) is { } prospect ? SlotIndex(prospect) : -1;
+        _contact = template.Slots.FirstOrDefault(s => s.Role == Role.Contact) is { } contact ? SlotIndex(contact) : -1;
         _reportsTooLong = !_allowed.Contains(DiagnosticDescriptors.TooLong.Code)
             && compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.TooLong.Code, DiagnosticDescriptors.TooLong.DefaultSeverity) is not null;
     }
@@ -73,12 +78,16 @@ public sealed class RowChecker
         // Rows are checked one after another, so one set of slot values serves them all.
         var values = _values ??= new SlotValues(_template, row);
         values.Fill(row);
-        var prospect = _prospectSlot is { } prospectSlot ? values.Get(prospectSlot) : "";
-        var contact = _contactSlot is { } contactSlot ? values.Get(contactSlot) : "";
+        var prospect = _prospect >= 0 ? values[_prospect] : "";
+        var contact = _contact >= 0 ? values[_contact] : "";
         var rejections = CheckValues(values);
         if (rejections is not null) return new RowResult(null, 0, rejections, [], prospect, contact);
 
         var script = _renderer.Render(values);
+        // Counted now, while the renderer still knows where this script's literal texts are.
+        var seconds = _renderer.WasCut
+            ? SpokenLength.ScriptSeconds(script, contact, _compilation.Configuration)
+            : _length.Seconds(script, contact, _renderer.LiteralWrites);
         List<string>? warnings = null;
         foreach (var hit in _phrases.Find(_template, script))
         {
@@ -90,7 +99,6 @@ public sealed class RowChecker
             else (warnings ??= []).Add(finding);
         }
 
-        var seconds = SpokenLength.ScriptSeconds(script, contact, _compilation.Configuration);
         if (seconds > _budgetSeconds && _reportsTooLong)
         {
             (warnings ??= []).Add($"{DiagnosticDescriptors.TooLong.Code}: {DiagnosticDescriptors.TooLong.Message(SpokenLength.Format(seconds), budgetSeconds: _budgetSeconds)}");
@@ -98,18 +106,29 @@ public sealed class RowChecker
         return new RowResult(rejections is null ? script : null, seconds, (IReadOnlyList<string>?)rejections ?? [], (IReadOnlyList<string>?)warnings ?? [], prospect, contact);
     }
 
+    // As SlotValues reads it: by name, the last slot of a name winning.
+    private int SlotIndex(SlotSymbol slot)
+    {
+        for (var i = _template.Slots.Length - 1; i >= 0; i--)
+        {
+            if (_template.Slots[i].Name == slot.Name) return i;
+        }
+        return -1;
+    }
+
     /// <summary>The reasons the row's values reject it; null when they are fine.</summary>
     private List<string>? CheckValues(SlotValues values)
     {
         List<string>? rejections = null;
-        foreach (var slot in _requiredSlots)
+        for (var i = 0; i < _required.Length; i++)
         {
-            if (!string.IsNullOrWhiteSpace(values.Get(slot.Name))) continue;
+            if (!string.IsNullOrWhiteSpace(values[_required[i]])) continue;
+            var slot = _requiredSlots[i];
             (rejections ??= []).Add($"slot '{slot.Name}' ({slot.Role?.Name ?? "text"}) is blank");
         }
-        foreach (var slot in _contactSlots)
+        foreach (var (slot, index) in _contacts)
         {
-            var value = values.Get(slot.Name);
+            var value = values[index];
             var digits = Filters.CountDigits(value);
             if (!string.IsNullOrWhiteSpace(value) && digits < MinimumContactDigits)
             {

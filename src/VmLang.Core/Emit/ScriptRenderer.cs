@@ -22,27 +22,35 @@ public sealed class ScriptRenderer
     private const int RecursiveLimit = 100;
     private const int OutputLimit = 1 << 24;
 
-    // Boxed once: the presence test runs for every if of every row.
-    private static readonly object True = true;
-    private static readonly object False = false;
-
     private readonly ScriptPage _program;
     private readonly TemplateContext _context;
-    private readonly ScriptObject _globals;
-    private readonly RowOutput _output = new(OutputLimit);
-    private readonly (string Slot, string Variable)[] _variables;
+    private readonly SlotVariables _slots;
+    private readonly RowOutput _output;
 
-    private ScriptRenderer(TemplateSymbol template, ScriptPage program)
+    private ScriptRenderer(TemplateSymbol template, LoweredSay lowered)
     {
         Template = template;
-        _program = program;
-        _variables = [.. template.Slots.Select(s => (s.Name, ScribanNames.Slot(s.Name)))];
-        _globals = CreateGlobals();
-        _context = CreateContext(_globals);
+        Lowered = lowered;
+        _program = lowered.Program;
+        _slots = CreateSlots(template, lowered);
+        var literalAt = new int[lowered.LiteralPool.Length];
+        Array.Fill(literalAt, -1);
+        for (var i = 0; i < lowered.Literals.Length; i++) literalAt[lowered.Literals[i].Start] = i;
+        _output = new RowOutput(OutputLimit, lowered.LiteralPool, literalAt);
+        _context = CreateContext(CreateFunctions(), _slots);
         _context.PushOutput(_output);
     }
 
     public TemplateSymbol Template { get; }
+
+    /// <summary>The program this renderer runs.</summary>
+    public LoweredSay Lowered { get; }
+
+    /// <summary>Where the last script's literal texts are (see <see cref="RowOutput.Literals"/>); valid until the next render.</summary>
+    internal ReadOnlySpan<LiteralWrite> LiteralWrites => _output.Literals;
+
+    /// <summary>Whether the output limit cut the last script short.</summary>
+    internal bool WasCut => _output.IsCut;
 
     /// <summary>Lowers <paramref name="template"/>; it must have a bound say block and no errors.</summary>
     public static ScriptRenderer Create(TemplateSymbol template)
@@ -53,17 +61,34 @@ public sealed class ScriptRenderer
 
     public string Render(SlotValues values)
     {
-        foreach (var (slot, variable) in _variables) _globals.SetValue(variable, values.Get(slot), readOnly: false);
+        _slots.Fill(values);
         _output.Clear();
         _context.Evaluate(_program);
         return _output.Builder.ToString();
     }
 
+    private static SlotVariables CreateSlots(TemplateSymbol template, LoweredSay lowered)
+    {
+        // The very strings the program reads its variables by, so that a read is a reference comparison.
+        var slots = template.Slots;
+        var names = slots.Select(s => lowered.Variables.TryGetValue(s.Name, out var name) ? name : ScribanNames.Slot(s.Name)).ToList();
+        var presenceOf = new List<int>();
+        foreach (var (slot, presence) in lowered.Presences)
+        {
+            // As SlotValues reads a slot by name: the last slot of a name.
+            var index = slots.Length - 1;
+            while (index >= 0 && slots[index].Name != slot) index--;
+            if (index < 0) continue;
+            names.Add(presence);
+            presenceOf.Add(index);
+        }
+        return new SlotVariables([.. names], [.. presenceOf]);
+    }
+
     /// <summary>VmLang's functions and nothing else: no Scriban built-ins, so no <c>include</c>, <c>import</c> or <c>date.now</c>.</summary>
-    private static ScriptObject CreateGlobals()
+    private static ScriptObject CreateFunctions()
     {
         var globals = new ScriptObject();
-        globals.SetValue(ScribanNames.Present, new ScribanFunction(static value => string.IsNullOrWhiteSpace(value) ? False : True), readOnly: true);
         foreach (var filter in ValueFilters.All)
         {
             globals.SetValue(ScribanNames.Filter(filter.Filter), new ScribanFunction(Apply(filter.Filter)), readOnly: true);
@@ -81,7 +106,7 @@ public sealed class ScriptRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
     };
 
-    private static TemplateContext CreateContext(ScriptObject globals)
+    private static TemplateContext CreateContext(ScriptObject functions, SlotVariables slots)
     {
         // An empty builtin object: the default one carries Scriban's whole library.
         var context = new TemplateContext(new ScriptObject())
@@ -98,7 +123,9 @@ public sealed class ScriptRenderer
             LimitToString = OutputLimit,
             NewLine = "\n",
         };
-        context.PushGlobal(globals);
+        // Slots on top: they are read most. Their names ("slot_…") never meet a function's.
+        context.PushGlobal(functions);
+        context.PushGlobal(slots);
         return context;
     }
 }

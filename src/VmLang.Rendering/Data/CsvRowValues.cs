@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using VmLang.Emit;
 
 namespace VmLang.Rendering;
 
@@ -34,8 +35,14 @@ internal sealed class CsvHeader
 /// or whose header cell is blank is null and not a key; a CSV value itself is never null. Enumerates in
 /// header order.
 /// </summary>
-internal sealed class CsvRowValues(CsvHeader header, string?[] fields) : IReadOnlyDictionary<string, string?>
+internal sealed class CsvRowValues(CsvHeader header, string?[] fields) : IFieldRow
 {
+    public object Layout => header;
+
+    public int FieldOf(string column) => header.TryGetField(column, out var field) ? field : -1;
+
+    public string? FieldAt(int field) => fields[field];
+
     public int Count
     {
         get

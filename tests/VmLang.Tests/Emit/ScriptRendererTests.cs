@@ -88,6 +88,8 @@ public class ScriptRendererTests
     [InlineData("include")]
     [InlineData("first")]
     [InlineData("vml_present")]
+    [InlineData("has_note")]
+    [InlineData("slot_note")]
     [InlineData("while")]
     [InlineData("capture")]
     [InlineData("import")]
