@@ -4,7 +4,7 @@ using VmLang.Rules;
 namespace VmLang.Emit;
 
 /// <summary>
-/// <see cref="SpokenLength.ScriptSeconds"/> of the scripts of one lowered template, to the bit, without
+/// <see cref="SpokenLength.ScriptSeconds(string, string?, VmLang.Configuration.WorkspaceConfiguration)"/> of the scripts of one lowered template, to the bit, without
 /// reading most of the template's literal text again for every row. Only the slot values vary from row to
 /// row; the words and sentence breaks deep inside each literal text are counted once, here, and each row
 /// reads only its values and the literal text around them.
@@ -15,7 +15,7 @@ namespace VmLang.Emit;
 /// digit names counts <see cref="SpokenLength.DigitWords"/> a name, a sentence end followed by more text is a
 /// pause, and each occurrence of the contact number is read digit by digit. The count here is the same
 /// count, token by token (<see cref="Tally"/>); a property test (RenderedLengthTests) compares it with
-/// <see cref="SpokenLength.ScriptSeconds"/> on random templates and values.
+/// <see cref="SpokenLength.ScriptSeconds(string, string?, VmLang.Configuration.WorkspaceConfiguration)"/> on random templates and values.
 /// </para>
 /// <para>
 /// The part of a literal text that is skipped (its <em>interior</em>) starts at a word that is not a
@@ -119,7 +119,7 @@ internal sealed class RenderedLength
     }
 
     /// <summary>
-    /// The count in progress, as <see cref="SpokenLength.ScriptSeconds"/> keeps it: words (halves are exact in a
+    /// The count in progress, as <see cref="SpokenLength.ScriptSeconds(string, string?, VmLang.Configuration.WorkspaceConfiguration)"/> keeps it: words (halves are exact in a
     /// double, so the order of the sums does not matter), pauses, and the run of digit names not yet counted.
     /// </summary>
     private struct Tally

@@ -10,7 +10,7 @@ namespace VmLang.Tests.Emit;
 /// <summary>
 /// The row path counts the spoken length of each rendered script from what it knows of the template's literal
 /// text (<see cref="RenderedLength"/>); it must give what counting the whole script gives
-/// (<see cref="SpokenLength.ScriptSeconds"/>), to the bit, for any template and any values: sentence ends and
+/// (<see cref="SpokenLength.ScriptSeconds(string, string?, VmLang.Configuration.WorkspaceConfiguration)"/>), to the bit, for any template and any values: sentence ends and
 /// digit-name runs that span literal text and values, the contact number inside literal text or across it.
 /// </summary>
 public class RenderedLengthTests
