@@ -110,6 +110,20 @@ internal sealed class RenderedLength
         return -1;
     }
 
+    private const byte Other = 0;
+    private const byte Space = 1;
+    private const byte Content = 2;
+
+    // char.IsWhiteSpace (Space) and char.IsLetterOrDigit (Content) of each ASCII character, as constant
+    // data (no static initialisation to check in the loop); a test compares it with the char methods.
+    internal static ReadOnlySpan<byte> AsciiKinds =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    ];
+
     /// <summary>The next occurrence of the number in <c>script[from..end)</c>, as Sentences.Split finds them: leftmost, not overlapping.</summary>
     private static int Find(string script, string? number, int from, int end)
     {
@@ -134,14 +148,15 @@ internal sealed class RenderedLength
         /// </summary>
         public int Token(ReadOnlySpan<char> text, int i, int stop, int end)
         {
+            var kinds = AsciiKinds;
             var j = i;
             var hasContent = false;
             while (j < stop)
             {
                 var c = text[j];
-                var kind = c < 128 ? AsciiKinds[c] : char.IsWhiteSpace(c) ? Space : char.IsLetterOrDigit(c) ? Content : Other;
+                var kind = c < 128 ? kinds[c] : char.IsWhiteSpace(c) ? Space : char.IsLetterOrDigit(c) ? Content : Other;
                 if (kind == Space) break;
-                hasContent |= kind == Content;
+                if (kind == Content) hasContent = true;
                 j++;
             }
             if (hasContent)
@@ -199,14 +214,6 @@ internal sealed class RenderedLength
             while (end > start && word[end - 1] is ',' or '.' or ';' or ':' or '!' or '?') end--;
             return end - start is >= 3 and <= 5 && Filters.IsDigitWord(word[start..end]);
         }
-
-        private const byte Other = 0;
-        private const byte Space = 1;
-        private const byte Content = 2;
-
-        // char.IsWhiteSpace and char.IsLetterOrDigit of each ASCII character, looked up once.
-        private static readonly byte[] AsciiKinds =
-            [.. Enumerable.Range(0, 128).Select(c => char.IsWhiteSpace((char)c) ? Space : char.IsLetterOrDigit((char)c) ? Content : Other)];
     }
 
     /// <summary>The part of a literal text counted once (see the remarks on <see cref="RenderedLength"/>): <c>[Start, End)</c> of the text.</summary>

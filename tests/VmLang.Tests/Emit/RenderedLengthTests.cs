@@ -113,4 +113,14 @@ public class RenderedLengthTests
             Assert.Equal(SpokenLength.ScriptSeconds(script, telephone, compilation.Configuration), length.Seconds(script, telephone, renderer.LiteralWrites));
         }
     }
+
+    [Fact]
+    public void The_ascii_table_says_what_the_char_methods_say()
+    {
+        for (var c = (char)0; c < 128; c++)
+        {
+            var expected = char.IsWhiteSpace(c) ? 1 : char.IsLetterOrDigit(c) ? 2 : 0;
+            Assert.True(expected == RenderedLength.AsciiKinds[c], $"character {(int)c}: table {RenderedLength.AsciiKinds[c]}, char methods {expected}");
+        }
+    }
 }
