@@ -2,8 +2,10 @@ namespace VmLang.Text;
 
 /// <summary>
 /// The one definition of a sentence for all of VmLang: the rules that look at sentences
-/// (VML0205, VML0207), the spoken-length estimate and the SSML writer all call it, so the
-/// pauses the estimate counts are exactly the breaks the SSML writes.
+/// (VML0205, VML0207) and the SSML writer call it. The spoken-length estimate (<c>SpokenLength</c>,
+/// and <c>RenderedLength</c> per rendered row) counts the same pieces in one pass without making them,
+/// for speed; property tests hold both to <see cref="Split(string, string?)"/>, so the pauses the
+/// estimate counts stay exactly the breaks the SSML writes.
 /// </summary>
 /// <remarks>
 /// A sentence ends at ".", "!" or "?" followed by whitespace or the end of the text. "3.5" and
