@@ -39,14 +39,23 @@ internal sealed class TemplateFindings
     public TemplateFindings(WorkspaceConfiguration configuration, ImmutableArray<RulesetSymbol> rulesets, TemplateFindings? earlier)
         : this(configuration)
     {
-        // Looked up by span: an unchanged ruleset's text is not copied again for every keystroke.
+        // A ruleset kept from the earlier compilation is the same symbol, so its text is the earlier string;
+        // another is looked up by span, so an unchanged text is neither copied nor hashed again per keystroke.
         var earlierTexts = earlier?._rulesetTexts.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < rulesets.Length; i++)
         {
             var ruleset = rulesets[i];
-            var span = ruleset.Syntax.Span;
-            var source = ruleset.SyntaxTree.Text.Text.AsSpan(span.Start, span.Length);
-            var text = earlierTexts is { } lookup && lookup.TryGetValue(source, out var same) ? same : source.ToString();
+            string text;
+            if (earlier is not null && earlier._rulesets.TryGetValue(ruleset, out var kept))
+            {
+                text = kept.Text;
+            }
+            else
+            {
+                var span = ruleset.Syntax.Span;
+                var source = ruleset.SyntaxTree.Text.Text.AsSpan(span.Start, span.Length);
+                text = earlierTexts is { } lookup && lookup.TryGetValue(source, out var same) ? same : source.ToString();
+            }
             _rulesetTexts.TryAdd(text, text);
             _rulesets.TryAdd(ruleset, (i, text));
         }
