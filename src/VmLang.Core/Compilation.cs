@@ -16,6 +16,8 @@ public sealed class Compilation
 {
     private readonly Lazy<BoundWorkspace> _bound;
     private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
+    // Shared by GetDiagnostics and a file's diagnostics asked for while those are being computed.
+    private readonly Lazy<RuleRunner> _rules;
     // Built per file when first asked about: a keystroke's diagnostics are in one file of many.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SourceText, TemplatesOfText> _templatesByText = new();
 
@@ -42,6 +44,7 @@ public sealed class Compilation
         }
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees, _earlierBound));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
+        _rules = new Lazy<RuleRunner>(() => new RuleRunner(this));
     }
 
     public static Compilation Create(IEnumerable<SyntaxTree> trees, WorkspaceConfiguration? configuration = null) =>
@@ -59,6 +62,8 @@ public sealed class Compilation
 
     internal BoundWorkspace Bound => _bound.Value;
 
+    private RuleRunner Rules => _rules.Value;
+
     /// <summary>The first declaration of <paramref name="name"/>, of any kind.</summary>
     public Symbol? GetGlobal(string name) => Bound.Globals.TryGetValue(name, out var symbols) ? symbols[0] : null;
 
@@ -72,7 +77,7 @@ public sealed class Compilation
 
     public TemplateSymbol? GetTemplateAt(SourceText text, int position)
     {
-        if (!_templatesByText.TryGetValue(text, out var inText)) inText = _templatesByText.GetOrAdd(text, TemplatesIn(text));
+        var inText = GetTemplatesOf(text);
         var spans = inText.FullSpans;
         int low = 0, high = spans.Length - 1;
         while (low <= high)
@@ -85,6 +90,9 @@ public sealed class Compilation
         }
         return null;
     }
+
+    private TemplatesOfText GetTemplatesOf(SourceText text) =>
+        _templatesByText.TryGetValue(text, out var inText) ? inText : _templatesByText.GetOrAdd(text, TemplatesIn(text));
 
     /// <summary>The templates of the file with this text (by reference, as a location carries it), in source order.</summary>
     private TemplatesOfText TemplatesIn(SourceText text)
@@ -149,14 +157,43 @@ public sealed class Compilation
     internal IEnumerable<SymbolOccurrence> GetOccurrences(Symbol symbol) =>
         SyntaxTrees.SelectMany(tree => GetOccurrences(tree)).Where(o => o.Symbol == symbol);
 
+    /// <summary>
+    /// The diagnostics of one file, as <see cref="GetDiagnostics()"/> has them, without checking the rest of
+    /// the workspace when those are not computed yet: a hover while typing waits for one file's rules, most
+    /// of them reused, not the workspace's. Every diagnostic located in a file comes from the file's own
+    /// parse, binding (duplicate names included) and rules, and its <c>allow</c>s are its templates', so
+    /// this is exact; it records nothing, leaving the findings the next compilation reuses to GetDiagnostics.
+    /// </summary>
+    internal ImmutableArray<Diagnostic> GetDiagnostics(SyntaxTree tree)
+    {
+        if (_diagnostics.IsValueCreated || !Bound.Trees.TryGetValue(tree, out var bound) || HasRepeatedPaths())
+        {
+            return [.. GetDiagnostics().Where(d => ReferenceEquals(d.Location.Text, tree.Text))];
+        }
+        var raw = new List<Diagnostic>(tree.Diagnostics);
+        raw.AddRange(Configuration.Diagnostics);
+        raw.AddRange(Bound.Diagnostics.Where(d => ReferenceEquals(d.Location.Text, tree.Text)));
+        var keys = _earlierFindings is null ? null : new TemplateFindings(Configuration, Rulesets, _earlierFindings);
+        var reusable = keys is not null && _earlierFindings!.AppliesTo(Configuration) ? _earlierFindings : null;
+        var templates = GetTemplatesOf(tree.Text).Templates;
+        if (templates.Length > 0) CheckFile(templates, Rules, raw, keys, reusable, record: false);
+        foreach (var symbol in bound.Declared)
+        {
+            if (symbol is not SequenceSymbol sequence || (reusable is not null && reusable.TryReuseSequence(sequence, raw, next: null))) continue;
+            RuleRunner.Check(sequence, raw);
+        }
+        return [.. DiagnosticFilter.Apply(this, raw, templates).Where(d => ReferenceEquals(d.Location.Text, tree.Text))];
+    }
+
     /// <summary>Runs the template rules over one file's templates, keeping what the earlier findings allow.</summary>
+    /// <param name="record">Whether to record the findings in <paramref name="findings"/> for the next compilation; without, it only makes rulesets keys.</param>
     private static void CheckFile(ReadOnlySpan<TemplateSymbol> templates, RuleRunner rules, List<Diagnostic> diagnostics,
-        TemplateFindings? findings, TemplateFindings? reusable)
+        TemplateFindings? findings, TemplateFindings? reusable, bool record = true)
     {
         var tree = templates[0].SyntaxTree;
-        if (reusable is not null && reusable.TryReuseFile(tree, templates, diagnostics, findings!)) return;
+        if (reusable is not null && reusable.TryReuseFile(tree, templates, diagnostics, record ? findings : null)) return;
         var earlier = reusable?.EarlierFile(tree.FilePath);
-        var file = findings?.StartFile(tree);
+        var file = record ? findings?.StartFile(tree) : null;
         foreach (var template in templates)
         {
             var key = findings?.RulesetsKeyOf(template);
@@ -190,7 +227,7 @@ public sealed class Compilation
     private List<Diagnostic> RunRules()
     {
         var diagnostics = new List<Diagnostic>();
-        var rules = new RuleRunner(this);
+        var rules = Rules;
         // Findings are kept by file path; two trees with one path (which no host makes) keep none.
         var findings = _earlierFindings is null || HasRepeatedPaths() ? null : new TemplateFindings(Configuration, Rulesets, _earlierFindings);
         var reusable = findings is not null && _earlierFindings!.AppliesTo(Configuration) ? _earlierFindings : null;
@@ -225,7 +262,10 @@ public sealed class Compilation
         }
         foreach (var sequence in Sequences)
         {
+            if (reusable is not null && reusable.TryReuseSequence(sequence, diagnostics, findings!)) continue;
+            var first = diagnostics.Count;
             RuleRunner.Check(sequence, diagnostics);
+            findings?.RecordSequence(sequence, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(diagnostics)[first..]);
         }
         // Published whole: another thread may be making the next compilation from this one.
         Volatile.Write(ref _findings, findings);

@@ -21,6 +21,7 @@ internal static class LspCommand
     private static async Task<int> Run(TextWriter stderr, CancellationToken cancellationToken)
     {
         // Raw streams: Console.Out would add its own encoding and buffering to the protocol.
+        OutputPipe.TryEnlarge(1);
         await using var input = Console.OpenStandardInput();
         await using var output = Console.OpenStandardOutput();
         return await VmLangLanguageServer.RunAsync(input, output, stderr, cancellationToken).ConfigureAwait(false);

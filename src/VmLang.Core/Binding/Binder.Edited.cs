@@ -10,8 +10,8 @@ internal sealed partial class Binder
     /// The binding of a workspace edited from <paramref name="earlier"/> when it has the same files in the
     /// same order and every changed file declares the same names as before (a keystroke, nearly always):
     /// then the global names are the same, so the work is the changed files' and their dependents', not
-    /// the workspace's. The earlier name table is copied and only the rebound files' symbols are put in
-    /// it; the rest is what <see cref="BindAll"/> gives. Null when the edit is of another shape.
+    /// the workspace's. The rebound files' symbols are laid over the earlier name table
+    /// (<see cref="LayeredNames"/>), which is not copied; the rest is what <see cref="BindAll"/> gives. Null when the edit is of another shape.
     /// </summary>
     private BoundWorkspace? TryBindEdited(BoundWorkspace earlier)
     {
@@ -38,7 +38,8 @@ internal sealed partial class Binder
 
         // Same names in the same places: each list of the name table is the earlier one, with the symbols of
         // rebound files (new objects) in the places of their earlier selves.
-        _globals = new Dictionary<string, List<Symbol>>((Dictionary<string, List<Symbol>>)earlier.Globals, StringComparer.Ordinal);
+        var globals = LayeredNames.Over(earlier.Globals);
+        _globals = globals;
         var declaredByTree = new ImmutableArray<Symbol>[_trees.Length];
         for (var i = 0; i < _trees.Length; i++)
         {
@@ -57,7 +58,7 @@ internal sealed partial class Binder
                 var name = earlierDeclared[j].Name;
                 var symbols = new List<Symbol>(_globals[name]);
                 symbols[symbols.IndexOf(earlierDeclared[j])] = declared[j];
-                _globals[name] = symbols;
+                globals.Set(name, symbols);
             }
         }
         foreach (var name in earlier.DuplicateNames) ReportDuplicates(name, _globals[name]);

@@ -13,8 +13,8 @@ namespace VmLang.Binding;
 internal sealed partial class Binder
 {
     private readonly ImmutableArray<SyntaxTree> _trees;
-    // Not readonly: an edited binding starts from a copy of the earlier workspace's table (Binder.Edited).
-    private Dictionary<string, List<Symbol>> _globals;
+    // Not readonly: an edited binding lays its files' names over the earlier workspace's table (Binder.Edited).
+    private IReadOnlyDictionary<string, List<Symbol>> _globals;
 
     // Diagnostics and occurrences go to the file being bound (or to the workspace's own list, for
     // duplicate names). Files are bound in parallel, each worker with a binder of its own that shares the
@@ -27,10 +27,10 @@ internal sealed partial class Binder
 
     private readonly SayBinder _sayBinder;
 
-    private Binder(ImmutableArray<SyntaxTree> trees, Dictionary<string, List<Symbol>>? globals = null)
+    private Binder(ImmutableArray<SyntaxTree> trees, IReadOnlyDictionary<string, List<Symbol>>? globals = null)
     {
         _trees = trees;
-        _globals = globals ?? new(StringComparer.Ordinal);
+        _globals = globals ?? new Dictionary<string, List<Symbol>>(StringComparer.Ordinal);
         _diagnostics = _workspaceDiagnostics;
         _sayBinder = new SayBinder(this);
     }
@@ -53,6 +53,8 @@ internal sealed partial class Binder
         var rulesets = new List<RulesetSymbol>();
         var sequences = new List<SequenceSymbol>();
         var declaredByTree = new ImmutableArray<Symbol>[_trees.Length];
+        var globals = new Dictionary<string, List<Symbol>>(StringComparer.Ordinal);
+        _globals = globals;
         for (var i = 0; i < _trees.Length; i++)
         {
             var tree = _trees[i];
@@ -67,7 +69,7 @@ internal sealed partial class Binder
                     default: sequences.Add((SequenceSymbol)symbol); break;
                 }
                 if (symbol.NameToken.IsMissing) continue;
-                if (!_globals.TryGetValue(symbol.Name, out var sameName)) _globals[symbol.Name] = sameName = [];
+                if (!globals.TryGetValue(symbol.Name, out var sameName)) globals[symbol.Name] = sameName = [];
                 sameName.Add(symbol);
             }
         }
@@ -126,25 +128,14 @@ internal sealed partial class Binder
                 case SequenceSymbol sequence: BindSequence(sequence); break;
             }
         }
-        // Declarations come in source order and references follow their declaration's name, so this is
-        // almost always sorted already: checking is one pass, sorting a sorted list still costs n log n.
-        if (!IsInSourceOrder(_occurrences)) _occurrences.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        // Declarations come in source order and references follow their declaration's name, so this is nearly sorted.
+        OccurrenceOrder.SortByStart(_occurrences);
         var bound = new BoundTree(declared, _occurrences.ToImmutable(), [.. _diagnostics], [.. _referencedTrees]);
         _occurrences.Clear();
         _referencedTrees.Clear();
         _diagnostics = _workspaceDiagnostics;
         _currentTree = null;
         return bound;
-    }
-
-    private static bool IsInSourceOrder(ImmutableArray<SymbolOccurrence>.Builder occurrences)
-    {
-        // Indexed: a builder's enumerator is an object.
-        for (var i = 1; i < occurrences.Count; i++)
-        {
-            if (occurrences[i].Span.Start < occurrences[i - 1].Span.Start) return false;
-        }
-        return true;
     }
 
     /// <summary>Reports every name declared more than once, and returns those names.</summary>

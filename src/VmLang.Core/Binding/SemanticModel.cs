@@ -40,6 +40,6 @@ public sealed class SemanticModel
         Compilation.GetTemplateAt(SyntaxTree.Text, position)
         ?? (position > 0 ? Compilation.GetTemplateAt(SyntaxTree.Text, position - 1) : null);
 
-    public ImmutableArray<Diagnostics.Diagnostic> GetDiagnostics() =>
-        [.. Compilation.GetDiagnostics().Where(d => ReferenceEquals(d.Location.Text, SyntaxTree.Text))];
+    /// <summary>The file's diagnostics; while the workspace's are not computed, found for this file alone.</summary>
+    public ImmutableArray<Diagnostics.Diagnostic> GetDiagnostics() => Compilation.GetDiagnostics(SyntaxTree);
 }

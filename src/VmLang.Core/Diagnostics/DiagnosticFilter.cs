@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using VmLang.Binding;
 
 namespace VmLang.Diagnostics;
 
@@ -8,7 +9,8 @@ namespace VmLang.Diagnostics;
 /// </summary>
 internal static class DiagnosticFilter
 {
-    public static ImmutableArray<Diagnostic> Apply(Compilation compilation, List<Diagnostic> raw)
+    /// <param name="templates">The templates whose unused <c>allow</c>s to report: the workspace's unless given (one file's, for its diagnostics alone).</param>
+    public static ImmutableArray<Diagnostic> Apply(Compilation compilation, List<Diagnostic> raw, TemplateSymbol[]? templates = null)
     {
         var kept = new List<Diagnostic>(raw.Count);
         var usedAllows = new HashSet<Syntax.AllowMemberSyntax>();
@@ -18,13 +20,13 @@ internal static class DiagnosticFilter
             if (allow is null) kept.Add(diagnostic);
             else usedAllows.Add(allow);
         }
-        foreach (var template in compilation.Templates)
+        if (templates is null)
         {
-            foreach (var allow in template.Allows)
-            {
-                if (allow.Code.IsMissing || usedAllows.Contains(allow) || !DiagnosticDescriptors.TryGet(allow.Code.Text, out var descriptor)) continue;
-                kept.Add(DiagnosticDescriptors.UnusedAllow.Create(template.SyntaxTree.GetLocation(allow), code: descriptor.Code, templateName: template.Name));
-            }
+            foreach (var template in compilation.Templates) ReportUnusedAllows(template, usedAllows, kept);
+        }
+        else
+        {
+            foreach (var template in templates) ReportUnusedAllows(template, usedAllows, kept);
         }
 
         var configured = new List<Diagnostic>(kept.Count);
@@ -34,6 +36,16 @@ internal static class DiagnosticFilter
             if (severity is { } s) configured.Add(s == diagnostic.Severity ? diagnostic : diagnostic with { Severity = s });
         }
         return [.. configured.OrderBy(d => d, DiagnosticOrder.Instance)];
+    }
+
+    /// <summary>VML0111 for each <c>allow</c> of <paramref name="template"/> that suppressed nothing.</summary>
+    private static void ReportUnusedAllows(TemplateSymbol template, HashSet<Syntax.AllowMemberSyntax> usedAllows, List<Diagnostic> into)
+    {
+        foreach (var allow in template.Allows)
+        {
+            if (allow.Code.IsMissing || usedAllows.Contains(allow) || !DiagnosticDescriptors.TryGet(allow.Code.Text, out var descriptor)) continue;
+            into.Add(DiagnosticDescriptors.UnusedAllow.Create(template.SyntaxTree.GetLocation(allow), code: descriptor.Code, templateName: template.Name));
+        }
     }
 
     /// <summary>The <c>allow</c> of the template that holds the diagnostic and names its code, if any.</summary>

@@ -30,17 +30,32 @@ internal sealed class TemplateFindings
     private readonly Dictionary<RulesetSymbol, (int Order, string Text)> _rulesets = [];
     private readonly Dictionary<string, string> _rulesetTexts = new(StringComparer.Ordinal);
 
+    // What the sequence rules found, by sequence symbol (see TryReuseSequence).
+    private readonly Dictionary<SequenceSymbol, Diagnostic[]> _sequences = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>An empty set: nothing found yet under <paramref name="configuration"/>.</summary>
     public TemplateFindings(WorkspaceConfiguration configuration) => Configuration = configuration;
 
     public TemplateFindings(WorkspaceConfiguration configuration, ImmutableArray<RulesetSymbol> rulesets, TemplateFindings? earlier)
         : this(configuration)
     {
+        // A ruleset kept from the earlier compilation is the same symbol, so its text is the earlier string;
+        // another is looked up by span, so an unchanged text is neither copied nor hashed again per keystroke.
+        var earlierTexts = earlier?._rulesetTexts.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < rulesets.Length; i++)
         {
             var ruleset = rulesets[i];
-            var text = ruleset.SyntaxTree.Text.ToString(ruleset.Syntax.Span);
-            if (earlier is not null && earlier._rulesetTexts.TryGetValue(text, out var same)) text = same;
+            string text;
+            if (earlier is not null && earlier._rulesets.TryGetValue(ruleset, out var kept))
+            {
+                text = kept.Text;
+            }
+            else
+            {
+                var span = ruleset.Syntax.Span;
+                var source = ruleset.SyntaxTree.Text.Text.AsSpan(span.Start, span.Length);
+                text = earlierTexts is { } lookup && lookup.TryGetValue(source, out var same) ? same : source.ToString();
+            }
             _rulesetTexts.TryAdd(text, text);
             _rulesets.TryAdd(ruleset, (i, text));
         }
@@ -63,30 +78,38 @@ internal sealed class TemplateFindings
     private (int Order, string Text) Find(RulesetSymbol ruleset) =>
         _rulesets.TryGetValue(ruleset, out var known) ? known : (int.MaxValue, ruleset.SyntaxTree.Text.ToString(ruleset.Syntax.Span));
 
-    /// <summary><see cref="RulesetsKeyOf"/> compared without making the key, as every template of every unchanged file is.</summary>
-    private bool HasRulesetsKey(TemplateSymbol template, string[] key)
-    {
-        var used = template.Rulesets;
-        if (used.Length != key.Length) return false;
-        if (used.Length == 0) return true;
-        if (used.Length == 1) return Find(used[0]).Text == key[0];
-        return SameKey(key, RulesetsKeyOf(template));
-    }
-
     private static bool SameKey(string[] earlier, string[] now) => earlier.AsSpan().SequenceEqual(now);
 
-    /// <summary>Adds the findings of <paramref name="tree"/> when it is the very tree they were found in, and hands them on.</summary>
-    public bool TryReuseFile(SyntaxTree tree, ReadOnlySpan<TemplateSymbol> templates, List<Diagnostic> into, TemplateFindings next)
+    /// <summary>
+    /// Adds the findings of <paramref name="tree"/> when its templates are the very symbols they were found
+    /// for, and hands them on. A template symbol outlives a compilation only when the binder kept its file
+    /// (<see cref="BindingReuse"/>): then its text is unchanged, and so is every ruleset it uses (a file
+    /// naming a ruleset whose file is bound again is bound again too, making new symbols), with the same
+    /// workspace order (every declared name of the workspace is the same). So its key is unchanged without
+    /// being read: this costs a reference check per template, not a key per template.
+    /// </summary>
+    public bool TryReuseFile(SyntaxTree tree, ReadOnlySpan<TemplateSymbol> templates, List<Diagnostic> into, TemplateFindings? next)
     {
-        if (!_byPath.TryGetValue(tree.FilePath, out var file) || file.Tree != tree || file.Keys.Count != templates.Length) return false;
-        for (var i = 0; i < templates.Length; i++)
-        {
-            if (!next.HasRulesetsKey(templates[i], file.Keys[i])) return false;
-        }
+        if (!_byPath.TryGetValue(tree.FilePath, out var file) || file.Tree != tree || !file.IsFor(templates)) return false;
         into.AddRange(file.All);
-        next._byPath[tree.FilePath] = file;
+        if (next is not null) next._byPath[tree.FilePath] = file;
         return true;
     }
+
+    /// <summary>
+    /// Adds what the sequence rules found in <paramref name="sequence"/> when it is the very symbol they were
+    /// found for, and hands them on: as with templates, a kept sequence names the same, unchanged templates.
+    /// </summary>
+    public bool TryReuseSequence(SequenceSymbol sequence, List<Diagnostic> into, TemplateFindings? next)
+    {
+        if (!_sequences.TryGetValue(sequence, out var found)) return false;
+        into.AddRange(found);
+        if (next is not null) next._sequences[sequence] = found;
+        return true;
+    }
+
+    /// <summary>Keeps what the sequence rules found in <paramref name="sequence"/>.</summary>
+    public void RecordSequence(SequenceSymbol sequence, ReadOnlySpan<Diagnostic> findings) => _sequences[sequence] = findings.ToArray();
 
     /// <summary>The findings of the file at <paramref name="path"/> as it was, to reuse template by template.</summary>
     public FileFindings? EarlierFile(string path) => _byPath.GetValueOrDefault(path);
@@ -94,7 +117,7 @@ internal sealed class TemplateFindings
     /// <summary>Starts recording the findings of <paramref name="tree"/>.</summary>
     public FileFindings StartFile(SyntaxTree tree) => _byPath[tree.FilePath] = new FileFindings(tree);
 
-    /// <summary>One file's findings: all of them in order, each template's rulesets key in order, and each template's findings by its text.</summary>
+    /// <summary>One file's findings: all of them in order, the template symbols they were found for, and each template's findings by its text.</summary>
     public sealed class FileFindings
     {
         private readonly record struct Entry(int TemplateStart, string[] RulesetsKey, Diagnostic[] Findings);
@@ -102,7 +125,7 @@ internal sealed class TemplateFindings
         private readonly Dictionary<string, Entry> _byText = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _lookup;
         private readonly List<Diagnostic> _all = [];
-        private readonly List<string[]> _keys = [];
+        private readonly List<TemplateSymbol> _templates = [];
 
         public FileFindings(SyntaxTree tree)
         {
@@ -114,8 +137,16 @@ internal sealed class TemplateFindings
 
         public IReadOnlyList<Diagnostic> All => _all;
 
-        /// <summary>The rulesets key of each template of the file, in order.</summary>
-        public IReadOnlyList<string[]> Keys => _keys;
+        /// <summary>Whether these findings were found for exactly <paramref name="templates"/>, the same symbols in the same order.</summary>
+        public bool IsFor(ReadOnlySpan<TemplateSymbol> templates)
+        {
+            if (templates.Length != _templates.Count) return false;
+            for (var i = 0; i < templates.Length; i++)
+            {
+                if (!ReferenceEquals(templates[i], _templates[i])) return false;
+            }
+            return true;
+        }
 
         /// <summary>Adds the findings recorded for a template with the same text and rulesets key, moved to this one; false when there are none.</summary>
         public bool TryReuse(TemplateSymbol template, string[] rulesetsKey, List<Diagnostic> into, FileFindings? next)
@@ -135,7 +166,7 @@ internal sealed class TemplateFindings
         public void Record(TemplateSymbol template, string[] rulesetsKey, ReadOnlySpan<Diagnostic> findings)
         {
             _all.AddRange(findings);
-            _keys.Add(rulesetsKey);
+            _templates.Add(template);
             var span = template.Syntax.Span;
             foreach (var finding in findings)
             {

@@ -95,6 +95,47 @@ public class RuleFindingsKeyTests
         Assert.Contains(In(edited, Template), d => d.Code == "VML0204");
     }
 
+    private const string SequenceText = "sequence s {\n  day 1 a\n  day 2 b\n}\n";
+
+    /// <summary>An edited compilation of two voicemail templates a day apart in a sequence, and an unrelated template, with its diagnostics computed.</summary>
+    private static Compilation CheckedSequence()
+    {
+        var created = Compilation.Create([
+            SyntaxTree.Parse(Check.Template("a"), "a.vml"), SyntaxTree.Parse(Check.Template("b"), "b.vml"),
+            SyntaxTree.Parse(SequenceText, "s.vml"), SyntaxTree.Parse(Check.Template("u"), "u.vml")]);
+        var edited = created.WithText("u.vml", new SourceText(Check.Template("u")));
+        _ = edited.GetDiagnostics();
+        return edited;
+    }
+
+    [Fact]
+    public void Editing_a_template_a_sequence_names_changes_the_sequences_findings()
+    {
+        var before = CheckedSequence();
+        Assert.Contains(In(before, "s.vml"), d => d.Code == "VML0208");
+
+        var edited = before.WithText("b.vml", new SourceText(Check.Template("b").Replace("for voicemail", "for gatekeeper")));
+
+        Assert.DoesNotContain(In(edited, "s.vml"), d => d.Code == "VML0208");
+        AssertAsFresh(edited);
+    }
+
+    [Fact]
+    public void Editing_a_template_a_sequence_does_not_name_keeps_the_sequences_findings()
+    {
+        var before = CheckedSequence();
+        var findings = In(before, "s.vml");
+        Assert.Contains(findings, d => d.Code == "VML0208");
+
+        var edited = before.WithText("u.vml", new SourceText(Check.Template("u", say: "It's personal.")));
+
+        // The very findings of before: the sequence was not checked again.
+        var kept = In(edited, "s.vml");
+        Assert.Equal(findings.Count, kept.Count);
+        Assert.All(findings.Zip(kept), pair => Assert.Same(pair.First, pair.Second));
+        AssertAsFresh(edited);
+    }
+
     /// <summary>
     /// What the contexts hand a rule, member by member. A member added here is something a rule can read,
     /// so it must be added to the findings' key (<c>TemplateFindings</c>) before it is added to this list.
