@@ -134,6 +134,18 @@ internal sealed class Lexer
         return Lazy(kind, start, text, fullStart, inHole: false, value);
     }
 
+    /// <summary>
+    /// Prose up to a hole or the block's end. A short run is shared through the string table; a long one
+    /// (most of a workspace's characters) keeps no copy of its own and is read from the source when asked for.
+    /// </summary>
+    private SyntaxToken TextRun(int start)
+    {
+        var length = _position - start;
+        return length > StringTable.MaxInternedLength && length <= ushort.MaxValue
+            ? new(_source, TokenData.InSource(_source, SyntaxKind.TextToken, start, length))
+            : Lazy(SyntaxKind.TextToken, start, Slice(start), start, inHole: false, null);
+    }
+
     /// <summary>A token whose trivia is kept as a span and only built when someone reads it.</summary>
     private SyntaxToken Lazy(SyntaxKind kind, int start, string text, int fullStart, bool inHole, object? value) =>
         new(_source, TokenData.Scanned(kind, start, text, fullStart, inHole, value));
@@ -334,7 +346,7 @@ internal sealed class Lexer
         }
         if (_position > start)
         {
-            return Lazy(SyntaxKind.TextToken, start, Slice(start), start, inHole: false, null);
+            return TextRun(start);
         }
 
         // End of file inside the block: the parser supplies the missing closing token.

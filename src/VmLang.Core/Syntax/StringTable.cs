@@ -13,7 +13,8 @@ namespace VmLang.Syntax;
 /// </remarks>
 internal sealed class StringTable
 {
-    private const int MaxInternedLength = 64;
+    /// <summary>Longer texts are not shared: they are seldom repeated.</summary>
+    public const int MaxInternedLength = 64;
 
     // Beyond this many strings a table is more likely holding one-off text than shared names.
     private const int MaxCount = 100_000;

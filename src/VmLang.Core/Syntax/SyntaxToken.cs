@@ -63,7 +63,10 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 
     public ImmutableArray<SyntaxTrivia> TrailingTrivia => _data.GetTrailingTrivia(_owner);
 
-    public TextSpan Span => new(Position, Text.Length);
+    public TextSpan Span => new(Position, _data.TextLength);
+
+    /// <summary><see cref="Text"/> without making a string of it: a long run of text-block prose stays in the source.</summary>
+    internal ReadOnlySpan<char> TextAsSpan => _data.TextAsSpan;
 
     public TextSpan FullSpan => _data.GetFullSpan(_owner);
 
@@ -89,7 +92,7 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
     /// <summary>Two tokens are equal when they are the same token of the same tree (or both parentless with equal data).</summary>
     public bool Equals(SyntaxToken other) =>
         ReferenceEquals(_owner, other._owner) && _data.Position == other._data.Position
-        && _data.Kind == other._data.Kind && ReferenceEquals(_data.Text, other._data.Text);
+        && _data.Kind == other._data.Kind && _data.HasSameText(other._data);
 
     public override bool Equals(object? obj) => obj is SyntaxToken other && Equals(other);
 
@@ -106,12 +109,15 @@ public readonly struct SyntaxToken : IEquatable<SyntaxToken>
 /// on the token before), the trailing trivia's is not (it is whatever the rules take after the text).
 /// A plain token's one reference is its text; the few with more (a decoded value that the text does not
 /// give back, trivia the parser composed, leading trivia wider than 64K) point to an <see cref="Extra"/>.
-/// The default value is "no token".
+/// A long run of text-block prose keeps no copy of its text: its reference is the source it was read
+/// from (<see cref="Flags.TextInSource"/>). The default value is "no token".
 /// </summary>
 internal readonly struct TokenData
 {
     private readonly object? _body;
     private readonly int _position;
+
+    // The leading trivia's width; for a token whose text is in the source, which has no trivia, the text's length.
     private readonly ushort _leadingWidth;
     private readonly byte _kind;
     private readonly Flags _flags;
@@ -131,6 +137,12 @@ internal readonly struct TokenData
 
         /// <summary>The leading trivia is too wide for the inline field; its width is in <see cref="Extra"/>.</summary>
         WideLeading = 16,
+
+        /// <summary>
+        /// The body is the <see cref="SourceText"/> the text was read from, and the inline width is the text's
+        /// length. Prose is most of a workspace, and a copy of it in the tree doubled what a parse allocates.
+        /// </summary>
+        TextInSource = 32,
     }
 
     /// <summary>What a plain token does not have: a decoded value, given trivia, or a wide leading width.</summary>
@@ -184,6 +196,10 @@ internal readonly struct TokenData
         }
     }
 
+    /// <summary>A text-block run of <paramref name="length"/> characters (at most 64K) whose text is read from <paramref name="source"/> when asked for.</summary>
+    public static TokenData InSource(SourceText source, SyntaxKind kind, int position, int length) =>
+        new(kind, position, source, checked((ushort)length), Flags.Scanned | Flags.TextInSource);
+
     public static TokenData WithTrivia(SyntaxKind kind, int position, string text, ImmutableArray<SyntaxTrivia> leading,
         ImmutableArray<SyntaxTrivia> trailing, object? value, bool isMissing)
     {
@@ -204,7 +220,25 @@ internal readonly struct TokenData
 
     public int Position => _position;
 
-    public string? Text => _body as string ?? ((Extra?)_body)?.Text;
+    public string? Text => _body switch
+    {
+        string text => text,
+        Extra extra => extra.Text,
+        SourceText source => source.Text.Substring(_position, _leadingWidth),
+        _ => null,
+    };
+
+    public int TextLength => IsTextInSource ? _leadingWidth : Text?.Length ?? 0;
+
+    public ReadOnlySpan<char> TextAsSpan => _body is SourceText source ? source.Text.AsSpan(_position, _leadingWidth) : Text;
+
+    private bool IsTextInSource => (_flags & Flags.TextInSource) != Flags.None;
+
+    /// <summary>The same text, by reference: the same string, or the same run of the same source.</summary>
+    public bool HasSameText(TokenData other) =>
+        IsTextInSource || other.IsTextInSource
+            ? ReferenceEquals(_body, other._body) && _leadingWidth == other._leadingWidth
+            : ReferenceEquals(Text, other.Text);
 
     public object? Value => _body switch
     {
@@ -215,9 +249,12 @@ internal readonly struct TokenData
 
     public bool IsMissing => (_flags & Flags.Missing) != Flags.None;
 
-    private int TextEnd => _position + (Text?.Length ?? 0);
+    private int TextEnd => _position + TextLength;
 
-    private int LeadingWidth => (_flags & (Flags.ExplicitTrivia | Flags.WideLeading)) != Flags.None ? ((Extra)_body!).LeadingWidth : _leadingWidth;
+    private int LeadingWidth =>
+        IsTextInSource ? 0
+        : (_flags & (Flags.ExplicitTrivia | Flags.WideLeading)) != Flags.None ? ((Extra)_body!).LeadingWidth
+        : _leadingWidth;
 
     public int FullStart => _position - LeadingWidth;
 
@@ -280,7 +317,7 @@ internal readonly struct TokenData
         // Trivia that was not given is exactly the source text around the token: copy it without building trivia.
         if (LeadingWidth == 0 && TrailingMode is null)
         {
-            builder.Append(Text);
+            builder.Append(TextAsSpan);
             return;
         }
         var source = SourceOf(owner);

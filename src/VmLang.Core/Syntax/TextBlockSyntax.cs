@@ -50,9 +50,10 @@ public sealed class TextBlockSyntax(SyntaxToken start, ImmutableArray<TextBlockP
     public string GetLiteralValue(TextSyntax text)
     {
         var indentation = IndentationText;
-        var raw = text.Token.Text;
+        var token = text.Token;
+        var raw = token.TextAsSpan;
         var atLineStart = ReferenceEquals(Parts[0], text);
-        if (indentation.Length == 0 && !raw.Contains('\r')) return raw;
+        if (indentation.Length == 0 && !raw.Contains('\r')) return token.Text;
         var builder = BuilderForThread ?? new StringBuilder();
         BuilderForThread = null;
         builder.Clear();
