@@ -94,9 +94,9 @@ public sealed class SayText
                     continue;
                 }
                 var token = ((TextSyntax)part).Token;
-                var raw = token.Text;
+                var raw = token.TextAsSpan;
                 var start = 0;
-                for (var i = raw.AsSpan().IndexOfAny(SentenceMarks); i >= 0; i = NextMark(raw, i))
+                for (var i = raw.IndexOfAny(SentenceMarks); i >= 0; i = NextMark(raw, i))
                 {
                     if (!Text.Sentences.EndsAt(raw, i)) continue;
                     text.Add(new TextSpan(token.Position + start, i + 1 - start));
@@ -123,9 +123,9 @@ public sealed class SayText
     // Where a sentence can end (Sentences.EndsAt): the text between them is skipped, vectorized.
     private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create(".!?");
 
-    private static int NextMark(string raw, int after)
+    private static int NextMark(ReadOnlySpan<char> raw, int after)
     {
-        var next = raw.AsSpan(after + 1).IndexOfAny(SentenceMarks);
+        var next = raw[(after + 1)..].IndexOfAny(SentenceMarks);
         return next < 0 ? -1 : after + 1 + next;
     }
 

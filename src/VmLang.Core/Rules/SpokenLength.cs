@@ -424,7 +424,7 @@ public static class SpokenLength
                 {
                     // The raw source has the same words and sentence ends as the unindented value: only whitespace differs.
                     case BoundText text:
-                        Append(text.Syntax.Token.Text);
+                        Append(text.Syntax.Token.TextAsSpan);
                         break;
                     case BoundStringHole literal:
                         Append(' ');
@@ -466,7 +466,7 @@ public static class SpokenLength
             _chars[_length++] = c;
         }
 
-        private void Append(string text)
+        private void Append(ReadOnlySpan<char> text)
         {
             if (_chars.Length - _length < text.Length) Grow(text.Length);
             text.CopyTo(_chars.AsSpan(_length));
