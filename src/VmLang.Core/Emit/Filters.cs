@@ -26,21 +26,28 @@ public static class Filters
         // of them to ASCII letters.
         if (word.Length is < 3 or > 5) return false;
         if (!System.Text.Ascii.IsValid(word)) return IsDigitWordIgnoringCase(word);
-        var name = ((word[0] | 0x20), word.Length) switch
-        {
-            ('z', 4) => "zero",
-            ('o', 3) => "one",
-            ('t', 3) => "two",
-            ('t', 5) => "three",
-            ('f', 4) => (word[1] | 0x20) == 'o' ? "four" : "five",
-            ('s', 3) => "six",
-            ('s', 5) => "seven",
-            ('e', 5) => "eight",
-            ('n', 4) => "nine",
-            _ => null,
-        };
+        var name = DigitNameFor(word);
         return name is not null && System.Text.Ascii.EqualsIgnoreCase(word, name);
     }
+
+    /// <summary>
+    /// The one digit name an ASCII word of three to five letters could be, told by its first letter (either
+    /// case) and length, or null: the one place the length estimate and this filter pick the name to compare.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static string? DigitNameFor(ReadOnlySpan<char> word) => ((word[0] | 0x20), word.Length) switch
+    {
+        ('z', 4) => "zero",
+        ('o', 3) => "one",
+        ('t', 3) => "two",
+        ('t', 5) => "three",
+        ('f', 4) => (word[1] | 0x20) == 'o' ? "four" : "five",
+        ('s', 3) => "six",
+        ('s', 5) => "seven",
+        ('e', 5) => "eight",
+        ('n', 4) => "nine",
+        _ => null,
+    };
 
     private static bool IsDigitWordIgnoringCase(ReadOnlySpan<char> word)
     {

@@ -264,19 +264,7 @@ public static class SpokenLength
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiDigitName(ReadOnlySpan<char> word)
     {
-        var name = ((word[0] | 0x20), word.Length) switch
-        {
-            ('z', 4) => "zero",
-            ('o', 3) => "one",
-            ('t', 3) => "two",
-            ('t', 5) => "three",
-            ('f', 4) => (word[1] | 0x20) == 'o' ? "four" : "five",
-            ('s', 3) => "six",
-            ('s', 5) => "seven",
-            ('e', 5) => "eight",
-            ('n', 4) => "nine",
-            _ => null,
-        };
+        var name = Filters.DigitNameFor(word);
         if (name is null) return false;
         // For an ASCII character, setting the 0x20 bit gives a lower-case letter only from that letter in either case.
         for (var k = 1; k < word.Length; k++)
