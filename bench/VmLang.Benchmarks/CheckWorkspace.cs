@@ -124,12 +124,7 @@ public static class CheckWorkspace
             template {{{name}}} for voicemail {
               use house
               max {{{(tooLong ? 5 : 120)}}}s
-              slot prospect : prospect
-              slot rep      : caller
-              slot firm     : company = "Northwind Telecom"
-              slot pain     : reason
-              slot outcome  : benefit
-              slot when     : callback
+            {{{StandardSlots.Lines}}}
 
             """");
         if (!noContact) text.Append("  slot number   : contact\n");

@@ -33,12 +33,7 @@ internal static class GeneratedWorkspace
         template {{{name}}} for voicemail {
           use house
           max 30s
-          slot prospect : prospect
-          slot rep      : caller
-          slot firm     : company = "Northwind Telecom"
-          slot pain     : reason
-          slot outcome  : benefit
-          slot when     : callback
+        {{{StandardSlots.Lines}}}
           slot number   : contact
           slot referrer : text optional
 

@@ -268,12 +268,7 @@ public static class LspLatencyBenchmark
                   use desk
                   max 30s
 
-                  slot prospect : prospect
-                  slot rep      : caller
-                  slot firm     : company = "Northwind Telecom"
-                  slot pain     : reason
-                  slot outcome  : benefit
-                  slot when     : callback
+                {{{StandardSlots.Lines}}}
                   slot number   : contact
                   slot name     : text optional
 
