@@ -20,8 +20,8 @@ internal sealed class RowLoop(
     IScriptSink sink,
     IProgressReporter progress)
 {
-    // The data's columns as of the row being written. The source's own list grows on the reading
-    // thread, ahead of the rows written here; the rejects file must see what a one-thread run sees.
+    // The data's columns as of the row being written. The source's own list grows as records are
+    // read, ahead of the rows written here; the rejects file must see what a one-thread run sees.
     private readonly List<string> _columns = [];
     private RejectsCsvWriter? _rejects;
     private bool _columnsChecked;
@@ -76,7 +76,7 @@ internal sealed class RowLoop(
         return Summary.Rejected > 0 ? CliApplication.ErrorsFound : CliApplication.Success;
     }
 
-    /// <summary>The records with the columns each one added, read on the reading thread.</summary>
+    /// <summary>The records with the columns each one added, read a chunk at a time by whichever thread takes the next chunk.</summary>
     private IEnumerable<ReadRecord> ReadRecords()
     {
         var known = 0;

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace VmLang.Rendering;
 
 /// <summary>
@@ -8,15 +6,17 @@ namespace VmLang.Rendering;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>The input is enumerated on one background thread (a data source is not thread-safe), in
-/// chunks; each worker thread owns one state made by <c>createWorker</c> (a row checker keeps
-/// a context and buffers that cannot be shared) and maps whole chunks with it.</item>
+/// <item>There is one thread per worker and no more: the caller's own thread is one of them. Each
+/// thread takes a chunk of items from the input (one thread at a time: a data source is not
+/// thread-safe) and maps it with its own state made by <c>createWorker</c> (a row checker keeps a
+/// context and buffers that cannot be shared). A row is read, checked and rendered on one core, and
+/// no thread waits for another while there is work it can take.</item>
 /// <item>Everything with a side effect stays with the caller, which consumes the results on its
-/// own thread in order: this is what makes the output byte-identical to a one-thread run.</item>
+/// own thread in order: this is what makes the output byte-identical to a one-thread run. While the
+/// next chunk in order is still being mapped elsewhere, the caller maps a later one instead of waiting.</item>
 /// <item>An exception from the input or a worker is rethrown to the caller at the point in the
 /// order where it happened; results before it are still delivered. Disposing the enumerator early
-/// (the caller stopped) cancels the rest and waits for the threads, so the input can be disposed
-/// safely afterwards.</item>
+/// (the caller stopped) stops the other threads and waits for them before the input is disposed.</item>
 /// </list>
 /// </remarks>
 public static class OrderedParallel
@@ -31,6 +31,7 @@ public static class OrderedParallel
         int workers,
         int chunkSize = DefaultChunkSize)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         return workers == 1 ? Sequential(source, createWorker) : Parallel(source, createWorker, workers, chunkSize);
@@ -45,129 +46,28 @@ public static class OrderedParallel
     private static IEnumerable<TResult> Parallel<TSource, TResult>(
         IEnumerable<TSource> source, Func<Func<TSource, TResult>> createWorker, int workers, int chunkSize)
     {
-        using var stop = new CancellationTokenSource();
-        // In order of input, for the caller; a chunk is also queued for the workers.
-        var inOrder = Channel.CreateBounded<Chunk<TSource, TResult>>(new BoundedChannelOptions(workers * 4) { SingleWriter = true, SingleReader = true });
-        var work = Channel.CreateUnbounded<Chunk<TSource, TResult>>(new UnboundedChannelOptions { SingleWriter = true });
-        var threads = new List<Task>(workers + 1)
+        using var run = new ChunkedRun<TSource, TResult>(source, chunkSize, window: workers * 4);
+        var helpers = new Task[workers - 1];
+        for (var i = 0; i < helpers.Length; i++)
         {
-            Task.Factory.StartNew(() => Read(source, chunkSize, inOrder.Writer, work.Writer, stop.Token), TaskCreationOptions.LongRunning),
-        };
-        for (var i = 0; i < workers; i++)
-        {
-            threads.Add(Task.Factory.StartNew(() => Work(createWorker, work.Reader, stop.Token), TaskCreationOptions.LongRunning));
+            helpers[i] = Task.Factory.StartNew(() => run.Help(createWorker), TaskCreationOptions.LongRunning);
         }
 
         try
         {
-            while (inOrder.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            var worker = new ChunkedRun<TSource, TResult>.Worker(createWorker);
+            while (run.NextInOrder(worker) is { } chunk)
             {
-                while (inOrder.Reader.TryRead(out var chunk))
-                {
-                    chunk.Done.Wait();
-                    for (var i = 0; i < chunk.Count; i++) yield return chunk.Results[i];
-                    if (chunk.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
-                }
+                for (var i = 0; i < chunk.Count; i++) yield return chunk.Results[i];
+                if (chunk.Error is { } error) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+                run.Consumed(chunk);
             }
         }
         finally
         {
-            stop.Cancel();
-            // The threads catch everything themselves; wait for them before the caller disposes the input.
-            Task.WaitAll(threads);
-        }
-    }
-
-    private static void Read<TSource, TResult>(
-        IEnumerable<TSource> source, int chunkSize,
-        ChannelWriter<Chunk<TSource, TResult>> inOrder, ChannelWriter<Chunk<TSource, TResult>> work, CancellationToken stop)
-    {
-        var chunk = new Chunk<TSource, TResult>(chunkSize);
-        try
-        {
-            foreach (var item in source)
-            {
-                if (stop.IsCancellationRequested) return;
-                chunk.Add(item);
-                if (chunk.Count < chunkSize) continue;
-                if (!Post(chunk, inOrder, work, stop)) return;
-                chunk = new Chunk<TSource, TResult>(chunkSize);
-            }
-        }
-        catch (Exception error)
-        {
-            // Delivered after the items read before it, as a one-thread run would meet it.
-            chunk.Error = error;
-        }
-        finally
-        {
-            if (!stop.IsCancellationRequested && (chunk.Count > 0 || chunk.Error is not null)) Post(chunk, inOrder, work, stop);
-            inOrder.TryComplete();
-            work.TryComplete();
-        }
-    }
-
-    private static bool Post<TSource, TResult>(
-        Chunk<TSource, TResult> chunk, ChannelWriter<Chunk<TSource, TResult>> inOrder, ChannelWriter<Chunk<TSource, TResult>> work, CancellationToken stop)
-    {
-        try
-        {
-            inOrder.WriteAsync(chunk, stop).AsTask().GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-
-        work.TryWrite(chunk);
-        return true;
-    }
-
-    private static void Work<TSource, TResult>(Func<Func<TSource, TResult>> createWorker, ChannelReader<Chunk<TSource, TResult>> work, CancellationToken stop)
-    {
-        Func<TSource, TResult>? map = null;
-        while (work.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-        {
-            while (work.TryRead(out var chunk))
-            {
-                var i = 0;
-                try
-                {
-                    if (stop.IsCancellationRequested) continue;
-                    map ??= createWorker();
-                    for (; i < chunk.Count; i++) chunk.Results[i] = map(chunk.Items[i]);
-                }
-                catch (Exception error)
-                {
-                    chunk.Fail(i, error);
-                }
-                finally
-                {
-                    chunk.Done.Set();
-                }
-            }
-        }
-    }
-
-    private sealed class Chunk<TSource, TResult>(int capacity)
-    {
-        public TSource[] Items { get; } = new TSource[capacity];
-
-        public TResult[] Results { get; } = new TResult[capacity];
-
-        public int Count { get; private set; }
-
-        public Exception? Error { get; set; }
-
-        public ManualResetEventSlim Done { get; } = new();
-
-        public void Add(TSource item) => Items[Count++] = item;
-
-        /// <summary>A worker failed on item <paramref name="index"/>: the results before it stand, the rest are dropped.</summary>
-        public void Fail(int index, Exception error)
-        {
-            Count = index;
-            Error = error;
+            run.Stop();
+            // The helpers catch everything themselves; wait for them before the input is disposed.
+            Task.WaitAll(helpers);
         }
     }
 }

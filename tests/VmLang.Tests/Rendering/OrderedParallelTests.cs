@@ -36,6 +36,77 @@ public class OrderedParallelTests
     }
 
     [Fact]
+    public void The_callers_thread_is_one_of_the_workers_and_maps_while_the_others_are_busy()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
+        var results = OrderedParallel.Select<int, int>(
+            Enumerable.Range(0, 2_000),
+            () => i =>
+            {
+                var thread = Environment.CurrentManagedThreadId;
+                threads.AddOrUpdate(thread, 1, (_, n) => n + 1);
+                // Another thread is slow: a caller that only waited for it would map nothing itself.
+                if (thread != caller) Thread.Sleep(1);
+                return i;
+            },
+            workers: 2,
+            chunkSize: 10).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 2_000), results);
+        Assert.InRange(threads.Count, 1, 2);
+        Assert.True(threads.GetValueOrDefault(caller) > 1_000, $"the caller mapped {threads.GetValueOrDefault(caller)} of 2,000 items");
+    }
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(3, 5)]
+    [InlineData(4, 64)]
+    public void Uneven_item_costs_still_come_back_in_order(int workers, int chunkSize)
+    {
+        // Chunks finish out of order, so the caller often meets its next chunk still being mapped.
+        var results = OrderedParallel.Select<int, int>(
+            Enumerable.Range(0, 20_000),
+            () => i =>
+            {
+                if (i % 97 == 0) Thread.SpinWait((i % 7) * 2_000);
+                return -i;
+            },
+            workers,
+            chunkSize).ToList();
+
+        Assert.Equal(Enumerable.Range(0, 20_000).Select(i => -i), results);
+    }
+
+    [Fact]
+    public void A_worker_that_cannot_be_made_fails_the_run_after_the_results_before_it()
+    {
+        var made = 0;
+        Func<int, int> First() => i =>
+        {
+            // Hold the first chunk until the other thread has tried to make its worker for the next one.
+            if (i == 0) Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref made) >= 2, TimeSpan.FromSeconds(30)));
+            return i;
+        };
+
+        var seen = new List<int>();
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var item in OrderedParallel.Select<int, int>(
+                Enumerable.Range(0, 10_000),
+                () => Interlocked.Increment(ref made) == 1 ? First() : throw new InvalidOperationException("no second checker"),
+                workers: 2,
+                chunkSize: 8))
+            {
+                seen.Add(item);
+            }
+        });
+
+        Assert.Equal("no second checker", error.Message);
+        Assert.Equal(Enumerable.Range(0, 8), seen);
+    }
+
+    [Fact]
     public void The_input_is_read_at_most_a_bounded_distance_ahead_of_the_caller()
     {
         var read = 0;
