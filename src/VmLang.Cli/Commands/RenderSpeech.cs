@@ -54,8 +54,8 @@ internal sealed class RenderSpeech
     }
 
     /// <summary>
-    /// Speaks each accepted row on its worker thread (<see cref="RowLoop"/>): espeak-ng is the slow part
-    /// of a spoken run, so with <c>--jobs N</c> it runs N rows at a time.
+    /// What <see cref="RowLoop"/> calls on each accepted row's worker thread, beside the row check:
+    /// espeak-ng is the slow part of a spoken run, so with <c>--jobs N</c> it speaks N rows at a time.
     /// </summary>
     public ScriptSpeaker CreateSpeaker(WorkspaceConfiguration configuration) => new(
         ScriptFormatter.For(ScriptFormat.Ssml, configuration.PauseSeconds),
