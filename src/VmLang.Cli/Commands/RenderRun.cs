@@ -27,8 +27,9 @@ internal sealed class RenderRun(RenderRequest request, TextWriter stdout, TextWr
         using var source = request.ReadsStandardInput ? OpenStandardInput() : OpenDataFile();
         using var progress = ReferenceEquals(stderr, Console.Error) ? ProgressReporters.ForStandardError(source.InputLength) : new NoProgressReporter(stderr);
         var formatter = ScriptFormatter.For(scriptFormat, compilation.Configuration.PauseSeconds);
-        using var sink = speech?.CreateSink(compilation.Configuration, () => CreateSink(formatter), OpenOutputDirectory) ?? CreateSink(formatter);
-        var rows = new RowLoop(request, template, checker, () => new RowChecker(compilation, template), source, sink, progress);
+        using var sink = speech?.CreateSink(() => CreateSink(formatter), OpenOutputDirectory) ?? CreateSink(formatter);
+        var speaker = speech?.CreateSpeaker(compilation.Configuration);
+        var rows = new RowLoop(request, template, checker, () => new RowChecker(compilation, template), source, speaker, sink, progress);
         var exit = rows.Run();
         // Printed whatever happened: every row read is accounted for, even after a write failure.
         progress.WriteLine(rows.Summary.Format());

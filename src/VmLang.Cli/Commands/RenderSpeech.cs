@@ -53,13 +53,17 @@ internal sealed class RenderSpeech
         return new RenderSpeech(request);
     }
 
+    /// <summary>
+    /// What <see cref="RowLoop"/> calls on each accepted row's worker thread, beside the row check:
+    /// espeak-ng is the slow part of a spoken run, so with <c>--jobs N</c> it speaks N rows at a time.
+    /// </summary>
+    public ScriptSpeaker CreateSpeaker(WorkspaceConfiguration configuration) => new(
+        ScriptFormatter.For(ScriptFormat.Ssml, configuration.PauseSeconds),
+        new SpeechOptions(configuration.WordsPerMinute, _request.Voice));
+
     /// <summary>The WAV sink in the <c>--out</c> folder, or <paramref name="createScriptSink"/>'s sink measured row by row.</summary>
-    public IScriptSink CreateSink(WorkspaceConfiguration configuration, Func<IScriptSink> createScriptSink, Func<string, OutputDirectory> openDirectory)
-    {
-        var ssml = ScriptFormatter.For(ScriptFormat.Ssml, configuration.PauseSeconds);
-        var options = new SpeechOptions(configuration.WordsPerMinute, _request.Voice);
-        return _request.Format == WavFormat
-            ? new WavScriptSink(openDirectory(_request.OutDirectory!), ssml, options, Report)
-            : new MeasuringScriptSink(createScriptSink(), ssml, options, Report);
-    }
+    public IScriptSink CreateSink(Func<IScriptSink> createScriptSink, Func<string, OutputDirectory> openDirectory) =>
+        _request.Format == WavFormat
+            ? new WavScriptSink(openDirectory(_request.OutDirectory!), Report)
+            : new MeasuringScriptSink(createScriptSink(), Report);
 }

@@ -7,9 +7,9 @@ namespace VmLang.Cli.Commands;
 
 /// <summary>
 /// Streams data records through row checkers into the sink, naming every rejected row. Rows are
-/// checked and rendered on <see cref="RenderRequest.Jobs"/> threads (<see cref="OrderedParallel"/>);
-/// everything that writes — scripts, rejects, messages, totals — happens here, on one thread, in
-/// row order, so the output is byte-identical to a one-thread run.
+/// checked, rendered and, when the run speaks, spoken on <see cref="RenderRequest.Jobs"/> threads
+/// (<see cref="OrderedParallel"/>); everything that writes — scripts, WAV files, rejects, messages,
+/// totals — happens here, on one thread, in row order, so the output is byte-identical to a one-thread run.
 /// </summary>
 internal sealed class RowLoop(
     RenderRequest request,
@@ -17,6 +17,7 @@ internal sealed class RowLoop(
     RowChecker checker,
     Func<RowChecker> createChecker,
     DataSource source,
+    ScriptSpeaker? speaker,
     IScriptSink sink,
     IProgressReporter progress)
 {
@@ -34,7 +35,7 @@ internal sealed class RowLoop(
         {
             // Always written when asked for, header only if nothing is rejected: a stale file must not survive.
             if (request.RejectsPath is { } rejectsPath) _rejects = new RejectsCsvWriter(rejectsPath, _columns);
-            foreach (var (record, newColumns, result) in OrderedParallel.Select(ReadRecords(), CreateWorker, request.Jobs))
+            foreach (var (record, newColumns, result, speech) in OrderedParallel.Select(ReadRecords(), CreateWorker, request.Jobs, ChunkSize))
             {
                 _columns.AddRange(newColumns);
                 if (!_columnsChecked && !CheckColumns()) return CliApplication.ErrorsFound;
@@ -48,7 +49,7 @@ internal sealed class RowLoop(
                         Reject(error.Row!.Value, error.Line, error.Values, [error.Message]);
                         break;
                     case DataRow row:
-                        Write(row, result!);
+                        Write(row, result!, speech);
                         break;
                 }
                 progress.Report(Summary.Read, source.InputPosition);
@@ -85,20 +86,40 @@ internal sealed class RowLoop(
             var columns = source.Columns;
             string[] added = columns.Count == known ? [] : [.. columns.Skip(known)];
             known = columns.Count;
-            yield return new ReadRecord(record, added, null);
+            yield return new ReadRecord(record, added, null, null);
         }
     }
+
+    /// <summary>
+    /// A spoken row costs an espeak-ng process, thousands of times its check: one row a chunk keeps every
+    /// thread busy to the last row, and holds only a few rows' audio between speaking and writing.
+    /// </summary>
+    private int ChunkSize => speaker is null ? OrderedParallel.DefaultChunkSize : 1;
 
     /// <summary>One worker's row check: the first worker uses the checker made up front, the others their own.</summary>
     private Func<ReadRecord, ReadRecord> CreateWorker()
     {
         var own = Interlocked.Exchange(ref _checkerTaken, 1) == 0 ? checker : createChecker();
-        return read => read.Record is DataRow row ? read with { Result = own.Check(row.Values) } : read;
+        return read => read.Record is DataRow row ? Check(read, row, own) : read;
     }
 
     private int _checkerTaken;
 
-    private void Write(DataRow row, RowResult result)
+    /// <summary>
+    /// Checks a row and, when the run speaks, speaks it if accepted. Nothing here is seen by the user: the
+    /// speech, or espeak-ng's failure on the row, waits in the result for <see cref="Write"/> to write or report.
+    /// </summary>
+    private ReadRecord Check(ReadRecord read, DataRow row, RowChecker rowChecker)
+    {
+        var result = rowChecker.Check(row.Values);
+        var speech = speaker is not null && !result.IsRejected ? speaker.Speak(ScriptOf(row, result, null)) : null;
+        return read with { Result = result, Speech = speech };
+    }
+
+    private RenderedScript ScriptOf(DataRow row, RowResult result, SpeechResult? speech) =>
+        new(row.Number, template.Name, result.Prospect, result.Script!, result.Seconds, result.Warnings, result.Contact, Speech: speech);
+
+    private void Write(DataRow row, RowResult result, SpeechResult? speech)
     {
         if (result.IsRejected)
         {
@@ -108,7 +129,7 @@ internal sealed class RowLoop(
         foreach (var warning in result.Warnings) Say($"{request.DataName}: row {row.Number}: warning {warning}");
         try
         {
-            sink.Write(new RenderedScript(row.Number, template.Name, result.Prospect, result.Script!, result.Seconds, result.Warnings, result.Contact));
+            sink.Write(ScriptOf(row, result, speech));
         }
         catch (OutputWriteException)
         {
@@ -158,5 +179,5 @@ internal sealed class RowLoop(
     private static string Where(int? line) => line is { } l ? $"({l})" : "";
 
     // A value, so that a row in flight costs no object of its own here.
-    private readonly record struct ReadRecord(DataRecord Record, string[] NewColumns, RowResult? Result);
+    private readonly record struct ReadRecord(DataRecord Record, string[] NewColumns, RowResult? Result, SpeechResult? Speech);
 }

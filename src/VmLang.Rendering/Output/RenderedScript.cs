@@ -13,6 +13,10 @@ namespace VmLang.Rendering;
 /// as <c>spoken</c> (then the raw value is not in the text).
 /// </param>
 /// <param name="SpokenSeconds">Its length as espeak-ng says it, when measured (<c>render --measure</c>).</param>
+/// <param name="Speech">
+/// Its speech when the run speaks (<c>render --format wav</c>, <c>--measure</c>): made by a
+/// <see cref="ScriptSpeaker"/> on the row's worker thread, written by the speech sink; null otherwise.
+/// </param>
 public sealed record RenderedScript(
     int Row,
     string Template,
@@ -21,4 +25,5 @@ public sealed record RenderedScript(
     double Seconds,
     IReadOnlyList<string> Warnings,
     string? Contact,
-    double? SpokenSeconds = null);
+    double? SpokenSeconds = null,
+    SpeechResult? Speech = null);

@@ -1,19 +1,19 @@
 namespace VmLang.Rendering;
 
 /// <summary>
-/// <c>render --measure</c>: speaks each row's SSML with espeak-ng, keeps only its length, and passes
-/// the script on with <see cref="RenderedScript.SpokenSeconds"/> set (jsonl writes it as
-/// <c>spokenSeconds</c>). Safe to call from several threads when <paramref name="inner"/> is.
+/// <c>render --measure</c>: keeps only the length of each row's speech (<see cref="RenderedScript.Speech"/>,
+/// spoken by a <see cref="ScriptSpeaker"/> before it gets here), adds it to the report, and passes the
+/// script on with <see cref="RenderedScript.SpokenSeconds"/> set (jsonl writes it as <c>spokenSeconds</c>).
 /// </summary>
-public sealed class MeasuringScriptSink(IScriptSink inner, ScriptFormatter ssml, SpeechOptions options, SpokenSecondsReport report) : IScriptSink
+public sealed class MeasuringScriptSink(IScriptSink inner, SpokenSecondsReport report) : IScriptSink
 {
-    /// <summary>Measures and passes on one row; espeak-ng failing is an <see cref="OutputWriteException"/> naming the row.</summary>
+    /// <summary>Measures and passes on one row; espeak-ng having failed on it is an <see cref="OutputWriteException"/> naming the row.</summary>
     public void Write(RenderedScript script)
     {
         SynthesizedSpeech speech;
         try
         {
-            speech = EspeakSynthesizer.Synthesize(ssml.FormatScript(script), options);
+            speech = SpeechResult.Of(script).GetSpeech();
         }
         catch (SpeechSynthesisException error)
         {
@@ -21,7 +21,8 @@ public sealed class MeasuringScriptSink(IScriptSink inner, ScriptFormatter ssml,
         }
 
         report.Add(script.Row, null, script.Seconds, speech.Seconds);
-        inner.Write(script with { SpokenSeconds = speech.Seconds });
+        // The audio is done with: the inner sink needs only the length.
+        inner.Write(script with { SpokenSeconds = speech.Seconds, Speech = null });
     }
 
     public void Complete() => inner.Complete();

@@ -1,26 +1,27 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace VmLang.Rendering;
 
 /// <summary>
-/// Each spoken row's measured length next to its estimate, for the totals after a render. Rows
-/// may be spoken on several threads; the report is in row order whatever order they finished in,
-/// so the output does not depend on the number of jobs.
+/// Each spoken row's measured length next to its estimate, for the totals after a render. Rows are
+/// spoken on the row workers but added here by the speech sink on the writing thread, in row order,
+/// so the report does not depend on the number of jobs.
 /// </summary>
 public sealed class SpokenSecondsReport
 {
-    private readonly ConcurrentDictionary<int, Entry> _rows = new();
+    private readonly List<Entry> _rows = [];
 
     public int Count => _rows.Count;
 
     /// <param name="fileName">The WAV written for the row, or null when the audio was only measured.</param>
     public void Add(int row, string? fileName, double estimatedSeconds, double spokenSeconds)
     {
-        if (!_rows.TryAdd(row, new Entry(fileName, estimatedSeconds, spokenSeconds)))
+        if (_rows.Count > 0 && row <= _rows[^1].Row)
         {
-            throw new InvalidOperationException($"Row {row} was spoken twice.");
+            throw new InvalidOperationException($"Row {row} was spoken after row {_rows[^1].Row}; rows are added in order, once each.");
         }
+
+        _rows.Add(new Entry(row, fileName, estimatedSeconds, spokenSeconds));
     }
 
     /// <summary>
@@ -29,15 +30,15 @@ public sealed class SpokenSecondsReport
     /// </summary>
     public IEnumerable<string> Lines()
     {
-        if (_rows.IsEmpty) yield break;
+        if (_rows.Count == 0) yield break;
         var spoken = 0.0;
         var estimated = 0.0;
-        foreach (var (row, entry) in _rows.OrderBy(r => r.Key))
+        foreach (var entry in _rows)
         {
             spoken += entry.Spoken;
             estimated += entry.Estimated;
             var file = entry.FileName is null ? "" : $" ({entry.FileName})";
-            yield return $"row {row}: spoken {Seconds(entry.Spoken)} s, estimated {Seconds(entry.Estimated)} s{file}";
+            yield return $"row {entry.Row}: spoken {Seconds(entry.Spoken)} s, estimated {Seconds(entry.Estimated)} s{file}";
         }
 
         yield return $"spoken {Seconds(spoken)} s in all, estimated {Seconds(estimated)} s";
@@ -46,5 +47,5 @@ public sealed class SpokenSecondsReport
     private static string Seconds(double seconds) =>
         Math.Round(seconds, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture);
 
-    private sealed record Entry(string? FileName, double Estimated, double Spoken);
+    private sealed record Entry(int Row, string? FileName, double Estimated, double Spoken);
 }

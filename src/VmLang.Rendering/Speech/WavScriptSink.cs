@@ -1,23 +1,23 @@
 namespace VmLang.Rendering;
 
 /// <summary>
-/// <c>render --format wav</c>: each row's SSML spoken by espeak-ng into <c>{row:D5}-{slug}.wav</c>,
-/// written atomically, and its measured length added to the report. Safe to call from several
-/// threads: each row runs its own espeak-ng and writes its own file.
+/// <c>render --format wav</c>: writes each row's speech (<see cref="RenderedScript.Speech"/>, spoken
+/// by a <see cref="ScriptSpeaker"/> before it gets here) atomically into <c>{row:D5}-{slug}.wav</c>
+/// and adds its measured length to the report.
 /// </summary>
-public sealed class WavScriptSink(OutputDirectory directory, ScriptFormatter ssml, SpeechOptions options, SpokenSecondsReport report) : IScriptSink
+public sealed class WavScriptSink(OutputDirectory directory, SpokenSecondsReport report) : IScriptSink
 {
     public const string FileExtension = "wav";
 
     public OutputDirectory Directory => directory;
 
-    /// <summary>Speaks and writes one row; espeak-ng failing is an <see cref="OutputWriteException"/> naming the WAV.</summary>
+    /// <summary>Writes one spoken row; espeak-ng having failed on it is an <see cref="OutputWriteException"/> naming the WAV.</summary>
     public void Write(RenderedScript script)
     {
         SynthesizedSpeech speech;
         try
         {
-            speech = EspeakSynthesizer.Synthesize(ssml.FormatScript(script), options);
+            speech = SpeechResult.Of(script).GetSpeech();
         }
         catch (SpeechSynthesisException error)
         {

@@ -114,6 +114,71 @@ public sealed class RenderSpeechTests
     }
 
     [EspeakFact]
+    public async Task With_jobs_2_two_rows_are_spoken_at_once_and_rejected_rows_are_not_spoken()
+    {
+        if (OperatingSystem.IsWindows()) return; // The stand-in for espeak-ng is a shell script.
+        using var espeak = new EspeakStandIn(firstWaitsForCompany: true);
+        using var output = new TempFolder();
+
+        var result = await CliRunner.RunProcessAsync(espeak.Environment,
+            "render", TestPaths.Example("first_touch.vml"), "--template", "first_touch", "--data", TestPaths.Example("prospects.csv"),
+            "--format", "wav", "--out", output.Path, "--jobs", "2");
+
+        Assert.Equal(1, result.ExitCode); // rows 3–5 of the examples are rejected on purpose
+        Assert.True(espeak.RanTwoAtOnce, "the first row's espeak-ng waited 30 s for a second one");
+        Assert.Equal(["00001-dana-reyes.wav", "00002-luis-romero.wav"], output.AllFiles());
+        Assert.Equal(2, espeak.Spoken.Count);
+        Assert.All(espeak.Spoken, ssml => Assert.DoesNotMatch("Hi (Mei|Tom|Ana)", ssml));
+    }
+
+    [EspeakFact]
+    public async Task A_row_espeak_ng_fails_on_stops_wav_and_measure_runs_at_that_row_for_any_number_of_jobs()
+    {
+        if (OperatingSystem.IsWindows()) return; // The stand-in for espeak-ng is a shell script.
+        using var espeak = new EspeakStandIn();
+        using var workspace = TempFolder.WithExamples("house.vml", "first_touch.vml");
+        workspace.Write("data.csv", $"""
+            prospect,rep,pain,outcome,when,number,referrer
+            Dana Reyes,Sam Ortiz,Your call volume grew,cut hold times,on Thursday,(817) 224-9900,Priya Shah
+            Lee Park,Sam Ortiz,Your costs rose,cut them by half,on Friday,(817) 224-9901,
+            Mei Chen,Avery Brooks,,cut your carrier costs,on Friday,(214) 555-0142,
+            Ana Lima,Avery Brooks,Your sites pay twice,put them on one bill,tomorrow,(214) 555-0199,
+            Ray Moss,Avery Brooks,{EspeakStandIn.FailingWord} costs hit your sites,lower your bill,on Monday,(214) 555-0100,
+            Kim Ode,Avery Brooks,Your lines drop calls,keep every call,on Tuesday,(214) 555-0101,
+            Zoe Ng,Avery Brooks,Your bill doubled,halve it,next week,(214) 555-0102,
+
+            """);
+        async Task<(CliResult Result, SortedDictionary<string, byte[]> Files)> Run(int jobs, params string[] format)
+        {
+            using var output = new TempFolder();
+            var result = await CliRunner.RunProcessAsync(espeak.Environment,
+                ["render", workspace.Combine("first_touch.vml"), "--template", "first_touch", "--data", workspace.Combine("data.csv"),
+                 .. format.Select(a => a.Replace("OUT", output.Path, StringComparison.Ordinal)), "--jobs", jobs.ToString(CultureInfo.InvariantCulture)]);
+            var files = new SortedDictionary<string, byte[]>(output.AllFiles().ToDictionary(f => f, f => File.ReadAllBytes(output.Combine(f))), StringComparer.Ordinal);
+            return (result with { Stderr = result.Stderr.Replace(output.Path, "OUT", StringComparison.Ordinal) }, files);
+        }
+
+        var wavOne = await Run(1, "--format", "wav", "--out", "OUT");
+        var wavTwo = await Run(2, "--format", "wav", "--out", "OUT");
+        var measureOne = await Run(1, "--format", "jsonl", "--measure");
+        var measureTwo = await Run(2, "--format", "jsonl", "--measure");
+
+        Assert.Equal(2, wavOne.Result.ExitCode);
+        Assert.Equal(["00001-dana-reyes.wav", "00002-lee-park.wav", "00004-ana-lima.wav"], wavOne.Files.Keys);
+        Assert.Contains("data.csv(4): row 3: rejected: ", wavOne.Result.Stderr);
+        Assert.Contains($"vmlang: cannot write 'OUT{Path.DirectorySeparatorChar}00005-ray-moss.wav': espeak-ng failed (exit 1): the stand-in does not speak this row", wavOne.Result.Stderr);
+        Assert.Matches(@"read 5, rendered 3, rejected 1, not written 1\nrow 1: .*\(00001-dana-reyes.wav\)\nrow 2: .*\nrow 4: .*\nspoken [0-9.]+ s in all", wavOne.Result.Stderr.ReplaceLineEndings("\n"));
+        Assert.Equal(wavOne.Result, wavTwo.Result);
+        Assert.Equal(wavOne.Files.Keys, wavTwo.Files.Keys);
+        Assert.All(wavOne.Files, file => Assert.Equal(file.Value, wavTwo.Files[file.Key]));
+
+        Assert.Equal(2, measureOne.Result.ExitCode);
+        Assert.Equal(3, measureOne.Result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("vmlang: cannot write the spoken length of row 5: espeak-ng failed (exit 1)", measureOne.Result.Stderr);
+        Assert.Equal(measureOne.Result, measureTwo.Result);
+    }
+
+    [EspeakFact]
     public void Measure_adds_spoken_seconds_to_jsonl_next_to_the_estimate()
     {
         var measured = Render("--format", "jsonl", "--measure");
