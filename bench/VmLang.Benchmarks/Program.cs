@@ -9,6 +9,7 @@ namespace VmLang.Benchmarks;
 /// <c>lsp-steps [--workspace-mb N] [--edits N] [--clean] [--at first|middle|last]</c> times each step of the server's keystroke path in this process;
 /// <c>rule-probe [ROUNDS]</c> times the rule work of <see cref="RuleBenchmark"/> by CPU time;
 /// <c>row-path [ROWS [JOBS…]]</c> times the render row path with a stopwatch (rows/s, CPU rows/s, bytes a row);
+/// <c>preview-probe [PHRASES] [ROWS] [EDITS]</c> times a <c>vmlang/preview</c> after each keystroke, whole and by part, by CPU time;
 /// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs;
 /// <c>gen-check-workspace DIR [MB] [PHRASES] [SEED] [faults]</c> writes the check benchmark's workspace (<see cref="CheckWorkspace"/>) and prints its size in bytes.
 /// </summary>
@@ -20,6 +21,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "lsp-steps") return LspStepsBenchmark.Run(args[1..]);
         if (args.Length > 0 && args[0] == "row-path") return RowPathProbe.Run(args[1..]);
         if (args.Length > 0 && args[0] == "rule-probe") return RuleProbe.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "preview-probe") return PreviewProbe.Run(args[1..]);
         if (args.Length > 1 && args[0] == "gen-prospects")
         {
             // CSV for whole-process runs: `gen-prospects 10000000 | vmlang render … --data - --data-format csv`.

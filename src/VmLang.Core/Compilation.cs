@@ -32,6 +32,10 @@ public sealed class Compilation
     // The binding of the compilation this one was edited from: files it can keep are not bound again.
     private readonly BoundWorkspace? _earlierBound;
 
+    // The phrase automatons, and the earlier compilation's, which this one takes over when they still hold.
+    private readonly Lazy<PhraseCheckers> _phrases;
+    private readonly PhraseCheckers? _earlierPhrases;
+
     private Compilation(ImmutableArray<SyntaxTree> trees, WorkspaceConfiguration configuration, Compilation? edited = null)
     {
         SyntaxTrees = trees;
@@ -39,12 +43,14 @@ public sealed class Compilation
         if (edited is not null)
         {
             _earlierBound = edited._bound.IsValueCreated ? edited._bound.Value : edited._earlierBound;
+            _earlierPhrases = edited._phrases.IsValueCreated ? edited._phrases.Value : edited._earlierPhrases;
             // Findings hold under one configuration: after a change to it, this compilation starts a new set.
             _earlierFindings = ReferenceEquals(configuration, edited.Configuration) ? edited.FindingsForNext : new TemplateFindings(configuration);
         }
         _bound = new Lazy<BoundWorkspace>(() => Binder.Bind(SyntaxTrees, _earlierBound));
         _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(ComputeDiagnostics);
         _rules = new Lazy<RuleRunner>(() => new RuleRunner(this));
+        _phrases = new Lazy<PhraseCheckers>(() => PhraseCheckers.For(Configuration, Rulesets, _earlierPhrases));
     }
 
     public static Compilation Create(IEnumerable<SyntaxTree> trees, WorkspaceConfiguration? configuration = null) =>
@@ -61,6 +67,9 @@ public sealed class Compilation
     public ImmutableArray<SequenceSymbol> Sequences => Bound.Sequences;
 
     internal BoundWorkspace Bound => _bound.Value;
+
+    /// <summary>The phrase checkers of this configuration and these rulesets, kept from earlier compilations while both are the same.</summary>
+    internal PhraseCheckers PhraseCheckers => _phrases.Value;
 
     private RuleRunner Rules => _rules.Value;
 

@@ -49,7 +49,7 @@ public static class VmLangLanguageServer
         new CodeLensHandler(workspace).Register(connection);
         var preview = new PreviewHandler(workspace);
         preview.Register(connection);
-        new ListenHandler(preview).Register(connection);
+        new ListenHandler(workspace, preview).Register(connection);
         ExplainHandler.Register(connection);
         return diagnostics;
     }

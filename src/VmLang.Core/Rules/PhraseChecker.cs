@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using VmLang.Binding;
+using VmLang.Configuration;
 using VmLang.Diagnostics;
 using VmLang.Rules.Phrases;
 
@@ -50,8 +52,10 @@ public sealed class PhraseHit
 public readonly record struct SayPhraseMatch(int Start, int Length, int Phrase);
 
 /// <summary>
-/// Every phrase of every enabled built-in rule and of every ruleset, compiled into one automaton per
-/// compilation, so checking costs the same with ten house phrases or a thousand. The checker looks at
+/// Every phrase of every enabled built-in rule and of every ruleset, compiled into one automaton, so
+/// checking costs the same with ten house phrases or a thousand. Building it is what costs (milliseconds
+/// for a thousand phrases): an edited compilation keeps its earlier one's while the configuration and the
+/// rulesets are the same (<see cref="PhraseCheckers"/>). The checker looks at
 /// the literal text of a say block, and the renderer at each rendered script. The rule runner's checker
 /// also holds the template rules' own <see cref="TemplateRule.SayPhrases"/>, so that a say block is
 /// scanned once for all of them.
@@ -62,20 +66,24 @@ public sealed class PhraseChecker
 
     private PhraseChecker(PhraseMatcher<object> matcher) => _matcher = matcher;
 
-    public static PhraseChecker Create(Compilation compilation) => Create(compilation, []);
+    /// <summary>
+    /// The checker of rendered scripts for <paramref name="compilation"/>: the one its earlier compilations
+    /// built while the configuration and rulesets are the same (see <see cref="PhraseCheckers"/>).
+    /// </summary>
+    public static PhraseChecker Create(Compilation compilation) => compilation.PhraseCheckers.ForRows;
 
-    /// <summary>The checker of the rule runner: the phrase rules' phrases and the <paramref name="rules"/>' own.</summary>
-    internal static PhraseChecker Create(Compilation compilation, IReadOnlyList<TemplateRule> rules)
+    /// <summary>A checker of the phrase rules of <paramref name="configuration"/> and <paramref name="rulesets"/>, and the <paramref name="rules"/>' own phrases.</summary>
+    internal static PhraseChecker Create(WorkspaceConfiguration configuration, ImmutableArray<RulesetSymbol> rulesets, IReadOnlyList<TemplateRule> rules)
     {
         var builder = new PhraseMatcher<object>.Builder();
         foreach (var rule in RuleCatalog.BuiltInPhraseRules)
         {
-            if (compilation.Configuration.EffectiveSeverity(rule.Descriptor.Code, rule.Descriptor.DefaultSeverity) is null) continue;
+            if (configuration.EffectiveSeverity(rule.Descriptor.Code, rule.Descriptor.DefaultSeverity) is null) continue;
             foreach (var phrase in rule.Phrases) builder.Add(phrase, rule);
         }
-        if (compilation.Configuration.EffectiveSeverity(DiagnosticDescriptors.RulesetPhrase.Code, DiagnosticSeverity.Warning) is not null)
+        if (configuration.EffectiveSeverity(DiagnosticDescriptors.RulesetPhrase.Code, DiagnosticSeverity.Warning) is not null)
         {
-            foreach (var rule in compilation.Rulesets.SelectMany(r => r.Rules))
+            foreach (var rule in rulesets.SelectMany(r => r.Rules))
             {
                 if (PhraseText.Normalize(rule.Phrase).Length > 0) builder.Add(rule.Phrase, rule);
             }

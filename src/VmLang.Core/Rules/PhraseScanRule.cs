@@ -5,7 +5,7 @@ namespace VmLang.Rules;
 
 /// <summary>
 /// VML1001–VML1005 and VML1100 over the literal text of a template's say block. Every phrase is in the
-/// one automaton the context builds per compilation, so a template is scanned once for all of them.
+/// one automaton (built once for a configuration and its rulesets), so a template is scanned once for all of them.
 /// </summary>
 public sealed class PhraseScanRule : TemplateRule
 {

@@ -16,7 +16,7 @@ internal sealed class RuleRunner
     public RuleRunner(Compilation compilation)
     {
         _configuration = compilation.Configuration;
-        _phrases = new Lazy<PhraseChecker>(() => PhraseChecker.Create(compilation, RuleCatalog.TemplateRules));
+        _phrases = new Lazy<PhraseChecker>(() => compilation.PhraseCheckers.ForRules);
     }
 
     public void Check(TemplateSymbol template, List<Diagnostic> into)

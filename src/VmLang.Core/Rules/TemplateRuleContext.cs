@@ -47,7 +47,7 @@ public sealed class TemplateRuleContext
 
     /// <summary>
     /// The enabled built-in phrases, and the phrases of the rulesets the template uses, found in the given
-    /// ranges of the template (one automaton per compilation, built when a rule first asks).
+    /// ranges of the template (one automaton for the configuration and rulesets, built when a rule first asks, kept across edits).
     /// </summary>
     public IEnumerable<PhraseHit> FindPhrases(IEnumerable<(int Start, int Length)> ranges) =>
         _phrases.Value.Find(_template, _template.SyntaxTree.Text.Text, WithinTemplate(ranges));

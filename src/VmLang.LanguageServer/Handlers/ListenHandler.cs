@@ -1,4 +1,5 @@
 using VmLang.LanguageServer.Protocol;
+using VmLang.LanguageServer.Workspace;
 using VmLang.Rendering;
 
 namespace VmLang.LanguageServer.Handlers;
@@ -8,7 +9,7 @@ namespace VmLang.LanguageServer.Handlers;
 /// <c>render --format ssml</c> writes, at the workspace's words per minute and sentence pause. Returns
 /// the WAV and its measured length next to the estimate; without espeak-ng, what to install.
 /// </summary>
-internal sealed class ListenHandler(PreviewHandler preview)
+internal sealed class ListenHandler(ServerWorkspace workspace, PreviewHandler preview)
 {
     // Whether espeak-ng runs is asked once per server: the preview reports it with every update.
     private static readonly Lazy<SpeechAvailability> Speech = new(EspeakSynthesizer.CheckAvailable);
@@ -17,11 +18,11 @@ internal sealed class ListenHandler(PreviewHandler preview)
     public static string? Unavailable => Speech.Value.IsAvailable ? null : Speech.Value.Message ?? "espeak-ng is not installed";
 
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<PreviewParams, ListenResult?>(LspMethods.VmLangListen, (request, cancellationToken) => Task.Run(() => Listen(request, cancellationToken), cancellationToken));
+        connection.OnDocumentRequest<PreviewParams, ListenResult>(workspace, LspMethods.VmLangListen, Listen);
 
-    private ListenResult? Listen(PreviewParams request, CancellationToken cancellationToken)
+    private ListenResult Listen(PreviewParams request, DocumentContext document, CancellationToken cancellationToken)
     {
-        if (preview.Render(request) is not { } rendered) return null;
+        var rendered = preview.Render(request, document);
         var result = rendered.Result;
         if (result.Script is not { } script) return new ListenResult { EstimatedSeconds = result.Seconds, Errors = result.Errors };
         if (Unavailable is { } missing) return new ListenResult { EstimatedSeconds = result.Seconds, Unavailable = missing, Errors = [] };

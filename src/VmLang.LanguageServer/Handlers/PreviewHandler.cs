@@ -21,13 +21,19 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
 
     private readonly PreviewData _data = new();
 
+    // Off the dispatch loop, as every feature request: reading a data file the first time can take a while.
     public void Register(LanguageServerConnection connection) =>
-        connection.OnRequest<PreviewParams, PreviewResult?>(LspMethods.VmLangPreview, (request, _) => Task.FromResult(Render(request)?.Result));
+        connection.OnDocumentRequest<PreviewParams, PreviewResult>(workspace, LspMethods.VmLangPreview, (request, document, _) => Render(request, document).Result);
 
-    /// <summary>The preview, with what else speaking it needs; null when the document is not in the workspace.</summary>
-    public RenderedPreview? Render(PreviewParams request)
+    /// <summary>The preview of <paramref name="request"/> in the workspace as <paramref name="document"/> saw it, with what else speaking it needs.</summary>
+    /// <remarks>
+    /// Requests may run at once (a preview and a listen): nothing here is shared between them but the data
+    /// file, which <see cref="PreviewData"/> guards. The renderer and row checker are made per request; the
+    /// costly part of a checker, the phrase automaton, is the compilation's, kept across edits that leave the
+    /// rulesets and <c>vmlang.json</c> alone (<see cref="PhraseChecker.Create(Compilation)"/>).
+    /// </remarks>
+    public RenderedPreview Render(PreviewParams request, DocumentContext document)
     {
-        if (DocumentContext.Find(workspace, request.TextDocument.Uri) is not { } document) return null;
         var compilation = document.Compilation;
         var configuration = compilation.Configuration;
         var template = compilation.Templates.FirstOrDefault(t => t.Name == request.Template && t.SyntaxTree == document.Tree);
@@ -151,11 +157,12 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
             ? value
             : "";
 
-    private string FullPath(string path, DocumentContext document)
+    private static string FullPath(string path, DocumentContext document)
     {
         if (path.StartsWith("~/", StringComparison.Ordinal)) path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path[2..]);
         if (Path.IsPathRooted(path)) return Path.GetFullPath(path);
-        var folder = workspace.Roots.Count > 0 ? workspace.Roots[0] : Path.GetDirectoryName(document.Tree.FilePath) ?? Directory.GetCurrentDirectory();
+        var roots = document.Snapshot.Roots;
+        var folder = roots.Count > 0 ? roots[0] : Path.GetDirectoryName(document.Tree.FilePath) ?? Directory.GetCurrentDirectory();
         return Path.GetFullPath(Path.Combine(folder, path));
     }
 }

@@ -4,7 +4,7 @@ namespace VmLang.LanguageServer.Protocol;
 // The VS Code extension sends them; any client may.
 
 /// <summary><c>vmlang/preview</c>: one template of a document rendered for one row of a data file.</summary>
-internal sealed record PreviewParams
+internal sealed record PreviewParams : ITextDocumentParams
 {
     public required TextDocumentIdentifier TextDocument { get; init; }
 

@@ -86,6 +86,50 @@ public class PreviewFeatureTests
         Assert.StartsWith("Hello DANA REYES, this is Sam Ortiz", script);
     }
 
+    // The next three change what the checks of a row read after a first preview (which builds the row
+    // checks' phrase automaton): a preview that kept a stale renderer or automaton would not see the change.
+    private const string HoldTimes = "forbid \"hold times\" because \"Say what it saves.\" as error";
+
+    [Fact]
+    public async Task A_ruleset_edited_after_a_preview_checks_the_next_one()
+    {
+        await using var session = await StartServerAsync(Prospects);
+        Assert.Empty((await PreviewAsync(session, row: 1)).GetProperty("rejections").EnumerateArray());
+
+        var house = File.ReadAllText(Path.Combine(session.Folder, "house.vml"));
+        await session.OpenAsync(session.UriOf("house.vml"), house.Replace("ruleset house {", "ruleset house {\n  " + HoldTimes, StringComparison.Ordinal));
+
+        Assert.Equal(["VML1100: Ruleset 'house' forbids \"hold times\": Say what it saves."], Strings((await PreviewAsync(session, row: 1)).GetProperty("rejections")));
+    }
+
+    [Fact]
+    public async Task A_template_edited_to_stop_using_a_ruleset_is_no_longer_checked_against_it()
+    {
+        var files = new Dictionary<string, string>(Prospects) { ["house.vml"] = $"ruleset house {{\n  {HoldTimes}\n}}\n" };
+        await using var session = await StartServerAsync(files);
+        Assert.Contains("hold times", Strings((await PreviewAsync(session, row: 1)).GetProperty("rejections")).Single());
+
+        var uri = session.UriOf("first_touch.vml");
+        await session.OpenAsync(uri, File.ReadAllText(Path.Combine(session.Folder, "first_touch.vml")).Replace("  use house\n", "", StringComparison.Ordinal));
+
+        var preview = await PreviewAsync(session, row: 1);
+        Assert.Empty(preview.GetProperty("rejections").EnumerateArray());
+        Assert.StartsWith("Hi Dana, this is Sam Ortiz", preview.GetProperty("script").GetString());
+    }
+
+    [Fact]
+    public async Task A_rule_turned_on_in_vmlang_json_after_a_preview_checks_the_next_one()
+    {
+        var files = new Dictionary<string, string>(Prospects) { ["vmlang.json"] = """{ "rules": { "VML1001": "off" } }""" };
+        await using var session = await StartServerAsync(files);
+        Assert.Empty((await PreviewAsync(session, row: 5)).GetProperty("rejections").EnumerateArray());
+
+        File.WriteAllText(Path.Combine(session.Folder, "vmlang.json"), "{}");
+        await session.SendNotificationAsync(LspMethods.WorkspaceDidChangeConfiguration, "{\"settings\":null}");
+
+        Assert.Contains(Strings((await PreviewAsync(session, row: 5)).GetProperty("rejections")), r => r.StartsWith("VML1001", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_template_with_errors_or_unreadable_data_is_explained_not_rendered()
     {

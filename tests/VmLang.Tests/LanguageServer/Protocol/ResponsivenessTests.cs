@@ -205,6 +205,8 @@ public sealed class ResponsivenessTests
     [InlineData(LspMethods.TextDocumentFormatting)]
     [InlineData(LspMethods.TextDocumentCodeAction)]
     [InlineData(LspMethods.TextDocumentCodeLens)]
+    [InlineData(LspMethods.VmLangPreview)]
+    [InlineData(LspMethods.VmLangListen)]
     public void Every_feature_request_of_the_server_works_on_the_thread_pool(string method)
     {
         var connection = new LanguageServerConnection(Stream.Null, Stream.Null, TextWriter.Null);
