@@ -11,17 +11,18 @@ namespace VmLang.Emit;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The estimate is a left-to-right count (spec §5): words are runs between whitespace, a run of two or more
-/// digit names counts <see cref="SpokenLength.DigitWords"/> a name, a sentence end followed by more text is a
-/// pause, and each occurrence of the contact number is read digit by digit. The count here is the same
-/// count, token by token (<see cref="Tally"/>); a property test (RenderedLengthTests) compares it with
+/// The estimate is a left-to-right count (spec §5) whose rules live in <see cref="SpokenCount"/>, which
+/// carries what is open (a run of digit names) from one piece of text to the next. Each literal text's
+/// interior is counted by it once, on its own; a row feeds it the text between interiors (values and the
+/// literal words around them) and the contact number, and adds each interior's count where it stands. A
+/// property test (RenderedLengthTests) compares the result with
 /// <see cref="SpokenLength.ScriptSeconds(string, string?, VmLang.Configuration.WorkspaceConfiguration)"/> on random templates and values.
 /// </para>
 /// <para>
 /// The part of a literal text that is skipped (its <em>interior</em>) starts at a word that is not a
 /// digit name, after whitespace, and ends at whitespace before the text's last word. Whatever comes
 /// before it, that first word ends any run of digit names, so the interior adds the same words and pauses
-/// and leaves the same run behind every time; the last word, which may run on into a value, is read with
+/// and leaves the same run behind every time (<see cref="SpokenCount.Add"/>); the last word, which may run on into a value, is read with
 /// the row. An interior that the contact number overlaps is read with the row too.
 /// </para>
 /// </remarks>
@@ -52,46 +53,42 @@ internal sealed class RenderedLength
         var end = script.Length;
         while (start < end && char.IsWhiteSpace(script[start])) start++;
         while (end > start && char.IsWhiteSpace(script[end - 1])) end--;
+        // Trailing whitespace is not spoken (see SpokenCount).
+        var text = script.AsSpan(0, end);
 
-        var tally = new Tally();
-        var telephoneAt = Find(script, number, start, end);
+        var count = default(SpokenCount);
+        var telephoneAt = Find(text, number, start);
         var next = 0;
-        var interiorAt = NextInterior(literals, ref next, start);
         var i = start;
         while (i < end)
         {
+            // Count up to the number or to the next interior that the number does not overlap, whichever comes first.
+            var stop = telephoneAt < 0 ? end : telephoneAt;
+            var interiorAt = NextInterior(literals, ref next, i);
+            var interiorEnd = 0;
+            if (interiorAt >= 0 && interiorAt < stop)
+            {
+                interiorEnd = literals[next].At + _interiors[literals[next].Literal].End;
+                if (telephoneAt < 0 || telephoneAt >= interiorEnd) stop = interiorAt;
+            }
+            count.Text(text, i, stop);
+            i = stop;
             if (i == telephoneAt)
             {
                 // The number is its own piece: the text before it ends there, and the text after it starts anew.
-                tally.EndPiece();
-                tally.AddTelephone(script.AsSpan(i, number!.Length));
+                count.Number(text.Slice(i, number!.Length));
                 i += number.Length;
-                telephoneAt = Find(script, number, i, end);
-                continue;
+                telephoneAt = Find(text, number, i);
             }
-            if (char.IsWhiteSpace(script[i]))
+            else if (i == interiorAt)
             {
-                i++;
-                continue;
-            }
-            while (interiorAt >= 0 && interiorAt < i) interiorAt = NextInterior(literals, ref next, i);
-            if (interiorAt == i)
-            {
-                var interior = _interiors[literals[next].Literal];
-                var interiorEnd = literals[next].At + interior.End;
-                if (telephoneAt < 0 || telephoneAt >= interiorEnd)
-                {
-                    tally.Add(interior);
-                    i = interiorEnd;
-                }
+                count.Add(_interiors[literals[next].Literal].Count);
+                i = interiorEnd;
                 next++;
-                interiorAt = NextInterior(literals, ref next, i);
-                if (i == interiorEnd) continue;
             }
-            i = tally.Token(script, i, telephoneAt < 0 ? end : telephoneAt, end);
         }
-        tally.EndPiece();
-        return tally.Words * 60.0 / _configuration.WordsPerMinute + tally.Pauses * _configuration.PauseSeconds;
+        count.End();
+        return count.Seconds(_configuration);
     }
 
     /// <summary>Where the interior of the next literal text at or after <paramref name="from"/> starts, moving <paramref name="next"/> to it; -1 when none is left.</summary>
@@ -110,114 +107,19 @@ internal sealed class RenderedLength
         return -1;
     }
 
-    private const byte Other = 0;
-    private const byte Space = 1;
-    private const byte Content = 2;
-
-    // char.IsWhiteSpace (Space) and char.IsLetterOrDigit (Content) of each ASCII character, as constant
-    // data (no static initialisation to check in the loop); a test compares it with the char methods.
-    internal static ReadOnlySpan<byte> AsciiKinds =>
-    [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,
-        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
-    ];
-
-    /// <summary>The next occurrence of the number in <c>script[from..end)</c>, as Sentences.Split finds them: leftmost, not overlapping.</summary>
-    private static int Find(string script, string? number, int from, int end)
+    /// <summary>The next occurrence of the number in <c>text[from..)</c>, as Sentences.Split finds them: leftmost, not overlapping.</summary>
+    private static int Find(ReadOnlySpan<char> text, string? number, int from)
     {
-        if (number is null || from >= end) return -1;
-        var at = script.AsSpan(from, end - from).IndexOf(number.AsSpan(), StringComparison.Ordinal);
+        if (number is null || from >= text.Length) return -1;
+        var at = text[from..].IndexOf(number.AsSpan(), StringComparison.Ordinal);
         return at < 0 ? -1 : from + at;
     }
 
     /// <summary>
-    /// The count in progress, as <see cref="SpokenLength.ScriptSeconds(string, string?, VmLang.Configuration.WorkspaceConfiguration)"/> keeps it: words (halves are exact in a
-    /// double, so the order of the sums does not matter), pauses, and the run of digit names not yet counted.
+    /// The part of a literal text counted once (see the remarks on <see cref="RenderedLength"/>): <c>[Start, End)</c> of
+    /// the text, and its count, made on its own.
     /// </summary>
-    private struct Tally
-    {
-        public double Words;
-        public int Pauses;
-        public int DigitRun;
-
-        /// <summary>
-        /// Counts the token at <paramref name="i"/> (not whitespace), which runs to whitespace, to
-        /// <paramref name="stop"/> (where the number starts) or to the end; returns where it ends.
-        /// </summary>
-        public int Token(ReadOnlySpan<char> text, int i, int stop, int end)
-        {
-            var kinds = AsciiKinds;
-            var j = i;
-            var hasContent = false;
-            while (j < stop)
-            {
-                var c = text[j];
-                var kind = c < 128 ? kinds[c] : char.IsWhiteSpace(c) ? Space : char.IsLetterOrDigit(c) ? Content : Other;
-                if (kind == Space) break;
-                if (kind == Content) hasContent = true;
-                j++;
-            }
-            if (hasContent)
-            {
-                if (IsDigitName(text[i..j])) DigitRun++;
-                else
-                {
-                    Words += RunWords(DigitRun) + 1;
-                    DigitRun = 0;
-                }
-            }
-            // A sentence ends at a mark followed by whitespace, and is a pause when more text follows.
-            if (j < end && char.IsWhiteSpace(text[j]) && text[j - 1] is '.' or '!' or '?')
-            {
-                EndPiece();
-                Pauses++;
-            }
-            return j;
-        }
-
-        public void AddTelephone(ReadOnlySpan<char> number)
-        {
-            var digits = 0;
-            foreach (var c in number)
-            {
-                if (char.IsDigit(c)) digits++;
-            }
-            Words += digits * SpokenLength.DigitWords;
-        }
-
-        /// <summary>A piece of text ends (a sentence, the text before the number, the script): its run of digit names is counted.</summary>
-        public void EndPiece()
-        {
-            Words += RunWords(DigitRun);
-            DigitRun = 0;
-        }
-
-        /// <summary>An interior: its first word ends the run of digit names in progress (see <see cref="RenderedLength"/>).</summary>
-        public void Add(Interior interior)
-        {
-            Words += RunWords(DigitRun) + interior.Words;
-            Pauses += interior.Pauses;
-            DigitRun = interior.DigitRun;
-        }
-
-        private static double RunWords(int run) => run >= 2 ? run * SpokenLength.DigitWords : run;
-
-        // As word.Trim(",.;:!?") and a length check, without the general trim: this runs for every word of every row.
-        private static bool IsDigitName(ReadOnlySpan<char> word)
-        {
-            if (word.Length < 3) return false;
-            var start = 0;
-            var end = word.Length;
-            while (start < end && word[start] is ',' or '.' or ';' or ':' or '!' or '?') start++;
-            while (end > start && word[end - 1] is ',' or '.' or ';' or ':' or '!' or '?') end--;
-            return end - start is >= 3 and <= 5 && Filters.IsDigitWord(word[start..end]);
-        }
-    }
-
-    /// <summary>The part of a literal text counted once (see the remarks on <see cref="RenderedLength"/>): <c>[Start, End)</c> of the text.</summary>
-    private readonly record struct Interior(int Start, int End, double Words, int Pauses, int DigitRun)
+    private readonly record struct Interior(int Start, int End, SpokenCount Count)
     {
         public bool IsNone => Start >= End;
 
@@ -236,29 +138,22 @@ internal sealed class RenderedLength
             {
                 var wordStart = i;
                 while (i < end && !char.IsWhiteSpace(text[i])) i++;
-                if (wordStart > 0 && IsPlainWord(text[wordStart..i])) return Count(text, wordStart, end);
+                if (wordStart > 0 && IsPlainWord(text[wordStart..i]))
+                {
+                    // Every sentence end inside is followed by whitespace and by the text's last word: a pause.
+                    var count = default(SpokenCount);
+                    count.Text(text, wordStart, end);
+                    return new Interior(wordStart, end, count);
+                }
                 while (i < end && char.IsWhiteSpace(text[i])) i++;
             }
             return default;
         }
 
-        private static Interior Count(ReadOnlySpan<char> text, int start, int end)
-        {
-            var tally = new Tally();
-            var i = start;
-            while (i < end)
-            {
-                if (char.IsWhiteSpace(text[i])) i++;
-                // Every sentence end inside is followed by whitespace and by the text's last word: a pause.
-                else i = tally.Token(text, i, end, text.Length);
-            }
-            return new Interior(start, end, tally.Words, tally.Pauses, tally.DigitRun);
-        }
-
         private static bool IsPlainWord(ReadOnlySpan<char> word)
         {
-            var probe = new Tally();
-            probe.Token(word, 0, word.Length, word.Length);
+            var probe = default(SpokenCount);
+            probe.Text(word, 0, word.Length);
             return probe.Words == 1;
         }
     }

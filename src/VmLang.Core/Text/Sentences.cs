@@ -2,8 +2,9 @@ namespace VmLang.Text;
 
 /// <summary>
 /// The one definition of a sentence for all of VmLang: the rules that look at sentences
-/// (VML0205, VML0207) and the SSML writer call it. The spoken-length estimate (<c>SpokenLength</c>,
-/// and <c>RenderedLength</c> per rendered row) counts the same pieces in one pass without making them,
+/// (VML0205, VML0207) and the SSML writer call it. The spoken-length estimate (<c>SpokenCount</c>, fed
+/// whole scripts by <c>SpokenLength</c> and rendered rows piece by piece by <c>RenderedLength</c>) counts
+/// the same pieces in one pass without making them,
 /// for speed; property tests hold both to <see cref="Split(string, string?)"/>, so the pauses the
 /// estimate counts stay exactly the breaks the SSML writes.
 /// </summary>

@@ -115,12 +115,18 @@ public class RenderedLengthTests
     }
 
     [Fact]
-    public void The_ascii_table_says_what_the_char_methods_say()
+    public void The_ascii_table_says_what_the_char_methods_and_the_digit_names_say()
     {
+        string[] names = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
         for (var c = (char)0; c < 128; c++)
         {
-            var expected = char.IsWhiteSpace(c) ? 1 : char.IsLetterOrDigit(c) ? 2 : 0;
-            Assert.True(expected == RenderedLength.AsciiKinds[c], $"character {(int)c}: table {RenderedLength.AsciiKinds[c]}, char methods {expected}");
+            var expected =
+                (char.IsWhiteSpace(c) ? SpokenCount.Space : 0)
+                | (char.IsLetterOrDigit(c) ? SpokenCount.Content : 0)
+                | (c is '.' or '!' or '?' ? SpokenCount.SentenceMark : 0)
+                | (",.;:!?".Contains(c) ? SpokenCount.NameMark : 0)
+                | (names.Any(n => n[0] == char.ToLowerInvariant(c)) ? SpokenCount.NameStart : 0);
+            Assert.True(expected == SpokenCount.AsciiKinds[c], $"character {(int)c}: table {SpokenCount.AsciiKinds[c]}, definitions {expected}");
         }
     }
 }
