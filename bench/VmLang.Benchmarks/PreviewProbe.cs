@@ -12,12 +12,14 @@ using VmLang.Rules;
 namespace VmLang.Benchmarks;
 
 /// <summary>
-/// <c>preview-probe [PHRASES] [ROWS] [EDITS]</c>: what one <c>vmlang/preview</c> costs while the writer types, in
+/// <c>preview-probe [PHRASES] [ROWS] [EDITS] [sent|known]</c>: what one <c>vmlang/preview</c> costs while the writer types, in
 /// this process. The check workspace (<see cref="CheckWorkspace"/>, 1 MB, a ruleset of PHRASES phrases every
 /// template uses) with a data file of ROWS prospects; each round edits the previewed template in the editor,
 /// computes the diagnostics (the extension asks for the preview when they are published), then times the whole
 /// preview and its parts apart: lowering the template, building the row checker (its phrase automaton), reading
 /// the data, rendering and checking a row, and the response's JSON. Medians and p95 of the thread's CPU time.
+/// <c>known</c> asks as the extension does, with the row list's key from the previous response, so the list is
+/// left out; <c>sent</c> (the default) asks without one, as a client that does not keep the list.
 /// </summary>
 public static class PreviewProbe
 {
@@ -27,6 +29,7 @@ public static class PreviewProbe
         var phrases = Arg(0, 1000);
         var rows = Arg(1, 1000);
         var edits = Arg(2, 200);
+        var known = args.Length > 3 && args[3] == "known";
         var folder = Path.Combine(Path.GetTempPath(), "vmlang-preview-probe");
         CheckWorkspace.Write(folder, 1024 * 1024, phrases);
         File.WriteAllBytes(Path.Combine(folder, "prospects.csv"), ProspectData.Csv(rows));
@@ -68,6 +71,7 @@ public static class PreviewProbe
             var template = compilation.GetTemplate("t0_1")!;
             var before = GC.GetAllocatedBytesForCurrentThread();
             var result = preview.Render(request, DocumentContext.Find(workspace, uri)!).Result;
+            if (known) request = request with { KnownRowsKey = result.RowsKey };
             Step("preview (whole)");
             var json = JsonSerializer.SerializeToUtf8Bytes(result, LspJsonContext.Default.PreviewResult);
             Step("  response JSON");
@@ -89,7 +93,7 @@ public static class PreviewProbe
             Step("  render a row");
             _ = checker.Check(row.Values);
             Step("  check a row");
-            if (i == edits + 19) Console.WriteLine($"response {json.Length:N0} bytes; script {result.Script?.Length} chars; {result.Warnings.Count} warnings, {result.Rejections.Count} rejections");
+            if (i == edits + 19) Console.WriteLine($"response {json.Length:N0} bytes ({result.Rows?.Count.ToString(CultureInfo.InvariantCulture) ?? "no"} rows listed); script {result.Script?.Length} chars; {result.Warnings.Count} warnings, {result.Rejections.Count} rejections");
         }
 
         Console.WriteLine($"{phrases} phrases, {rows} rows, {edits} edits; thread CPU ms per preview (median / p95):");

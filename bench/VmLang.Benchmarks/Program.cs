@@ -9,7 +9,7 @@ namespace VmLang.Benchmarks;
 /// <c>lsp-steps [--workspace-mb N] [--edits N] [--clean] [--at first|middle|last]</c> times each step of the server's keystroke path in this process;
 /// <c>rule-probe [ROUNDS]</c> times the rule work of <see cref="RuleBenchmark"/> by CPU time;
 /// <c>row-path [ROWS [JOBS…]]</c> times the render row path with a stopwatch (rows/s, CPU rows/s, bytes a row);
-/// <c>preview-probe [PHRASES] [ROWS] [EDITS]</c> times a <c>vmlang/preview</c> after each keystroke, whole and by part, by CPU time;
+/// <c>preview-probe [PHRASES] [ROWS] [EDITS] [sent|known]</c> times a <c>vmlang/preview</c> after each keystroke, whole and by part, by CPU time;
 /// <c>gen-prospects N</c> writes N good prospect rows as CSV to stdout, for whole-process render runs;
 /// <c>gen-check-workspace DIR [MB] [PHRASES] [SEED] [faults]</c> writes the check benchmark's workspace (<see cref="CheckWorkspace"/>) and prints its size in bytes.
 /// </summary>

@@ -211,12 +211,17 @@ uiTest('Listen plays the row spoken by espeak-ng and shows measured against esti
   await frame.locator('#rows').selectOption('3');
 });
 
-uiTest('the preview follows typing', async () => {
+uiTest('the preview follows typing, and keeps its row list while the data does not change', async () => {
   await wb.openFile(page, 'first_touch.vml');
   const frame = await wb.webviewFrame(page, '#script');
+  // A mark on an option that a rebuilt list would not carry.
+  await frame.locator('#rows option[value="3"]').evaluate((option) => { option.dataset.kept = 'yes'; });
   await wb.goTo(page, 16, 5);
   await page.keyboard.type('Hello and ');
   await frame.locator('#script', { hasText: 'Hello and Hi Mei' }).waitFor({ timeout: 15_000 });
+  assert.equal(await frame.locator('#rows option').count(), 5);
+  assert.equal(await frame.locator('#rows option[data-kept="yes"]').count(), 1);
+  assert.equal(await frame.locator('#rows').inputValue(), '3');
   await wb.runCommand(page, 'File: Revert File');
   await frame.locator('#script', { hasText: /^Hi Mei/ }).waitFor({ timeout: 15_000 });
   await wb.runCommand(page, 'View: Close All Editors');

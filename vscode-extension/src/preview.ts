@@ -14,7 +14,10 @@ export interface PreviewResult {
   seconds: number;
   budgetSeconds: number;
   row?: number;
-  rows: { number: number; label: string }[];
+  /** The data rows for the picker; absent when `rowsKey` is the `knownRowsKey` asked with (the panel has them). */
+  rows?: { number: number; label: string }[];
+  /** Names the row list: the same key, the same list. Absent without a readable data file. */
+  rowsKey?: string;
   moreRows?: boolean;
   rejections: string[];
   warnings: string[];
@@ -56,6 +59,8 @@ export class ScriptPreview implements vscode.Disposable {
   private target: Target | undefined;
   private pickedData: string | undefined;
   private row: number | undefined;
+  /** The key of the row list the panel's picker holds: the server leaves out a list the panel already has. */
+  private rowsKey: string | undefined;
   private inFlight = false;
   private again = false;
   private fallback: NodeJS.Timeout | undefined;
@@ -105,6 +110,7 @@ export class ScriptPreview implements vscode.Disposable {
     if (this.target?.template !== template || this.target.uri.toString() !== uri.toString()) this.row = undefined;
     this.target = { uri, template };
     if (!this.panel) {
+      this.rowsKey = undefined;
       this.panel = vscode.window.createWebviewPanel('vmlang.preview', '', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         retainContextWhenHidden: true,
@@ -124,7 +130,11 @@ export class ScriptPreview implements vscode.Disposable {
   }
 
   private async onMessage(message: { type: string; row?: number }): Promise<void> {
-    if (message.type === 'ready') this.refreshNow();
+    if (message.type === 'ready') {
+      // A webview (re)loaded has an empty picker: ask for the list.
+      this.rowsKey = undefined;
+      this.refreshNow();
+    }
     if (message.type === 'row' && typeof message.row === 'number') {
       this.row = message.row;
       this.refreshNow();
@@ -203,8 +213,10 @@ export class ScriptPreview implements vscode.Disposable {
         template: target.template,
         dataPath,
         row: this.row,
+        knownRowsKey: this.rowsKey,
       });
       if (target !== this.target) return;
+      if (result?.rows) this.rowsKey = result.rowsKey;
       void this.panel?.webview.postMessage({ type: 'preview', result, dataName, file: path.basename(target.uri.fsPath) });
     } catch (error) {
       void this.panel?.webview.postMessage({ type: 'unavailable', message: error instanceof Error ? error.message : String(error) });
@@ -230,6 +242,8 @@ function previewHtml(webview: vscode.Webview): string {
 <style nonce="${n}">
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 12px; }
   header { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 10px 0; }
+  /* A fixed width: otherwise choosing another of 10,000 rows lays out every option again to size the box (~110 ms). */
+  #rows { width: 18em; }
   select, button { font: inherit; color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border: 1px solid var(--vscode-dropdown-border); padding: 2px 6px; }
   button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; cursor: pointer; }
   #script { white-space: pre-wrap; font-size: 1.15em; line-height: 1.6; padding: 12px; border-left: 3px solid var(--vscode-textLink-foreground); background: var(--vscode-textBlockQuote-background); }
@@ -278,7 +292,10 @@ function previewHtml(webview: vscode.Webview): string {
     const r = message.result;
     if (!r) { $('errors').innerHTML = '<p>This file is not part of the workspace the server sees.</p>'; return; }
     const rows = $('rows');
-    if (r.rows.length) {
+    if (!r.rows) {
+      // The list shown is still the data's (the server left it out): only the choice may have moved.
+      if (r.row != null && rows.value !== String(r.row)) rows.value = String(r.row);
+    } else if (r.rows.length) {
       rows.disabled = false;
       rows.innerHTML = r.rows.map((row) => '<option value="' + row.number + '"' + (row.number === r.row ? ' selected' : '') + '>' + row.number + (row.label ? ': ' + escapeHtml(row.label) : '') + '</option>').join('') + (r.moreRows ? '<option disabled>…</option>' : '');
     } else {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using VmLang.Binding;
 using VmLang.Emit;
@@ -39,11 +40,12 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
         var template = compilation.Templates.FirstOrDefault(t => t.Name == request.Template && t.SyntaxTree == document.Tree);
         if (template is null) return new(Failed(request.Template, 0, $"There is no template '{request.Template}' in this file."), null, configuration);
         var budget = SpokenLength.BudgetSeconds(template, compilation.Configuration);
-        if (TemplateErrors(compilation, template) is { Count: > 0 } errors) return new(Failed(template.Name, budget, [.. errors]), null, configuration);
-
         var data = request.DataPath is { Length: > 0 } dataPath ? _data.Read(FullPath(dataPath, document), PreviewResult.MaximumRows) : null;
         var rows = data?.Records ?? [];
         var record = rows.FirstOrDefault(r => Number(r) == request.Row) ?? rows.FirstOrDefault();
+        // A template with errors still lists the rows: typing passes through errors, and the picker keeps its list.
+        if (TemplateErrors(compilation, template) is { Count: > 0 } errors) return new(WithRows(Failed(template.Name, budget, [.. errors]), request, template, data, record), null, configuration);
+
         var values = record?.Values ?? new Dictionary<string, string?>();
         var hasRow = record is not null;
 
@@ -62,22 +64,42 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
             seconds = result.IsRejected ? SpokenLength.ScriptSeconds(script, contact, configuration) : result.Seconds;
             warnings.AddRange(UnusedColumns(template, data!.Columns));
         }
-        return new(new PreviewResult
+        return new(WithRows(new PreviewResult
         {
             Template = template.Name,
             Script = script,
             Missing = missing,
             Seconds = Math.Round(seconds, 1),
             BudgetSeconds = budget,
-            Row = record is null ? null : Number(record),
-            Rows = [.. rows.Select(r => new PreviewRow(Number(r), Label(template, r)))],
-            MoreRows = data?.MoreRows ?? false,
             Rejections = rejections,
             Warnings = warnings,
             Errors = data?.Error is { } error ? [error] : [],
             SpeechUnavailable = ListenHandler.Unavailable,
-        }, contact, configuration);
+        }, request, template, data, record), contact, configuration);
     }
+
+    /// <summary>
+    /// <paramref name="result"/> with the row picker's part: the row shown, and the row list unless the client
+    /// already has it. With 10,000 rows the list is most of the response, and a picker rebuilt on every keystroke.
+    /// </summary>
+    private static PreviewResult WithRows(PreviewResult result, PreviewParams request, TemplateSymbol template, DataFile? data, DataRecord? record)
+    {
+        var key = data?.Stamp is { } stamp ? RowsKey(stamp, template) : null;
+        return result with
+        {
+            Row = record is null ? null : Number(record),
+            Rows = key is not null && key == request.KnownRowsKey ? null : [.. (data?.Records ?? []).Select(r => new PreviewRow(Number(r), Label(template, r)))],
+            RowsKey = key,
+            MoreRows = data?.MoreRows ?? false,
+        };
+    }
+
+    /// <summary>
+    /// Names the row list made of the data file read as <paramref name="stamp"/> for <paramref name="template"/>: it
+    /// is made of the file's records and the slot <see cref="Label"/> reads, so from the same two another server makes the same list.
+    /// </summary>
+    private static string RowsKey(string stamp, TemplateSymbol template) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{stamp}\n{ProspectSlot(template)?.Name}")), 0, 16);
 
     private static PreviewResult Failed(string template, int budget, params string[] errors) => new()
     {
@@ -153,9 +175,11 @@ internal sealed class PreviewHandler(ServerWorkspace workspace)
     };
 
     private static string Label(TemplateSymbol template, DataRecord record) =>
-        template.Slots.FirstOrDefault(s => s.Role == Role.Prospect) is { } prospect && record.Values.TryGetValue(prospect.Name, out var value) && !string.IsNullOrWhiteSpace(value)
+        ProspectSlot(template) is { } prospect && record.Values.TryGetValue(prospect.Name, out var value) && !string.IsNullOrWhiteSpace(value)
             ? value
             : "";
+
+    private static SlotSymbol? ProspectSlot(TemplateSymbol template) => template.Slots.FirstOrDefault(s => s.Role == Role.Prospect);
 
     private static string FullPath(string path, DocumentContext document)
     {

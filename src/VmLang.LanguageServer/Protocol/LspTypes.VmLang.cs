@@ -16,6 +16,12 @@ internal sealed record PreviewParams : ITextDocumentParams
 
     /// <summary>The 1-based data row to render; out of range or absent means row 1.</summary>
     public int? Row { get; init; }
+
+    /// <summary>
+    /// The <see cref="PreviewResult.RowsKey"/> of the row list the client already has: when it still names the
+    /// current list, the response leaves <see cref="PreviewResult.Rows"/> out. Absent: the list is always sent.
+    /// </summary>
+    public string? KnownRowsKey { get; init; }
 }
 
 internal sealed record PreviewResult
@@ -36,8 +42,17 @@ internal sealed record PreviewResult
     /// <summary>The row shown, or null without data.</summary>
     public int? Row { get; init; }
 
-    /// <summary>The data rows read (at most <see cref="MaximumRows"/>), for the row picker.</summary>
-    public required IReadOnlyList<PreviewRow> Rows { get; init; }
+    /// <summary>
+    /// The data rows read (at most <see cref="MaximumRows"/>), for the row picker; absent when the request's
+    /// <see cref="PreviewParams.KnownRowsKey"/> is <see cref="RowsKey"/>, i.e. the client's list is this one.
+    /// </summary>
+    public IReadOnlyList<PreviewRow>? Rows { get; init; }
+
+    /// <summary>
+    /// An opaque name of the row list (the data file as read, its size and time, and what the labels are made of);
+    /// the same key means the same list, from this server or a later one. Absent without a readable data file.
+    /// </summary>
+    public string? RowsKey { get; init; }
 
     /// <summary>True when the data has more rows than <see cref="Rows"/> lists.</summary>
     public bool MoreRows { get; init; }

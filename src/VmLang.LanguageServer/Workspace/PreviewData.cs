@@ -21,6 +21,7 @@ internal sealed class PreviewData
             if (_cached is { } cached && cached.Path == path && cached.Written == info.LastWriteTimeUtc && cached.Length == info.Length) return cached.File;
         }
         var file = Load(path, maximumRows);
+        if (file.Error is null) file = file with { Stamp = FormattableString.Invariant($"{path}\n{info.LastWriteTimeUtc.Ticks}\n{info.Length}\n{maximumRows}") };
         lock (_lock) _cached = (path, info.LastWriteTimeUtc, info.Length, file);
         return file;
     }
@@ -58,5 +59,8 @@ internal sealed class PreviewData
 /// </summary>
 internal sealed record DataFile(IReadOnlyList<DataRecord> Records, IReadOnlyList<string> Columns, bool MoreRows, string? Error)
 {
+    /// <summary>What this read is known by (path, write time, size, row cut): another read with the same stamp has the same records. Null when the file could not be read.</summary>
+    public string? Stamp { get; init; }
+
     public static DataFile Failed(string error) => new([], [], false, error);
 }

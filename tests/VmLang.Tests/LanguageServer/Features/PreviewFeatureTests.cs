@@ -14,9 +14,10 @@ public class PreviewFeatureTests
         ["prospects.csv"] = File.ReadAllText(TestPaths.Example("prospects.csv")),
     };
 
-    private static Task<JsonElement> PreviewAsync(LspTestClient session, string template = "first_touch", string? data = "prospects.csv", int? row = null, string file = "first_touch.vml")
+    private static Task<JsonElement> PreviewAsync(LspTestClient session, string template = "first_touch", string? data = "prospects.csv", int? row = null, string file = "first_touch.vml", string? knownRowsKey = null)
     {
-        var members = $"\"template\":{Json(template)}" + (data is null ? "" : $",\"dataPath\":{Json(data)}") + (row is null ? "" : $",\"row\":{row}");
+        var members = $"\"template\":{Json(template)}" + (data is null ? "" : $",\"dataPath\":{Json(data)}") + (row is null ? "" : $",\"row\":{row}")
+            + (knownRowsKey is null ? "" : $",\"knownRowsKey\":{Json(knownRowsKey)}");
         return session.ResultAsync(LspMethods.VmLangPreview, DocumentParams(session.UriOf(file), members));
     }
 
@@ -40,6 +41,85 @@ public class PreviewFeatureTests
         Assert.Empty(preview.GetProperty("rejections").EnumerateArray());
         var rows = preview.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("number").GetInt32(), r.GetProperty("label").GetString())).ToList();
         Assert.Equal([(1, "Dana Reyes"), (2, "Luis Romero"), (3, "Mei Chen"), (4, "Tom O'Neil"), (5, "Ana Lima")], rows);
+    }
+
+    private static List<(int, string?)>? RowList(JsonElement preview) =>
+        preview.TryGetProperty("rows", out var rows) ? [.. rows.EnumerateArray().Select(r => (r.GetProperty("number").GetInt32(), r.GetProperty("label").GetString()))] : null;
+
+    [Fact]
+    public async Task The_row_list_is_left_out_while_the_client_has_it_and_the_rest_still_comes()
+    {
+        await using var session = await StartServerAsync(Prospects);
+        var first = await PreviewAsync(session, row: 2);
+        var key = first.GetProperty("rowsKey").GetString()!;
+        Assert.Equal(5, RowList(first)!.Count);
+
+        var again = await PreviewAsync(session, row: 3, knownRowsKey: key);
+        Assert.Null(RowList(again));
+        Assert.Equal(key, again.GetProperty("rowsKey").GetString());
+        Assert.Equal(3, again.GetProperty("row").GetInt32());
+        Assert.StartsWith("Hi Mei", again.GetProperty("script").GetString());
+
+        // While the template has errors (as it does halfway through a word) the list is known by the same key.
+        var uri = session.UriOf("first_touch.vml");
+        await session.OpenAsync(uri, File.ReadAllText(Path.Combine(session.Folder, "first_touch.vml")).Replace("{{ rep }}", "{{ re }}", StringComparison.Ordinal));
+        var broken = await PreviewAsync(session, row: 3, knownRowsKey: key);
+        Assert.False(broken.TryGetProperty("script", out _));
+        Assert.Null(RowList(broken));
+        Assert.Equal(key, broken.GetProperty("rowsKey").GetString());
+
+        // A key the server does not know (another server's, another file's) gets the list.
+        Assert.Equal(RowList(first), RowList(await PreviewAsync(session, row: 3, knownRowsKey: "not-a-key")));
+        // So does a request without one.
+        Assert.Equal(RowList(first), RowList(await PreviewAsync(session, row: 3)));
+    }
+
+    [Fact]
+    public async Task A_data_file_changed_or_touched_on_disk_sends_the_rows_again()
+    {
+        await using var session = await StartServerAsync(Prospects);
+        var key = (await PreviewAsync(session)).GetProperty("rowsKey").GetString()!;
+        var csv = Path.Combine(session.Folder, "prospects.csv");
+
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("Dana Reyes", "Dana Ruiz", StringComparison.Ordinal));
+        var changed = await PreviewAsync(session, knownRowsKey: key);
+        Assert.Equal((1, "Dana Ruiz"), RowList(changed)![0]);
+        var changedKey = changed.GetProperty("rowsKey").GetString()!;
+        Assert.NotEqual(key, changedKey);
+
+        File.SetLastWriteTimeUtc(csv, File.GetLastWriteTimeUtc(csv).AddSeconds(-10));
+        var touched = await PreviewAsync(session, knownRowsKey: changedKey);
+        Assert.Equal(5, RowList(touched)!.Count);
+        Assert.NotEqual(changedKey, touched.GetProperty("rowsKey").GetString());
+
+        // Another data file, and then none: the list follows.
+        File.WriteAllText(Path.Combine(session.Folder, "two.csv"), "prospect,rep\nAda,Sam\nBo,Sam\n");
+        Assert.Equal([(1, "Ada"), (2, "Bo")], RowList(await PreviewAsync(session, data: "two.csv", knownRowsKey: changedKey)));
+        var none = await PreviewAsync(session, data: null, knownRowsKey: changedKey);
+        Assert.Empty(RowList(none)!);
+        Assert.False(none.TryGetProperty("rowsKey", out _));
+    }
+
+    [Fact]
+    public async Task Rows_labelled_by_another_slot_are_sent_again_and_the_same_labels_are_not()
+    {
+        await using var session = await StartServerAsync(Prospects);
+        var key = (await PreviewAsync(session)).GetProperty("rowsKey").GetString()!;
+
+        // Another template whose prospect slot is also `prospect`: the same list.
+        var other = await PreviewAsync(session, template: "second_touch", file: "second_touch.vml", knownRowsKey: key);
+        Assert.Null(RowList(other));
+        Assert.Equal(key, other.GetProperty("rowsKey").GetString());
+
+        // The prospect role moved to the `rep` slot: rows are labelled by rep now.
+        var uri = session.UriOf("first_touch.vml");
+        var text = File.ReadAllText(Path.Combine(session.Folder, "first_touch.vml"))
+            .Replace("slot prospect : prospect", "slot prospect : text", StringComparison.Ordinal)
+            .Replace("slot rep      : caller", "slot rep      : prospect", StringComparison.Ordinal);
+        await session.OpenAsync(uri, text);
+        var relabelled = await PreviewAsync(session, knownRowsKey: key);
+        Assert.Equal((1, "Sam Ortiz"), RowList(relabelled)![0]);
+        Assert.NotEqual(key, relabelled.GetProperty("rowsKey").GetString());
     }
 
     [Fact]
